@@ -1,0 +1,83 @@
+"""Curation: editors keep statements, claims and the people and outlets behind them right."""
+
+from django.contrib import admin
+from django.db import models
+
+from statements.models import Claim, Official, Outlet, Post, Statement, Topic
+
+
+class PostInline(admin.TabularInline):
+    model = Post
+    extra = 0
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ("name", "country", "slug", "modified")
+    list_filter = ("country",)
+    search_fields = ("name", "aliases", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (PostInline,)
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "homepage")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "description")
+    search_fields = ("name", "slug", "description")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class ClaimInline(admin.StackedInline):
+    model = Claim
+    extra = 0
+    fields = (("order", "kind"), "text", "quote", ("span_start", "span_end"), "topics")
+    filter_horizontal = ("topics",)
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ("date", "official", "kind", "headline", "venue", "reporting_outlet", "claims")
+    list_filter = ("official", "kind", "venue", "reporting_outlet", "language")
+    list_select_related = ("official", "venue", "reporting_outlet")
+    search_fields = ("headline", "source_text", "official__name", "title_as_given")
+    date_hierarchy = "date"
+    readonly_fields = ("source_hash", "created", "modified")
+    inlines = (ClaimInline,)
+    fieldsets = (
+        (None, {"fields": ("official", ("date", "date_precision"), "kind", "headline")}),
+        ("Where", {"fields": ("venue", "reporting_outlet", "dateline", "title_as_given")}),
+        ("Source", {"fields": ("source_url", "language", "source_text", "source_hash")}),
+        ("Record", {"fields": ("created", "modified")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=models.Count("claims"))
+
+    @admin.display(description="Claims", ordering="claim_count")
+    def claims(self, statement: Statement) -> int:
+        return statement.claim_count
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "statement_date", "official", "kind")
+    list_filter = ("kind", "topics", "statement__official")
+    list_select_related = ("statement__official",)
+    search_fields = ("text", "quote", "statement__headline")
+    autocomplete_fields = ("statement",)
+    filter_horizontal = ("topics",)
+
+    @admin.display(description="Date", ordering="statement__date")
+    def statement_date(self, claim: Claim):
+        return claim.statement.date
+
+    @admin.display(description="Official", ordering="statement__official__name")
+    def official(self, claim: Claim) -> str:
+        return claim.statement.official.name

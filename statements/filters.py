@@ -1,0 +1,61 @@
+"""The one description of a filtered timeline, shared by the page, its fragment and exports."""
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django_filters.widgets import DateRangeWidget
+
+from statements.models import Claim, Official, Outlet, Topic
+from statements.search import search_claims
+
+
+class ClaimFilter(django_filters.FilterSet):
+    official = django_filters.ModelChoiceFilter(
+        field_name="statement__official",
+        to_field_name="slug",
+        queryset=Official.objects.all(),
+        empty_label="All officials",
+    )
+    topic = django_filters.ModelChoiceFilter(
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        empty_label="All topics",
+    )
+    outlet = django_filters.ModelChoiceFilter(
+        method="filter_outlet",
+        to_field_name="slug",
+        queryset=Outlet.objects.all(),
+        empty_label="All outlets",
+        label="Outlet (venue or publisher)",
+    )
+    date = django_filters.DateFromToRangeFilter(
+        field_name="statement__date",
+        label="Date from – to",
+        widget=DateRangeWidget(attrs={"type": "date"}),
+    )
+    q = django_filters.CharFilter(
+        method="search",
+        label="Words",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. Lachin road"}),
+    )
+    order = django_filters.ChoiceFilter(
+        method="sort_by_date",
+        label="Order",
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["official", "topic", "outlet", "date", "q", "order"]
+
+    def filter_outlet(self, queryset: QuerySet, name: str, value: Outlet) -> QuerySet:
+        return queryset.filter(Q(statement__venue=value) | Q(statement__reporting_outlet=value))
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search_claims(queryset, value)
+
+    def sort_by_date(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.in_timeline_order(newest_first=value != "oldest")

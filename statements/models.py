@@ -1,0 +1,347 @@
+"""Who said what, when, where, and the positions each statement holds."""
+
+import hashlib
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils import dateformat
+
+
+class SlugManager(models.Manager):
+    """Finds records by slug, so fixtures can name them without primary keys."""
+
+    def get_by_natural_key(self, slug: str) -> models.Model:
+        return self.get(slug=slug)
+
+
+class Official(models.Model):
+    name = models.CharField(max_length=200, help_text="The name most sources use.")
+    slug = models.SlugField(max_length=200, unique=True)
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other forms a text uses for this person, one per line "
+        "(“Hajiyev”, “the presidential aide”).",
+    )
+    country = models.CharField(max_length=100, blank=True, help_text="Which country do they serve?")
+    bio = models.TextField(blank=True, help_text="Two or three sentences: who is this?")
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("official_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    def post_on(self, day: date) -> "Post | None":
+        """The post this official held on a given day, if it is known."""
+        for post in self.posts.all():
+            if post.held_on(day):
+                return post
+        return None
+
+
+class PostManager(models.Manager):
+    def get_by_natural_key(self, official_slug: str, role: str, organization: str) -> "Post":
+        return self.get(official__slug=official_slug, role=role, organization=organization)
+
+
+class Post(models.Model):
+    """A post held over time, like a Popolo membership."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="posts")
+    role = models.CharField(max_length=300, help_text="What was the title of the post?")
+    organization = models.CharField(max_length=300, blank=True, help_text="Where was it held?")
+    start_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
+    end_date = models.DateField(null=True, blank=True, help_text="Leave empty if still held.")
+
+    objects = PostManager()
+
+    class Meta:
+        ordering = ["official", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="post_ends_after_it_starts",
+                violation_error_message="A post cannot end before it starts.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        where = f", {self.organization}" if self.organization else ""
+        return f"{self.role}{where}"
+
+    def natural_key(self) -> tuple[str, ...]:
+        return (*self.official.natural_key(), self.role, self.organization)
+
+    natural_key.dependencies = ["statements.official"]
+
+    def held_on(self, day: date) -> bool:
+        started = self.start_date is None or self.start_date <= day
+        not_ended = self.end_date is None or day <= self.end_date
+        return started and not_ended
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True, help_text="Which positions belong here?")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class StatementKind(models.TextChoices):
+    INTERVIEW = "interview", "Interview"
+    SPEECH = "speech", "Speech"
+    PRESS_RELEASE = "press_release", "Press release"
+    PRESS_CONFERENCE = "press_conference", "Press conference"
+    SOCIAL_POST = "social_post", "Social media post"
+    OTHER = "other", "Other"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class StatementManager(models.Manager):
+    def get_by_natural_key(self, source_hash: str) -> "Statement":
+        return self.get(source_hash=source_hash)
+
+
+class Statement(models.Model):
+    """One dated utterance by one official, with the source text that reports it."""
+
+    official = models.ForeignKey(
+        Official, on_delete=models.PROTECT, related_name="statements", help_text="Who spoke?"
+    )
+    date = models.DateField(db_index=True, help_text="When was it said?")
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely does the source date it? Month and year dates use the 1st.",
+    )
+    kind = models.CharField(max_length=20, choices=StatementKind.choices)
+    venue = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements_given",
+        help_text="Where was it said (the channel or agency interviewing)?",
+    )
+    reporting_outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements_reported",
+        help_text="Who published the text we hold?",
+    )
+    dateline = models.CharField(max_length=200, blank=True, help_text="Place in the dateline.")
+    title_as_given = models.CharField(
+        max_length=500, blank=True, help_text="The speaker's title, word for word as printed."
+    )
+    headline = models.CharField(max_length=300, help_text="One line: what was this statement?")
+    source_url = models.URLField(max_length=1000, blank=True)
+    language = models.CharField(
+        max_length=10, choices=settings.LANGUAGES, default="en", help_text="Language of the source."
+    )
+    source_text = models.TextField(help_text="The full source text, exactly as received.")
+    source_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = StatementManager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["official", "date"], name="statement_official_date")]
+
+    def __str__(self) -> str:
+        return f"{self.official}, {self.date_display}: {self.headline}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("statement_detail", kwargs={"pk": self.pk})
+
+    def natural_key(self) -> tuple[str]:
+        return (self.source_hash,)
+
+    @property
+    def date_display(self) -> str:
+        """The date at the precision the source gives, never an invented day."""
+        formats = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+        return dateformat.format(self.date, formats[self.date_precision])
+
+    def clean(self) -> None:
+        self.source_hash = content_hash(self.source_text)
+        duplicate = Statement.objects.exclude(pk=self.pk).filter(source_hash=self.source_hash)
+        if duplicate.exists():
+            raise ValidationError(
+                {"source_text": f"This exact text is already stored as statement #{duplicate[0].pk}."}
+            )
+        if self.date is None:
+            return
+        if self.date_precision == DatePrecision.MONTH and self.date.day != 1:
+            raise ValidationError({"date": "A month-precision date must be the 1st of the month."})
+        if self.date_precision == DatePrecision.YEAR and (self.date.month, self.date.day) != (1, 1):
+            raise ValidationError({"date": "A year-precision date must be 1 January."})
+
+    def save(self, *args, **kwargs) -> None:
+        self.source_hash = content_hash(self.source_text)
+        super().save(*args, **kwargs)
+
+
+class ClaimKind(models.TextChoices):
+    QUOTE = "quote", "Direct quote"
+    PARAPHRASE = "paraphrase", "Paraphrase"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def for_timeline(self) -> "ClaimQuerySet":
+        """Claims with everything a timeline row shows, fetched in a fixed number of queries."""
+        return self.select_related(
+            "statement__official", "statement__venue", "statement__reporting_outlet"
+        ).prefetch_related("topics")
+
+    def in_timeline_order(self, newest_first: bool = True) -> "ClaimQuerySet":
+        date_order = "-statement__date" if newest_first else "statement__date"
+        statement_order = "-statement_id" if newest_first else "statement_id"
+        return self.order_by(date_order, statement_order, "order", "id")
+
+
+class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
+    def get_by_natural_key(self, source_hash: str, order: int) -> "Claim":
+        return self.get(statement__source_hash=source_hash, order=order)
+
+
+class Claim(models.Model):
+    """One position inside a statement, tied to its evidence in the source text."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="claims")
+    order = models.PositiveIntegerField(default=0, help_text="Position within the statement.")
+    text = models.TextField(help_text="One neutral sentence: what position does this express?")
+    quote = models.TextField(
+        blank=True,
+        help_text="The exact words as printed. Leave empty only for a reported, unquoted position.",
+    )
+    kind = models.CharField(max_length=10, choices=ClaimKind.choices, default=ClaimKind.QUOTE)
+    span_start = models.PositiveIntegerField(help_text="Where the evidence starts in the source.")
+    span_end = models.PositiveIntegerField(help_text="Where the evidence ends in the source.")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+
+    objects = ClaimManager()
+
+    class Meta:
+        ordering = ["statement", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(span_end__gt=models.F("span_start")),
+                name="claim_span_not_empty",
+                violation_error_message="The evidence span must end after it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quote="") | Q(span_end=models.F("span_start") + Length("quote")),
+                name="claim_quote_fills_span",
+                violation_error_message="A quote must be exactly as long as its span.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=ClaimKind.PARAPHRASE) | ~Q(quote=""),
+                name="claim_direct_quote_has_words",
+                violation_error_message="A direct quote needs its words.",
+            ),
+            models.UniqueConstraint(
+                fields=["statement", "order"],
+                name="claim_order_unique_in_statement",
+                violation_error_message="Two claims of one statement cannot share an order.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.quote or self.text
+
+    def get_absolute_url(self) -> str:
+        return f"{self.statement.get_absolute_url()}#claim-{self.pk}"
+
+    def natural_key(self) -> tuple:
+        return (*self.statement.natural_key(), self.order)
+
+    natural_key.dependencies = ["statements.statement"]
+
+    @property
+    def evidence(self) -> str:
+        """The words of the source text that this claim rests on."""
+        return self.statement.source_text[self.span_start : self.span_end]
+
+    def clean(self) -> None:
+        if self.statement_id is None or self.span_start is None or self.span_end is None:
+            return
+        label = f"Claim {self.order} of “{self.statement.headline}”"
+        source_length = len(self.statement.source_text)
+        if not 0 <= self.span_start < self.span_end <= source_length:
+            raise ValidationError(
+                {
+                    "span_end": f"{label}: the span {self.span_start}–{self.span_end} lies outside "
+                    f"the source text, which is {source_length} characters long."
+                }
+            )
+        if self.quote and self.evidence != self.quote:
+            raise ValidationError(
+                {
+                    "quote": f"{label}: the quote does not match the source text at "
+                    f"{self.span_start}–{self.span_end}, which reads “{self.evidence}”."
+                }
+            )
+        if self.kind == ClaimKind.QUOTE and not self.quote:
+            raise ValidationError({"quote": f"{label}: a direct quote needs its exact words."})

@@ -1,0 +1,183 @@
+"""Turn the hand-curated seed annotations into a fixture with exact evidence offsets."""
+
+import json
+import re
+import tomllib
+from datetime import date, datetime
+from pathlib import Path
+
+from statements.models import ClaimKind, DatePrecision, content_hash
+
+HEADER = re.compile(r"\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+class SeedError(Exception):
+    """The annotation disagrees with its article."""
+
+
+def read_source(path: Path) -> str:
+    """The article exactly as received: no newline translation, no stripping."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def header_date(text: str) -> tuple[date, str]:
+    """The date on the article's first line, and its precision."""
+    match = HEADER.match(text)
+    if not match:
+        raise SeedError("the article does not start with ' date YYYY-MM-DD' or ' date YYYY-MM'")
+    year, month, day = match.groups()
+    if day is None:
+        return date(int(year), int(month), 1), DatePrecision.MONTH
+    return date(int(year), int(month), int(day)), DatePrecision.DAY
+
+
+def locate(text: str, evidence: str, label: str) -> int:
+    """Offset of the only occurrence of evidence in text."""
+    count = text.count(evidence)
+    if count != 1:
+        problem = "is not in the article" if count == 0 else f"occurs {count} times in the article"
+        raise SeedError(f"{label}: the evidence {problem}: {evidence!r}")
+    return text.index(evidence)
+
+
+def require_in_text(text: str, needles: list[str], label: str) -> None:
+    """Fail unless one of the needles occurs in the text, ignoring case."""
+    if not any(needle.lower() in text.lower() for needle in needles if needle):
+        raise SeedError(f"{label}: none of {needles!r} is in the article")
+
+
+def load_annotations(directory: Path) -> dict:
+    """Merge every annotation file in the directory, in file-name order."""
+    merged: dict = {"officials": [], "outlets": [], "topics": [], "statements": []}
+    for path in sorted(directory.glob("*.toml")):
+        with open(path, "rb") as handle:
+            annotation = tomllib.load(handle)
+        merged["curated_at"] = annotation["curated_at"]
+        for key in ("officials", "outlets", "topics", "statements"):
+            merged[key].extend(annotation.get(key, []))
+    return merged
+
+
+def timestamp(value: datetime) -> str:
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def official_records(annotation: dict, stamp: str) -> list[dict]:
+    records = []
+    for official in annotation["officials"]:
+        fields = {
+            "name": official["name"],
+            "slug": official["slug"],
+            "aliases": "\n".join(official.get("aliases", [])),
+            "country": official.get("country", ""),
+            "bio": official.get("bio", ""),
+            "created": stamp,
+            "modified": stamp,
+        }
+        records.append({"model": "statements.official", "fields": fields})
+        for post in official.get("posts", []):
+            post_fields = {
+                "official": [official["slug"]],
+                "role": post["role"],
+                "organization": post.get("organization", ""),
+                "start_date": str(post["start_date"]) if "start_date" in post else None,
+                "end_date": str(post["end_date"]) if "end_date" in post else None,
+            }
+            records.append({"model": "statements.post", "fields": post_fields})
+    return records
+
+
+def named_records(model: str, items: list[dict], extra: tuple[str, ...]) -> list[dict]:
+    """Records for outlets and topics: a name, a slug and a few optional text fields."""
+    return [
+        {
+            "model": model,
+            "fields": {
+                "name": item["name"],
+                "slug": item["slug"],
+                **{key: item.get(key, "") for key in extra},
+            },
+        }
+        for item in items
+    ]
+
+
+def check_statement(text: str, statement: dict, annotation: dict) -> None:
+    """Fail if the statement's date, speaker, venue or outlet disagree with its article."""
+    label = statement["source"]
+    day, precision = header_date(text)
+    if (day, precision) != (statement["date"], statement["date_precision"]):
+        raise SeedError(f"{label}: the article is dated {day} ({precision}), not {statement['date']}")
+    official = next(o for o in annotation["officials"] if o["slug"] == statement["official"])
+    require_in_text(text, [official["name"], *official.get("aliases", [])], f"{label} speaker")
+    outlets = {outlet["slug"]: outlet["name"] for outlet in annotation["outlets"]}
+    for role in ("venue", "reporting_outlet"):
+        require_in_text(text, [outlets[statement[role]]], f"{label} {role}")
+    for field in ("title_as_given", "dateline"):
+        if statement[field]:
+            require_in_text(text, [statement[field]], f"{label} {field}")
+
+
+def claim_record(text: str, source_hash: str, order: int, claim: dict, label: str) -> dict:
+    evidence = claim["evidence"]
+    start = locate(text, evidence, f"{label} claim {order}")
+    if claim["kind"] not in ClaimKind.values:
+        raise SeedError(f"{label} claim {order}: unknown kind {claim['kind']!r}")
+    fields = {
+        "statement": [source_hash],
+        "order": order,
+        "text": claim["text"],
+        "quote": evidence if claim["kind"] == ClaimKind.QUOTE else "",
+        "kind": claim["kind"],
+        "span_start": start,
+        "span_end": start + len(evidence),
+        "topics": [[slug] for slug in claim["topics"]],
+    }
+    return {"model": "statements.claim", "fields": fields}
+
+
+def statement_records(annotation: dict, sources: Path, stamp: str) -> list[dict]:
+    records = []
+    topic_slugs = {topic["slug"] for topic in annotation["topics"]}
+    for statement in annotation["statements"]:
+        text = read_source(sources / statement["source"])
+        check_statement(text, statement, annotation)
+        source_hash = content_hash(text)
+        fields = {
+            "official": [statement["official"]],
+            "date": str(statement["date"]),
+            "date_precision": statement["date_precision"],
+            "kind": statement["kind"],
+            "venue": [statement["venue"]],
+            "reporting_outlet": [statement["reporting_outlet"]],
+            "dateline": statement["dateline"],
+            "title_as_given": statement["title_as_given"],
+            "headline": statement["headline"],
+            "source_url": statement.get("source_url", ""),
+            "language": statement["language"],
+            "source_text": text,
+            "source_hash": source_hash,
+            "created": stamp,
+            "modified": stamp,
+        }
+        records.append({"model": "statements.statement", "fields": fields})
+        for order, claim in enumerate(statement["claims"], start=1):
+            unknown = set(claim["topics"]) - topic_slugs
+            if unknown:
+                raise SeedError(f"{statement['source']} claim {order}: unknown topics {unknown}")
+            records.append(claim_record(text, source_hash, order, claim, statement["source"]))
+    return records
+
+
+def build_fixture(annotations: Path, sources: Path) -> str:
+    """The fixture as JSON text, identical for identical annotations and sources."""
+    annotation = load_annotations(annotations)
+    stamp = timestamp(annotation["curated_at"])
+    records = [
+        *official_records(annotation, stamp),
+        *named_records("statements.outlet", annotation["outlets"], ("homepage",)),
+        *named_records("statements.topic", annotation["topics"], ("description",)),
+        *statement_records(annotation, sources, stamp),
+    ]
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,53 @@
+"""Arranging claims for reading: grouped by period and statement, evidence highlighted."""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from statements.models import Claim, DatePrecision, Statement
+
+
+@dataclass
+class StatementClaims:
+    statement: Statement
+    claims: list[Claim]
+
+
+@dataclass
+class Period:
+    label: str
+    statements: list[StatementClaims] = field(default_factory=list)
+
+
+def period_label(statement: Statement) -> str:
+    if statement.date_precision == DatePrecision.YEAR:
+        return f"{statement.date.year} (month not known)"
+    return statement.date.strftime("%B %Y")
+
+
+def group_by_period(claims: list[Claim]) -> list[Period]:
+    """Consecutive claims gathered under their statement, statements under their month."""
+    periods: list[Period] = []
+    for statement, statement_claims in groupby(claims, key=lambda claim: claim.statement):
+        label = period_label(statement)
+        if not periods or periods[-1].label != label:
+            periods.append(Period(label))
+        periods[-1].statements.append(StatementClaims(statement, list(statement_claims)))
+    return periods
+
+
+@dataclass
+class Segment:
+    text: str
+    claims: list[Claim]
+    starting: list[Claim]
+
+
+def highlight_segments(text: str, claims: list[Claim]) -> list[Segment]:
+    """The text cut at every span boundary, each piece with the claims whose evidence covers it."""
+    boundaries = sorted({0, len(text), *(c.span_start for c in claims), *(c.span_end for c in claims)})
+    segments = []
+    for start, end in zip(boundaries, boundaries[1:]):
+        covering = [claim for claim in claims if claim.span_start <= start and end <= claim.span_end]
+        starting = [claim for claim in covering if claim.span_start == start]
+        segments.append(Segment(text[start:end], covering, starting))
+    return segments
