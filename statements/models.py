@@ -212,6 +212,10 @@ class Statement(models.Model):
     def __str__(self) -> str:
         return f"{self.official}, {self.date_display}: {self.headline}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.source_hash = content_hash(self.source_text)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("statement_detail", kwargs={"pk": self.pk})
 
@@ -228,8 +232,9 @@ class Statement(models.Model):
         self.source_hash = content_hash(self.source_text)
         duplicate = Statement.objects.exclude(pk=self.pk).filter(source_hash=self.source_hash)
         if duplicate.exists():
+            stored = duplicate[0].pk
             raise ValidationError(
-                {"source_text": f"This exact text is already stored as statement #{duplicate[0].pk}."}
+                {"source_text": f"This exact text is already stored as statement #{stored}."}
             )
         if self.date is None:
             return
@@ -237,10 +242,6 @@ class Statement(models.Model):
             raise ValidationError({"date": "A month-precision date must be the 1st of the month."})
         if self.date_precision == DatePrecision.YEAR and (self.date.month, self.date.day) != (1, 1):
             raise ValidationError({"date": "A year-precision date must be 1 January."})
-
-    def save(self, *args, **kwargs) -> None:
-        self.source_hash = content_hash(self.source_text)
-        super().save(*args, **kwargs)
 
 
 class ClaimKind(models.TextChoices):

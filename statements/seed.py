@@ -108,7 +108,8 @@ def check_statement(text: str, statement: dict, annotation: dict) -> None:
     label = statement["source"]
     day, precision = header_date(text)
     if (day, precision) != (statement["date"], statement["date_precision"]):
-        raise SeedError(f"{label}: the article is dated {day} ({precision}), not {statement['date']}")
+        given = statement["date"]
+        raise SeedError(f"{label}: the article is dated {day} ({precision}), not {given}")
     official = next(o for o in annotation["officials"] if o["slug"] == statement["official"])
     require_in_text(text, [official["name"], *official.get("aliases", [])], f"{label} speaker")
     outlets = {outlet["slug"]: outlet["name"] for outlet in annotation["outlets"]}

@@ -1,7 +1,7 @@
 """Arranging claims for reading: grouped by period and statement, evidence highlighted."""
 
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from statements.models import Claim, DatePrecision, Statement
 
@@ -44,10 +44,10 @@ class Segment:
 
 def highlight_segments(text: str, claims: list[Claim]) -> list[Segment]:
     """The text cut at every span boundary, each piece with the claims whose evidence covers it."""
-    boundaries = sorted({0, len(text), *(c.span_start for c in claims), *(c.span_end for c in claims)})
+    cuts = {0, len(text)} | {claim.span_start for claim in claims} | {c.span_end for c in claims}
     segments = []
-    for start, end in zip(boundaries, boundaries[1:]):
-        covering = [claim for claim in claims if claim.span_start <= start and end <= claim.span_end]
+    for start, end in pairwise(sorted(cuts)):
+        covering = [c for c in claims if c.span_start <= start and end <= c.span_end]
         starting = [claim for claim in covering if claim.span_start == start]
         segments.append(Segment(text[start:end], covering, starting))
     return segments

@@ -1,0 +1,48 @@
+# Two commands for a new machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+ADDRESS ?= 127.0.0.1:8000
+
+.PHONY: run test setup lint browser test-sqlite test-postgres fixtures
+
+run: setup
+	$(BIN)/python manage.py runserver $(ADDRESS)
+
+test: setup browser lint test-sqlite test-postgres
+
+$(INSTALLED): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Migrate the embedded SQLite database and add the seed data it does not hold yet.
+setup: $(INSTALLED)
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_seed
+
+# The browser tests drive Debian's Chromium; install it when it is missing and we may.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "Chromium is missing: install Debian's 'chromium' package for the browser tests." >&2; fi
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+test-sqlite: $(INSTALLED)
+	$(BIN)/pytest
+
+# A throwaway PostgreSQL cluster, started for the run and removed after it.
+test-postgres: $(INSTALLED)
+	$(BIN)/python tests/with_postgres.py $(BIN)/pytest
+
+# Rebuild fixtures/seed.json after editing fixtures/annotations/.
+fixtures: $(INSTALLED)
+	$(BIN)/python manage.py build_seed_fixtures

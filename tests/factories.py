@@ -1,0 +1,43 @@
+"""Small helpers that make the records a test needs, with sensible defaults."""
+
+from datetime import date
+
+from statements.models import Claim, ClaimKind, Official, Outlet, Statement, Topic
+
+DEFAULT_TEXT = "The minister said: We will build the bridge. Critics said it would never be built."
+
+
+def make_official(name: str = "Ana Petrova", **fields) -> Official:
+    slug = fields.pop("slug", name.lower().replace(" ", "-"))
+    return Official.objects.create(name=name, slug=slug, **fields)
+
+
+def make_outlet(name: str = "Daily Courier", **fields) -> Outlet:
+    slug = fields.pop("slug", name.lower().replace(" ", "-").replace(".", "-"))
+    return Outlet.objects.create(name=name, slug=slug, **fields)
+
+
+def make_topic(name: str = "Infrastructure", **fields) -> Topic:
+    slug = fields.pop("slug", name.lower().replace(" ", "-"))
+    return Topic.objects.create(name=name, slug=slug, **fields)
+
+
+def make_statement(official: Official | None = None, **fields) -> Statement:
+    fields.setdefault("date", date(2024, 5, 1))
+    fields.setdefault("kind", "interview")
+    fields.setdefault("headline", "Interview about the bridge")
+    fields.setdefault("source_text", DEFAULT_TEXT)
+    return Statement.objects.create(official=official or make_official(), **fields)
+
+
+def make_claim(statement: Statement, quote: str, topics: tuple[Topic, ...] = (), **fields) -> Claim:
+    """A direct quote located in the statement's source text."""
+    start = statement.source_text.index(quote)
+    fields.setdefault("text", f"Summary of: {quote}")
+    fields.setdefault("kind", ClaimKind.QUOTE)
+    fields.setdefault("order", statement.claims.count() + 1)
+    claim = Claim.objects.create(
+        statement=statement, quote=quote, span_start=start, span_end=start + len(quote), **fields
+    )
+    claim.topics.set(topics)
+    return claim

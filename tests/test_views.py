@@ -1,0 +1,203 @@
+"""Pages as a reader sees them, through the real URL routing, views and templates."""
+
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from statements.models import Claim, Statement
+from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results"}
+
+
+def listed_claim_ids(html: str) -> list[int]:
+    return [int(pk) for pk in re.findall(r'id="timeline-claim-(\d+)"', html)]
+
+
+def get_html(client, url: str, status: int = 200, **headers) -> str:
+    response = client.get(url, **headers)
+    assert response.status_code == status, response.content[:500]
+    return response.content.decode()
+
+
+def test_the_timeline_lists_every_claim_newest_statement_first(client, seeded):
+    html = get_html(client, "/")
+    expected = Claim.objects.in_timeline_order().values_list("pk", flat=True)
+    assert listed_claim_ids(html) == list(expected)
+    assert html.index("March 2024") < html.index("September 2023")
+    assert "25 claims" in html and "2 statements" in html
+    assert "<html" in html and 'name="q"' in html
+
+
+def test_oldest_first_reverses_the_statements(client, seeded):
+    html = get_html(client, "/?order=oldest")
+    assert html.index("September 2023") < html.index("March 2024")
+
+
+def test_a_statement_shows_its_date_official_kind_venue_and_outlet(client, seeded):
+    html = get_html(client, "/")
+    assert "16 September 2023" in html and "29 March 2024" in html
+    assert "with TASS" in html and "reported by Trend" in html
+    assert "with Phoenix TV" in html and "reported by News.Az" in html
+    assert "“There is no place for &#x27;gray zones&#x27; in Azerbaijan”" in html
+
+
+def claim_labels(ids: list[int]) -> list[str]:
+    """Claims named by article and order: T3 is the TASS interview's third claim."""
+    labels = []
+    for claim in Claim.objects.filter(pk__in=ids).select_related("statement__venue"):
+        labels.append(f"{claim.statement.venue.name[0]}{claim.order}")
+    return sorted(labels, key=lambda label: (label[0], int(label[1:])))
+
+
+TASS = [f"T{n}" for n in range(1, 15)]
+PHOENIX = [f"P{n}" for n in range(1, 12)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("official=hikmet-hajiyev", PHOENIX + TASS),
+        ("topic=humanitarian-access", ["T5", "T6", "T7", "T8", "T9", "T11"]),
+        ("topic=international-mediation", ["P6", "P10", "T1", "T2", "T9"]),
+        ("outlet=tass", TASS),
+        ("outlet=trend", TASS),
+        ("outlet=news-az", PHOENIX),
+        ("date_after=2024-01-01", PHOENIX),
+        ("date_before=2023-12-31", TASS),
+        ("date_after=2023-09-16&date_before=2023-09-16", TASS),
+        ("q=Lachin", ["T5", "T8", "T11"]),
+        ("q=lachin+aghdam", ["T8", "T11"]),
+        ("q=self-defense", ["P2"]),
+        ("q=PHOENIX", PHOENIX),
+        ("topic=karabakh&outlet=trend", ["T2", "T3", "T10", "T11", "T12", "T13", "T14"]),
+        ("topic=security&q=border", ["P5"]),
+        ("topic=karabakh&date_after=2024-01-01", []),
+    ],
+)
+def test_each_filter_narrows_the_claims(client, seeded, query, expected):
+    html = get_html(client, f"/?{query}")
+    assert claim_labels(listed_claim_ids(html)) == expected
+
+
+def test_the_empty_state_says_nothing_matches(client, seeded):
+    html = get_html(client, "/?q=nothing-like-this")
+    assert "No claims match these filters." in html
+    assert "0 claims" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("official=nobody", "Select a valid choice"),
+        ("topic=unknown-topic", "Select a valid choice"),
+        ("date_after=2023-13-45", "Enter a valid date"),
+        ("date_before=yesterday", "Enter a valid date"),
+        ("order=sideways", "Select a valid choice"),
+        ("q=" + "x" * 201, "at most 200 characters"),
+        ("q=bad%00byte", "Null characters are not allowed"),
+    ],
+)
+def test_bad_filter_values_answer_400_with_the_form_message(client, seeded, query, message):
+    html = get_html(client, f"/?{query}", status=400)
+    assert message in html
+    assert listed_claim_ids(html) == []
+
+
+def test_an_htmx_request_gets_only_the_results_fragment(client, seeded):
+    html = get_html(client, "/?topic=karabakh", **HTMX)
+    assert html.lstrip().startswith('<section id="results"')
+    assert "<html" not in html and 'name="q"' not in html
+    assert claim_labels(listed_claim_ids(html)) == ["T2", "T3", "T10", "T11", "T12", "T13", "T14"]
+
+
+def test_an_htmx_request_with_bad_filters_gets_the_error_fragment(client, seeded):
+    html = get_html(client, "/?date_after=nope", status=400, **HTMX)
+    assert html.lstrip().startswith('<section id="results"')
+    assert "Enter a valid date" in html
+
+
+def test_the_page_and_its_fragment_vary_on_the_htmx_header(client, seeded):
+    response = client.get("/")
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_filter_form_keeps_the_chosen_values(client, seeded):
+    html = get_html(client, "/?topic=karabakh&q=regime")
+    assert re.search(r'<option value="karabakh" selected>', html)
+    assert 'value="regime"' in html
+
+
+def test_a_statement_page_highlights_each_claims_evidence_in_the_source(client, seeded):
+    statement = Statement.objects.get(date=date(2023, 9, 16))
+    html = get_html(client, statement.get_absolute_url())
+    assert statement.title_as_given in html
+    assert "BAKU, Azerbaijan" in html
+    for claim in statement.claims.all():
+        assert f'id="claim-{claim.pk}"' in html
+        assert f'id="evidence-{claim.pk}"' in html
+        assert f'href="#claim-{claim.pk}"' in html
+    marked = re.findall(r'<mark class="evidence"><a [^>]*>(.*?)</a></mark>', html, re.S)
+    assert "Karabakh is an internal issue of Azerbaijan" in " ".join(marked)
+
+
+def test_a_statement_that_does_not_exist_is_a_404(client, seeded):
+    assert client.get("/statements/9999/").status_code == 404
+
+
+def test_the_official_page_shows_aliases_posts_topics_and_their_timeline(client, seeded):
+    html = get_html(client, "/officials/hikmet-hajiyev/")
+    assert "<h1>Hikmet Hajiyev</h1>" in html
+    assert "the presidential aide" in html
+    assert "Foreign Policy Affairs Department" in html
+    assert re.search(r"Peace process &amp; treaty</a>\s*<span class=\"count\">12</span>", html)
+    assert len(listed_claim_ids(html)) == 25
+    assert 'name="official"' not in html
+
+
+def test_the_official_page_filters_within_that_official(client, seeded):
+    other = make_official("Someone Else")
+    statement = make_statement(other)
+    make_claim(statement, "We will build the bridge.", topics=(make_topic("Roads"),))
+    html = get_html(client, "/officials/hikmet-hajiyev/?q=bridge")
+    assert listed_claim_ids(html) == []
+    html = get_html(client, "/officials/someone-else/")
+    assert len(listed_claim_ids(html)) == 1
+
+
+def test_an_unknown_official_is_a_404(client, seeded):
+    assert client.get("/officials/nobody/").status_code == 404
+
+
+def test_the_officials_index_counts_their_claims(client, seeded):
+    html = get_html(client, reverse("official_list"))
+    assert "Hikmet Hajiyev" in html and "25 claims in 2 statements" in html
+
+
+def test_user_supplied_text_is_escaped_everywhere(client):
+    payload = '<script>alert("x")</script>'
+    official = make_official(f"Evil {payload}", slug="evil")
+    outlet = make_outlet(f"Outlet {payload}", slug="evil-outlet")
+    text = f"He said {payload} loudly."
+    statement = make_statement(official, headline=payload, source_text=text, venue=outlet)
+    make_claim(statement, payload, topics=(make_topic(f"T {payload}", slug="t"),), text=payload)
+    for url in ("/", "/officials/", "/officials/evil/", statement.get_absolute_url(), "/?q=script"):
+        html = get_html(client, url)
+        assert payload not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_paging_keeps_the_filters_and_lists_every_claim_once(client, settings):
+    statement = make_statement(source_text=" ".join(f"Point {n}." for n in range(150)))
+    for n in range(150):
+        make_claim(statement, f"Point {n}.", order=n + 1)
+    first = get_html(client, "/?q=point")
+    assert "page 1 of 2" in first
+    assert 'href="?q=point&amp;page=2"' in first
+    second = get_html(client, "/?q=point&page=2")
+    ids = listed_claim_ids(first) + listed_claim_ids(second)
+    assert sorted(ids) == sorted(Claim.objects.values_list("pk", flat=True))
