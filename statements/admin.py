@@ -1,9 +1,32 @@
 """Curation: editors keep statements, claims and the people and outlets behind them right."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 
 from statements.models import Claim, Official, Outlet, Post, Statement, Topic
+
+
+class VerbatimTextField(forms.CharField):
+    """Text kept exactly as typed or pasted: no stripping, and browsers' CRLF newlines made LF."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs["strip"] = False
+        super().__init__(**kwargs)
+
+    def to_python(self, value: str | None) -> str:
+        return super().to_python(value).replace("\r\n", "\n")
+
+
+class VerbatimTextMixin:
+    """Source texts and quotes are evidence: the admin keeps them exactly as entered."""
+
+    verbatim_fields = ("source_text", "quote")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.verbatim_fields:
+            kwargs["form_class"] = VerbatimTextField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class PostInline(admin.TabularInline):
@@ -20,8 +43,13 @@ class OfficialAdmin(admin.ModelAdmin):
     inlines = (PostInline,)
 
 
+# Django 6 assumes https for scheme-less URLs; adopt that now.
+URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ("name", "slug", "homepage")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -34,7 +62,7 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ClaimInline(admin.StackedInline):
+class ClaimInline(VerbatimTextMixin, admin.StackedInline):
     model = Claim
     extra = 0
     fields = (("order", "kind"), "text", "quote", ("span_start", "span_end"), "topics")
@@ -42,7 +70,8 @@ class ClaimInline(admin.StackedInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(VerbatimTextMixin, admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ("date", "official", "kind", "headline", "venue", "reporting_outlet", "claims")
     list_filter = ("official", "kind", "venue", "reporting_outlet", "language")
     list_select_related = ("official", "venue", "reporting_outlet")
@@ -57,6 +86,11 @@ class StatementAdmin(admin.ModelAdmin):
         ("Record", {"fields": ("created", "modified")}),
     )
 
+    def get_readonly_fields(self, request, statement: Statement | None = None) -> tuple:
+        if statement is None:
+            return self.readonly_fields
+        return (*self.readonly_fields, "source_text")
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=models.Count("claims"))
 
@@ -66,7 +100,7 @@ class StatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(VerbatimTextMixin, admin.ModelAdmin):
     list_display = ("__str__", "statement_date", "official", "kind")
     list_filter = ("kind", "topics", "statement__official")
     list_select_related = ("statement__official",)

@@ -31,7 +31,7 @@ class ClaimFilter(django_filters.FilterSet):
     )
     date = django_filters.DateFromToRangeFilter(
         field_name="statement__date",
-        label="Date from – to",
+        label="Date",
         widget=DateRangeWidget(attrs={"type": "date"}),
     )
     q = django_filters.CharFilter(
@@ -40,11 +40,12 @@ class ClaimFilter(django_filters.FilterSet):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. Lachin road"}),
     )
+    # Newest first is the default, left out of the URL so that permalinks stay short.
     order = django_filters.ChoiceFilter(
         method="sort_by_date",
         label="Order",
-        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
-        empty_label=None,
+        choices=[("oldest", "Oldest first")],
+        empty_label="Newest first",
     )
 
     class Meta:
@@ -58,4 +59,4 @@ class ClaimFilter(django_filters.FilterSet):
         return search_claims(queryset, value)
 
     def sort_by_date(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.in_timeline_order(newest_first=value != "oldest")
+        return queryset.in_timeline_order(newest_first=False)

@@ -198,7 +198,10 @@ class Statement(models.Model):
     language = models.CharField(
         max_length=10, choices=settings.LANGUAGES, default="en", help_text="Language of the source."
     )
-    source_text = models.TextField(help_text="The full source text, exactly as received.")
+    source_text = models.TextField(
+        help_text="The full source text, exactly as received. It cannot be changed once saved: "
+        "every claim's evidence is found by its offsets in this text."
+    )
     source_hash = models.CharField(max_length=64, unique=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
@@ -326,10 +329,12 @@ class Claim(models.Model):
         return self.statement.source_text[self.span_start : self.span_end]
 
     def clean(self) -> None:
-        if self.statement_id is None or self.span_start is None or self.span_end is None:
+        # An admin inline validates claims of a statement that is not saved yet.
+        statement = getattr(self, "statement", None)
+        if statement is None or self.span_start is None or self.span_end is None:
             return
-        label = f"Claim {self.order} of “{self.statement.headline}”"
-        source_length = len(self.statement.source_text)
+        label = f"Claim {self.order} of “{statement.headline}”"
+        source_length = len(statement.source_text)
         if not 0 <= self.span_start < self.span_end <= source_length:
             raise ValidationError(
                 {

@@ -18,3 +18,9 @@ def seeded(db) -> None:
 def seeded_live(transactional_db) -> None:
     """The seed data, committed so that the live server's thread sees it."""
     load_seed()
+
+
+def pytest_report_header(config) -> str:
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"

@@ -1,0 +1,132 @@
+"""The timeline in a real headless Chromium: htmx swaps the results and the URL follows."""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from statements.models import Claim
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Playwright's sync API runs an event loop in this thread; the tests only read the database.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing at /usr/bin/chromium; `make browser` installs it.")
+        pytest.skip("Chromium is not installed; `make browser` installs it.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, seeded_live):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def listed_claim_ids(page) -> list[int]:
+    ids = page.locator("[id^=timeline-claim-]").evaluate_all("items => items.map(i => i.id)")
+    return [int(re.sub(r"\D", "", item)) for item in ids]
+
+
+def mark_the_page(page) -> None:
+    """Tag the window, so a full page load (which would drop the tag) can be told from a swap."""
+    page.evaluate("window.__notReloaded = true")
+
+
+def was_not_reloaded(page) -> bool:
+    return page.evaluate("window.__notReloaded === true")
+
+
+def test_choosing_a_topic_swaps_the_timeline_and_pushes_the_url(page):
+    page.goto("/")
+    assert len(listed_claim_ids(page)) == 25
+    mark_the_page(page)
+    with page.expect_response(lambda r: "topic=humanitarian-access" in r.url) as response:
+        page.select_option("#id_topic", "humanitarian-access")
+    assert response.value.request.headers.get("hx-request") == "true"
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 6")
+    assert was_not_reloaded(page)
+    assert parse_qs(urlparse(page.url).query) == {"topic": ["humanitarian-access"]}
+    expected = Claim.objects.filter(topics__slug="humanitarian-access").in_timeline_order()
+    assert listed_claim_ids(page) == list(expected.values_list("pk", flat=True))
+    assert page.locator(".result-count").inner_text().startswith("6 claims")
+
+
+def test_typing_words_filters_as_you_type_and_the_url_is_a_permalink(page):
+    page.goto("/")
+    mark_the_page(page)
+    page.fill("#id_q", "Lachin")
+    page.wait_for_url(re.compile(r"q=Lachin"))
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 3")
+    assert was_not_reloaded(page)
+    swapped = listed_claim_ids(page)
+    page.goto(page.url)
+    assert listed_claim_ids(page) == swapped
+    assert page.input_value("#id_q") == "Lachin"
+
+
+def test_back_button_returns_to_the_previous_filter(page):
+    page.goto("/")
+    page.select_option("#id_outlet", "tass")
+    page.wait_for_url(re.compile(r"outlet=tass"))
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 14")
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 25")
+    assert "outlet" not in page.url
+
+
+def test_the_date_range_and_order_filters_work_through_the_form(page):
+    page.goto("/")
+    page.fill("[name=date_after]", "2024-01-01")
+    page.wait_for_url(re.compile(r"date_after=2024-01-01"))
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 11")
+    page.select_option("#id_order", "oldest")
+    page.wait_for_url(re.compile(r"order=oldest"))
+    assert "date_after=2024-01-01" in page.url
+
+
+def test_the_form_works_with_javascript_off(browser, live_server, seeded_live):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    page.select_option("#id_topic", "karabakh")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"topic=karabakh"))
+    assert len(listed_claim_ids(page)) == 7
+    context.close()
+
+
+def test_a_claim_links_to_its_evidence_highlighted_in_the_source(page):
+    page.goto("/")
+    page.get_by_role("link", name=re.compile("^Interview with TASS")).click()
+    page.wait_for_url(re.compile(r"/statements/\d+/"))
+    page.locator(".evidence-link a").first.click()
+    target = page.locator(":target")
+    assert "Azerbaijan will not discuss with Armenia" in target.evaluate(
+        "anchor => anchor.nextElementSibling.textContent"
+    )
