@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 
 def load_seed() -> None:
@@ -21,6 +22,4 @@ def seeded_live(transactional_db) -> None:
 
 
 def pytest_report_header(config) -> str:
-    from django.db import connection
-
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"

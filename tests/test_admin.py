@@ -9,6 +9,8 @@ from tests.factories import DEFAULT_TEXT, make_official, make_topic
 
 pytestmark = pytest.mark.django_db
 
+ADD_STATEMENT = "/admin/statements/statement/add/"
+
 
 @pytest.mark.parametrize("model", ["official", "outlet", "topic", "statement", "claim"])
 def test_every_list_and_add_page_opens_for_staff(admin_client, seeded, model):
@@ -64,7 +66,7 @@ def test_an_editor_adds_a_statement_with_a_claim_through_the_admin_form(admin_cl
         "span_end": start + len(quote),
         "topics": [topic.pk],
     }
-    response = admin_client.post("/admin/statements/statement/add/", statement_form(official, [claim]))
+    response = admin_client.post(ADD_STATEMENT, statement_form(official, [claim]))
     assert response.status_code == 302, response.content.decode()[:2000]
     saved = Claim.objects.get()
     assert saved.evidence == quote
@@ -82,7 +84,7 @@ def test_a_claim_whose_quote_is_not_at_its_span_is_refused_and_nothing_is_saved(
         "span_start": 0,
         "span_end": len("We will build the tunnel."),
     }
-    response = admin_client.post("/admin/statements/statement/add/", statement_form(official, [claim]))
+    response = admin_client.post(ADD_STATEMENT, statement_form(official, [claim]))
     assert response.status_code == 200
     html = response.content.decode()
     assert "the quote does not match the source text" in html

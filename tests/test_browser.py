@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from statements.models import Claim
 
@@ -31,8 +32,6 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing at /usr/bin/chromium; `make browser` installs it.")
         pytest.skip("Chromium is not installed; `make browser` installs it.")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
