@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import dateformat
 
@@ -253,11 +253,21 @@ class ClaimKind(models.TextChoices):
 
 
 class ClaimQuerySet(models.QuerySet):
+    def with_evidence(self) -> "ClaimQuerySet":
+        """Each claim's evidence as `evidence_text`, cut from the source text by the database."""
+        length = models.F("span_end") - models.F("span_start")
+        evidence = Substr("statement__source_text", models.F("span_start") + 1, length)
+        return self.annotate(evidence_text=evidence)
+
     def for_timeline(self) -> "ClaimQuerySet":
         """Claims with everything a timeline row shows, fetched in a fixed number of queries."""
-        return self.select_related(
-            "statement__official", "statement__venue", "statement__reporting_outlet"
-        ).prefetch_related("topics")
+        statement_parts = ("official", "venue", "reporting_outlet")
+        return (
+            self.with_evidence()
+            .select_related(*(f"statement__{part}" for part in statement_parts))
+            .defer("statement__source_text")
+            .prefetch_related("topics")
+        )
 
     def in_timeline_order(self, newest_first: bool = True) -> "ClaimQuerySet":
         date_order = "-statement__date" if newest_first else "statement__date"

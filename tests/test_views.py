@@ -4,6 +4,8 @@ import re
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from statements.models import Claim, Statement
@@ -201,3 +203,21 @@ def test_paging_keeps_the_filters_and_lists_every_claim_once(client, settings):
     second = get_html(client, "/?q=point&page=2")
     ids = listed_claim_ids(first) + listed_claim_ids(second)
     assert sorted(ids) == sorted(Claim.objects.values_list("pk", flat=True))
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_timeline_runs_the_same_number_of_queries_whatever_the_data_size(client):
+    official = make_official()
+    topic = make_topic()
+    statement = make_statement(official)
+    make_claim(statement, "We will build the bridge.", topics=(topic,))
+    few = count_queries(client, "/?q=bridge")
+    for n in range(20):
+        more = make_statement(official, source_text=f"Text {n}: We will build the bridge.")
+        make_claim(more, "We will build the bridge.", topics=(topic, make_topic(f"T{n}")))
+    assert count_queries(client, "/?q=bridge") == few
