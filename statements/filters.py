@@ -15,12 +15,14 @@ class ClaimFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Official.objects.all(),
         empty_label="All officials",
+        label="Official",
     )
     topic = django_filters.ModelChoiceFilter(
         field_name="topics",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         empty_label="All topics",
+        label="Topic",
     )
     outlet = django_filters.ModelChoiceFilter(
         method="filter_outlet",

@@ -1,0 +1,227 @@
+"""Rows of a filtered view written as CSV or JSON, streamed in constant memory."""
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import connections
+from django.db.models import Aggregate, Count, F, OuterRef, QuerySet, Subquery, TextField
+from django.db.models.functions import Substr
+from django.utils.text import slugify
+
+from statements.models import DatePrecision, Statement, Topic
+
+CHUNK_SIZE = 2000
+BOM = "\ufeff"
+# OWASP: a cell starting with one of these is a formula to a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NAME_SEPARATOR = "\x1f"
+
+
+class JoinedNames(Aggregate):
+    """Names joined by the unit separator: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    template = "%(function)s(%(expressions)s, CHAR(31))"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, CHR(31))", **extra)
+
+
+def topic_names(claim_ref: str) -> Subquery:
+    """The names of a claim's topics, as one value."""
+    topics = Topic.objects.filter(claims=OuterRef(claim_ref)).order_by()
+    return Subquery(topics.values("claims").annotate(names=JoinedNames("name")).values("names"))
+
+
+def joined(names: str | None) -> str:
+    return "; ".join(sorted(set(names.split(NAME_SEPARATOR)))) if names else ""
+
+
+def iso_date(value, precision: str) -> str:
+    """ISO 8601 at the source's precision: 2023-09-16, 2020-10 or 2016."""
+    text = str(value)
+    return {DatePrecision.MONTH: text[:7], DatePrecision.YEAR: text[:4]}.get(precision, text)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What one row holds: the values the database computes, and how they become the row."""
+
+    name: str
+    selected: dict
+    columns: tuple[str, ...]
+    finish: Callable[[dict, str], tuple]
+
+
+STATEMENT_FIELDS = {
+    "date": "date",
+    "date_precision": "date_precision",
+    "official_name": "official__name",
+    "official_slug": "official__slug",
+    "title_as_given": "title_as_given",
+    "statement_kind": "kind",
+    "venue": "venue__name",
+    "reporting_outlet": "reporting_outlet__name",
+    "dateline": "dateline",
+    "headline": "headline",
+}
+
+
+def statement_values(prefix: str) -> dict:
+    return {name: F(prefix + path) for name, path in STATEMENT_FIELDS.items()}
+
+
+def finish_claim(row: dict, root: str) -> tuple:
+    statement_url = f"{root}statements/{row['statement_id']}/"
+    return (
+        row["claim_id"],
+        f"{statement_url}#claim-{row['claim_id']}",
+        row["statement_id"],
+        statement_url,
+        iso_date(row["date"], row["date_precision"]),
+        *(row[name] for name in tuple(STATEMENT_FIELDS)[1:]),
+        row["claim_summary"],
+        row["quote"],
+        row["quote_kind"],
+        row["evidence"],
+        joined(row["topics"]),
+        row["span_start"],
+        row["span_end"],
+        row["source_url"],
+    )
+
+
+CLAIMS = Layout(
+    name="claims",
+    selected={
+        "claim_id": F("id"),
+        "statement_id": F("statement_id"),
+        **statement_values("statement__"),
+        "claim_summary": F("text"),
+        "quote": F("quote"),
+        "quote_kind": F("kind"),
+        "evidence": Substr(
+            "statement__source_text", F("span_start") + 1, F("span_end") - F("span_start")
+        ),
+        "topics": topic_names("pk"),
+        "span_start": F("span_start"),
+        "span_end": F("span_end"),
+        "source_url": F("statement__source_url"),
+    },
+    columns=(
+        "claim_id",
+        "claim_url",
+        "statement_id",
+        "statement_url",
+        *STATEMENT_FIELDS,
+        "claim_summary",
+        "quote",
+        "quote_kind",
+        "evidence",
+        "topics",
+        "span_start",
+        "span_end",
+        "source_url",
+    ),
+    finish=finish_claim,
+)
+
+
+def finish_statement(row: dict, root: str) -> tuple:
+    return (
+        row["statement_id"],
+        f"{root}statements/{row['statement_id']}/",
+        iso_date(row["date"], row["date_precision"]),
+        *(row[name] for name in tuple(STATEMENT_FIELDS)[1:]),
+        row["language"],
+        row["claim_count"],
+        joined(row["topics"]),
+        row["source_url"],
+    )
+
+
+STATEMENTS = Layout(
+    name="statements",
+    selected={
+        "statement_id": F("id"),
+        **statement_values(""),
+        "language": F("language"),
+        "claim_count": Count("claims", distinct=True),
+        "topics": JoinedNames("claims__topics__name"),
+        "source_url": F("source_url"),
+    },
+    columns=(
+        "statement_id",
+        "statement_url",
+        *STATEMENT_FIELDS,
+        "language",
+        "claim_count",
+        "topics",
+        "source_url",
+    ),
+    finish=finish_statement,
+)
+
+LAYOUTS = {layout.name: layout for layout in (CLAIMS, STATEMENTS)}
+
+
+def statements_of(claims: QuerySet) -> QuerySet:
+    """The statements holding the claims, in timeline order."""
+    statement_ids = claims.order_by().values("statement_id")
+    return Statement.objects.filter(pk__in=statement_ids).order_by("-date", "-id")
+
+
+def rows(queryset: QuerySet, layout: Layout, root: str) -> Iterator[tuple]:
+    """Finished rows, fetched in chunks through a server-side cursor where the database has one."""
+    values = queryset.values(**layout.selected)
+    sql, params = values.query.sql_with_params()
+    names = list(layout.selected)
+    connection = connections[queryset.db]
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(CHUNK_SIZE):
+            for raw in chunk:
+                yield layout.finish(dict(zip(names, raw, strict=True)), root)
+
+
+def spreadsheet_safe(cell):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe, shown as text."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+class LineBuffer:
+    """A file-like object whose write returns the line, so csv.writer can feed a generator."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_lines(columns: Iterable[str], records: Iterable[tuple], note: str = "") -> Iterator[str]:
+    writer = csv.writer(LineBuffer())
+    yield BOM + writer.writerow(columns)
+    for record in records:
+        yield writer.writerow([spreadsheet_safe(cell) for cell in record])
+    if note:
+        yield writer.writerow([f"# {note}"])
+
+
+def json_lines(columns: tuple[str, ...], records: Iterable[tuple], note: str = "") -> Iterator[str]:
+    """A JSON array, one object a line, written as the rows arrive."""
+    separator = "[\n"
+    for record in records:
+        yield separator + json.dumps(dict(zip(columns, record, strict=True)), ensure_ascii=False, default=str)
+        separator = ",\n"
+    if note:
+        yield separator + json.dumps({"note": note})
+        separator = ",\n"
+    yield "[]\n" if separator == "[\n" else "\n]\n"
+
+
+def filename(label_parts: Iterable[str], level: str, day: str, extension: str) -> str:
+    parts = ["statement-timeline", level, *(slugify(part)[:40] for part in label_parts), day]
+    return "_".join(part for part in parts if part) + f".{extension}"
