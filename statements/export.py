@@ -4,10 +4,13 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import Aggregate, Count, F, OuterRef, QuerySet, Subquery, TextField
 from django.db.models.functions import Substr
+from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
 from statements.models import DatePrecision, Statement, Topic
@@ -27,7 +30,13 @@ class JoinedNames(Aggregate):
     output_field = TextField()
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, CHR(31))", **extra)
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s, CHR(31))",
+            **extra,
+        )
 
 
 def topic_names(claim_ref: str) -> Subquery:
@@ -168,15 +177,18 @@ STATEMENTS = Layout(
 LAYOUTS = {layout.name: layout for layout in (CLAIMS, STATEMENTS)}
 
 
-def statements_of(claims: QuerySet) -> QuerySet:
-    """The statements holding the claims, in timeline order."""
-    statement_ids = claims.order_by().values("statement_id")
-    return Statement.objects.filter(pk__in=statement_ids).order_by("-date", "-id")
+def statements_in(ids: QuerySet, newest_first: bool = True) -> QuerySet:
+    """The statements whose ids a subquery gives, in timeline order."""
+    ordering = ("-date", "-id") if newest_first else ("date", "id")
+    return Statement.objects.filter(pk__in=ids).order_by(*ordering)
 
 
-def rows(queryset: QuerySet, layout: Layout, root: str) -> Iterator[tuple]:
+def rows(queryset: QuerySet, layout: Layout, root: str, limit: int | None) -> Iterator[tuple]:
     """Finished rows, fetched in chunks through a server-side cursor where the database has one."""
-    values = queryset.values(**layout.selected)
+    # Prefixed aliases, so that no column name collides with a model field's.
+    values = queryset.values(**{f"export_{name}": value for name, value in layout.selected.items()})
+    if limit is not None:
+        values = values[:limit]
     sql, params = values.query.sql_with_params()
     names = list(layout.selected)
     connection = connections[queryset.db]
@@ -214,7 +226,9 @@ def json_lines(columns: tuple[str, ...], records: Iterable[tuple], note: str = "
     """A JSON array, one object a line, written as the rows arrive."""
     separator = "[\n"
     for record in records:
-        yield separator + json.dumps(dict(zip(columns, record, strict=True)), ensure_ascii=False, default=str)
+        yield separator + json.dumps(
+            dict(zip(columns, record, strict=True)), ensure_ascii=False, default=str
+        )
         separator = ",\n"
     if note:
         yield separator + json.dumps({"note": note})
@@ -222,6 +236,38 @@ def json_lines(columns: tuple[str, ...], records: Iterable[tuple], note: str = "
     yield "[]\n" if separator == "[\n" else "\n]\n"
 
 
-def filename(label_parts: Iterable[str], level: str, day: str, extension: str) -> str:
-    parts = ["statement-timeline", level, *(slugify(part)[:40] for part in label_parts), day]
+def filename(level: str, description: Iterable[str], extension: str) -> str:
+    """A file name that says what was exported and when: statement-timeline_claims_topic-x_….csv."""
+    words = [slugify(word)[:60] for word in description]
+    parts = ["statement-timeline", level, *words, date.today().isoformat()]
     return "_".join(part for part in parts if part) + f".{extension}"
+
+
+WRITERS = {
+    "csv": ("text/csv; charset=utf-8", csv_lines),
+    "json": ("application/json; charset=utf-8", json_lines),
+}
+
+
+def export_response(
+    queryset: QuerySet, layout: Layout, extension: str, root: str, description: Iterable[str]
+) -> StreamingHttpResponse:
+    """Every row of the queryset, streamed; an operator's row limit is announced, never silent."""
+    content_type, write = WRITERS[extension]
+    limit = settings.EXPORT_MAX_ROWS
+    truncated = limit is not None and queryset[: limit + 1].count() > limit
+    note = (
+        f"Truncated: this export stops at {limit} rows, the limit set for this site."
+        if truncated
+        else ""
+    )
+    response = StreamingHttpResponse(
+        write(layout.columns, rows(queryset, layout, root, limit), note), content_type=content_type
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{filename(layout.name, description, extension)}"'
+    )
+    if limit is not None:
+        response["X-Export-Row-Limit"] = str(limit)
+        response["X-Export-Truncated"] = "yes" if truncated else "no"
+    return response

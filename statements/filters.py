@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django_filters.widgets import DateRangeWidget
 
 from statements.models import Claim, Official, Outlet, Topic
@@ -61,4 +62,25 @@ class ClaimFilter(django_filters.FilterSet):
         return search_claims(queryset, value)
 
     def sort_by_date(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.in_timeline_order(newest_first=False)
+        return queryset.in_timeline_order(newest_first=self.newest_first)
+
+    @property
+    def newest_first(self) -> bool:
+        return self.form.cleaned_data.get("order") != "oldest"
+
+
+def filter_claims(params: QueryDict, claims: QuerySet) -> ClaimFilter:
+    """The filtered view a request asks for, over claims in timeline order."""
+    return ClaimFilter(params, queryset=claims.in_timeline_order())
+
+
+def describe(filterset: ClaimFilter) -> list[str]:
+    """The active filters in a few words each, for file names: ["topic-karabakh", …]."""
+    words = []
+    for name, value in filterset.form.cleaned_data.items():
+        if isinstance(value, slice):
+            words += [f"from-{value.start:%Y-%m-%d}"] if value.start else []
+            words += [f"until-{value.stop:%Y-%m-%d}"] if value.stop else []
+        elif value:
+            words.append(f"{name}-{getattr(value, 'slug', value)}")
+    return words

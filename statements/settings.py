@@ -121,6 +121,9 @@ STORAGES = {
     },
 }
 
+# Exports hold every matching row unless an operator sets a limit, which the export then announces.
+EXPORT_MAX_ROWS = int(os.environ["EXPORT_MAX_ROWS"]) if os.environ.get("EXPORT_MAX_ROWS") else None
+
 # Curated seed data: hand-written annotations and the fixture built from them.
 SEED_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 SEED_ANNOTATIONS_DIR = BASE_DIR / "fixtures" / "annotations"
