@@ -1,5 +1,7 @@
 """The timeline in a real headless Chromium: htmx swaps the results and the URL follows."""
 
+import csv
+import io
 import os
 import re
 from pathlib import Path
@@ -129,3 +131,20 @@ def test_a_claim_links_to_its_evidence_highlighted_in_the_source(page):
     assert "Azerbaijan will not discuss with Armenia" in target.evaluate(
         "anchor => anchor.nextElementSibling.textContent"
     )
+
+
+def test_the_downloaded_csv_holds_the_rows_the_page_shows(page):
+    page.goto("/")
+    page.select_option("#id_topic", "peace-process")
+    page.wait_for_url(re.compile(r"topic=peace-process"))
+    page.select_option("#id_order", "oldest")
+    page.wait_for_url(re.compile(r"order=oldest"))
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 12")
+    shown = listed_claim_ids(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("statement-timeline_claims_topic-peace-process_")
+    body = Path(download.path()).read_text(encoding="utf-8-sig")
+    exported = [int(row["claim_id"]) for row in csv.DictReader(io.StringIO(body))]
+    assert exported == shown
