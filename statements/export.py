@@ -1,6 +1,7 @@
 """Rows of a filtered view written as CSV or JSON, streamed in constant memory."""
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -183,20 +184,18 @@ def statements_in(ids: QuerySet, newest_first: bool = True) -> QuerySet:
     return Statement.objects.filter(pk__in=ids).order_by(*ordering)
 
 
-def rows(queryset: QuerySet, layout: Layout, root: str, limit: int | None) -> Iterator[tuple]:
-    """Finished rows, fetched in chunks through a server-side cursor where the database has one."""
+def chunks(queryset: QuerySet, layout: Layout, root: str, limit: int | None) -> Iterator[list]:
+    """Finished rows in chunks, read through a server-side cursor where the database has one."""
     # Prefixed aliases, so that no column name collides with a model field's.
     values = queryset.values(**{f"export_{name}": value for name, value in layout.selected.items()})
     if limit is not None:
         values = values[:limit]
     sql, params = values.query.sql_with_params()
     names = list(layout.selected)
-    connection = connections[queryset.db]
-    with connection.chunked_cursor() as cursor:
+    with connections[queryset.db].chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(CHUNK_SIZE):
-            for raw in chunk:
-                yield layout.finish(dict(zip(names, raw, strict=True)), root)
+            yield [layout.finish(dict(zip(names, raw, strict=True)), root) for raw in chunk]
 
 
 def spreadsheet_safe(cell):
@@ -206,30 +205,40 @@ def spreadsheet_safe(cell):
     return cell
 
 
-class LineBuffer:
-    """A file-like object whose write returns the line, so csv.writer can feed a generator."""
-
-    def write(self, line: str) -> str:
-        return line
-
-
-def csv_lines(columns: Iterable[str], records: Iterable[tuple], note: str = "") -> Iterator[str]:
-    writer = csv.writer(LineBuffer())
-    yield BOM + writer.writerow(columns)
-    for record in records:
-        yield writer.writerow([spreadsheet_safe(cell) for cell in record])
+def csv_text(columns: Iterable[str], row_chunks: Iterable[list], note: str = "") -> Iterator[str]:
+    """CSV for Excel and everyone else: a BOM, RFC 4180 quoting, one piece of text per chunk."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    yield BOM + take(buffer)
+    for chunk in row_chunks:
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in chunk)
+        yield take(buffer)
     if note:
-        yield writer.writerow([f"# {note}"])
+        writer.writerow([f"# {note}"])
+        yield take(buffer)
 
 
-def json_lines(columns: tuple[str, ...], records: Iterable[tuple], note: str = "") -> Iterator[str]:
+def take(buffer: io.StringIO) -> str:
+    """The buffer's text, leaving it empty."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def json_text(
+    columns: tuple[str, ...], row_chunks: Iterable[list], note: str = ""
+) -> Iterator[str]:
     """A JSON array, one object a line, written as the rows arrive."""
     separator = "[\n"
-    for record in records:
-        yield separator + json.dumps(
-            dict(zip(columns, record, strict=True)), ensure_ascii=False, default=str
-        )
-        separator = ",\n"
+    for chunk in row_chunks:
+        lines = []
+        for row in chunk:
+            item = json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False)
+            lines.append(separator + item)
+            separator = ",\n"
+        yield "".join(lines)
     if note:
         yield separator + json.dumps({"note": note})
         separator = ",\n"
@@ -244,8 +253,8 @@ def filename(level: str, description: Iterable[str], extension: str) -> str:
 
 
 WRITERS = {
-    "csv": ("text/csv; charset=utf-8", csv_lines),
-    "json": ("application/json; charset=utf-8", json_lines),
+    "csv": ("text/csv; charset=utf-8", csv_text),
+    "json": ("application/json; charset=utf-8", json_text),
 }
 
 
@@ -262,7 +271,8 @@ def export_response(
         else ""
     )
     response = StreamingHttpResponse(
-        write(layout.columns, rows(queryset, layout, root, limit), note), content_type=content_type
+        write(layout.columns, chunks(queryset, layout, root, limit), note),
+        content_type=content_type,
     )
     response["Content-Disposition"] = (
         f'attachment; filename="{filename(layout.name, description, extension)}"'
