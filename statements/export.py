@@ -88,7 +88,7 @@ def finish_claim(row: dict, root: str) -> tuple:
     statement_url = f"{root}statements/{row['statement_id']}/"
     return (
         row["claim_id"],
-        f"{statement_url}#claim-{row['claim_id']}",
+        f"{root}claims/{row['claim_id']}/",
         row["statement_id"],
         statement_url,
         iso_date(row["date"], row["date_precision"]),

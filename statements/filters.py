@@ -1,5 +1,7 @@
 """The one description of a filtered timeline, shared by the page, its fragment and exports."""
 
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
@@ -84,3 +86,39 @@ def describe(filterset: ClaimFilter) -> list[str]:
         elif value:
             words.append(f"{name}-{getattr(value, 'slug', value)}")
     return words
+
+
+@dataclass
+class Chip:
+    """One active filter, and the query string of the same view without it."""
+
+    label: str
+    remove_query: str
+
+
+def active_filters(filterset: ClaimFilter, params: QueryDict, exclude: dict) -> list[Chip]:
+    """The filters in force, each with a link that removes it (the page's own are left out)."""
+    if not filterset.is_valid():
+        return []
+    chips = []
+    for name, value in filterset.form.cleaned_data.items():
+        if name in exclude or not value:
+            continue
+        for param, label in chip_labels(name, value):
+            remaining = params.copy()
+            remaining.pop(param, None)
+            remaining.pop("page", None)
+            chips.append(Chip(label, remaining.urlencode()))
+    return chips
+
+
+def chip_labels(name: str, value) -> list[tuple[str, str]]:
+    """(query parameter, label) for each part of one filter's value."""
+    if isinstance(value, slice):
+        parts = [("date_after", "From", value.start), ("date_before", "Until", value.stop)]
+        return [(param, f"{word} {day:%-d %b %Y}") for param, word, day in parts if day]
+    if name == "q":
+        return [("q", f"Words: “{value}”")]
+    if name == "order":
+        return [("order", "Oldest first")]
+    return [(name, f"{name.capitalize()}: {value}")]

@@ -326,7 +326,7 @@ class Claim(models.Model):
         return self.quote or self.text
 
     def get_absolute_url(self) -> str:
-        return f"{self.statement.get_absolute_url()}#claim-{self.pk}"
+        return reverse("claim_detail", kwargs={"pk": self.pk})
 
     def natural_key(self) -> tuple:
         return (*self.statement.natural_key(), self.order)

@@ -51,3 +51,27 @@ def highlight_segments(text: str, claims: list[Claim]) -> list[Segment]:
         starting = [claim for claim in covering if claim.span_start == start]
         segments.append(Segment(text[start:end], covering, starting))
     return segments
+
+
+@dataclass
+class QuoteContext:
+    before: str
+    evidence: str
+    after: str
+    cut_before: bool
+    cut_after: bool
+
+
+def quote_context(text: str, start: int, end: int, reach: int = 300) -> QuoteContext:
+    """The evidence with the sentences around it, cut at whole sentences within `reach`."""
+    window_start = max(0, start - reach)
+    before = text[window_start:start]
+    if window_start > 0:
+        sentence_start = max(before.find(". ") + 2, before.find("\n") + 1)
+        before = (before[sentence_start:] if sentence_start > 1 else before).lstrip()
+    window_end = min(len(text), end + reach)
+    after = text[end:window_end]
+    if window_end < len(text):
+        sentence_end = max(after.rfind(". ") + 1, after.rfind("\n"))
+        after = after[:sentence_end] if sentence_end > 0 else after
+    return QuoteContext(before, text[start:end], after, window_start > 0, window_end < len(text))

@@ -1,14 +1,17 @@
 from django.contrib import admin
 from django.urls import path
 
-from statements import views
+from statements.views import exports, officials, records, timeline, topics
 
 urlpatterns = [
-    path("", views.timeline, name="timeline"),
-    path("officials/", views.official_list, name="official_list"),
-    path("officials/<slug:slug>/", views.official_detail, name="official_detail"),
-    path("statements/<int:pk>/", views.statement_detail, name="statement_detail"),
-    path("export.csv", views.export_rows, {"extension": "csv"}, name="export_csv"),
-    path("export.json", views.export_rows, {"extension": "json"}, name="export_json"),
+    path("", timeline.timeline, name="timeline"),
+    path("officials/", officials.official_list, name="official_list"),
+    path("officials/<slug:slug>/", officials.official_detail, name="official_detail"),
+    path("topics/", topics.topic_list, name="topic_list"),
+    path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
+    path("statements/<int:pk>/", records.statement_detail, name="statement_detail"),
+    path("claims/<int:pk>/", records.claim_detail, name="claim_detail"),
+    path("export.csv", exports.export_rows, {"extension": "csv"}, name="export_csv"),
+    path("export.json", exports.export_rows, {"extension": "json"}, name="export_json"),
     path("admin/", admin.site.urls),
 ]

@@ -119,10 +119,7 @@ def test_every_column_is_named_and_filled_as_documented(client, seeded):
     assert header == CLAIM_COLUMNS
     (record,) = records
     claim = Claim.objects.get(pk=record["claim_id"])
-    assert (
-        record["claim_url"]
-        == f"http://testserver/statements/{claim.statement_id}/#claim-{claim.pk}"
-    )
+    assert record["claim_url"] == f"http://testserver/claims/{claim.pk}/"
     assert record["statement_url"] == f"http://testserver/statements/{claim.statement_id}/"
     assert record["date"] == "2023-09-16"
     assert record["official_name"] == "Hikmet Hajiyev"

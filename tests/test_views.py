@@ -221,3 +221,51 @@ def test_the_timeline_runs_the_same_number_of_queries_whatever_the_data_size(cli
         more = make_statement(official, source_text=f"Text {n}: We will build the bridge.")
         make_claim(more, "We will build the bridge.", topics=(topic, make_topic(f"T{n}")))
     assert count_queries(client, "/?q=bridge") == few
+
+
+def test_a_claim_page_shows_the_quote_in_context_and_related_claims(client, seeded):
+    claim = Claim.objects.get(quote__startswith="It is the illegal regime in Khankendi")
+    html = get_html(client, claim.get_absolute_url())
+    assert f"<h1>{claim.text}</h1>" in html
+    marked = re.search(r'<mark class="evidence">(.*?)</mark>', html, re.S).group(1)
+    assert marked == claim.quote
+    assert "According to Hajiyev, the main obstacle" in html
+    assert 'href="/topics/karabakh/"' in html
+    related = re.findall(r'href="/claims/(\d+)/"', html)
+    assert str(claim.pk) not in related
+    karabakh_or_roads = Claim.objects.filter(
+        topics__slug__in=["karabakh", "humanitarian-access"]
+    ).exclude(pk=claim.pk)
+    assert sorted(map(int, related)) == sorted(set(karabakh_or_roads.values_list("pk", flat=True)))
+
+
+def test_a_claim_that_does_not_exist_is_a_404(client, seeded):
+    assert client.get("/claims/99999/").status_code == 404
+
+
+def test_a_topic_page_lists_who_spoke_on_it_and_its_claims(client, seeded):
+    html = get_html(client, "/topics/humanitarian-access/")
+    assert "<h1>Humanitarian access &amp; roads</h1>" in html
+    assert re.search(r'Hikmet Hajiyev</a> <span class="count">6</span>', html)
+    assert claim_labels(listed_claim_ids(html)) == ["T5", "T6", "T7", "T8", "T9", "T11"]
+    assert 'name="topic"' not in html
+    html = get_html(client, "/topics/humanitarian-access/?q=Lachin")
+    assert claim_labels(listed_claim_ids(html)) == ["T5", "T8", "T11"]
+    assert client.get("/topics/nope/").status_code == 404
+
+
+def test_the_topics_index_counts_claims(client, seeded):
+    html = get_html(client, "/topics/")
+    assert re.search(r"Karabakh</a>.*?7 claims", html, re.S)
+
+
+def test_active_filters_are_chips_that_each_remove_one_filter(client, seeded):
+    html = get_html(client, "/?topic=karabakh&date_after=2023-01-01&q=regime&page=1")
+    chips = re.findall(r'<li class="chip">(.*?) <a href="([^"]*)"', html)
+    assert chips == [
+        ("Topic: Karabakh", "/?date_after=2023-01-01&amp;q=regime"),
+        ("From 1 Jan 2023", "/?topic=karabakh&amp;q=regime"),
+        ("Words: “regime”", "/?topic=karabakh&amp;date_after=2023-01-01"),
+    ]
+    assert '<a class="clear-all" href="/">Clear all</a>' in html
+    assert 'class="chips"' not in get_html(client, "/")

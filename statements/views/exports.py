@@ -1,0 +1,30 @@
+"""Every row of a filtered view as a file."""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.views.decorators.http import require_GET
+
+from statements import export
+from statements.filters import ClaimFilter, describe, filter_claims
+from statements.models import Claim
+
+
+def filter_errors(filterset: ClaimFilter) -> str:
+    lines = [f"{field.label}: {error}" for field in filterset.form for error in field.errors]
+    return "Nothing was exported; these filters could not be used:\n" + "\n".join(lines) + "\n"
+
+
+@require_GET
+def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
+    """Every row of a filtered view as CSV or JSON: one row per claim, or per statement."""
+    level = request.GET.get("level", "claims")
+    if level not in export.LAYOUTS:
+        choices = ", ".join(export.LAYOUTS)
+        return HttpResponseBadRequest(f"Unknown level {level!r}: choose one of {choices}.\n")
+    filterset = filter_claims(request.GET, Claim.objects.all())
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
+    rows = filterset.qs
+    if level == "statements":
+        rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
+    root = request.build_absolute_uri("/")
+    return export.export_response(rows, export.LAYOUTS[level], extension, root, describe(filterset))

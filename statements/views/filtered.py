@@ -1,0 +1,46 @@
+"""The road every filtered list shares: request, ClaimFilter, a page of claims, page or fragment."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+
+from statements.filters import active_filters, filter_claims
+from statements.models import Claim
+from statements.timeline import group_by_period
+
+CLAIMS_PER_PAGE = 100
+
+
+def view_params(request: HttpRequest, fixed: dict[str, str]) -> QueryDict:
+    """The request's filters, with those the page's own URL fixes (an official page's official)."""
+    params = request.GET.copy()
+    for name, value in fixed.items():
+        params[name] = value
+    return params
+
+
+def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) -> dict:
+    """Filter, order and page the claims as the request asks."""
+    fixed = fixed or {}
+    params = view_params(request, fixed)
+    filterset = filter_claims(params, Claim.objects.for_timeline())
+    matching = filterset.qs
+    page = Paginator(matching, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    params.pop("page", None)
+    return {
+        "filter": filterset,
+        "fixed": fixed,
+        "chips": active_filters(filterset, request.GET, exclude=fixed),
+        "export_query": params.urlencode(),
+        "page": page,
+        "periods": group_by_period(list(page.object_list)),
+        "statement_count": matching.values("statement").distinct().count(),
+    }
+
+
+def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """The full page, or only its results fragment for an htmx request; 400 for bad filters."""
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    status = 400 if context["filter"].errors else 200
+    return render(request, template, context, status=status)

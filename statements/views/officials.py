@@ -1,0 +1,33 @@
+"""Who said it: the list of officials and each one's record."""
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from statements.models import Official, Topic
+from statements.views.filtered import filtered_context, render_filtered
+
+
+@require_GET
+def official_list(request: HttpRequest) -> HttpResponse:
+    officials = Official.objects.annotate(
+        statement_count=Count("statements", distinct=True),
+        claim_count=Count("statements__claims"),
+    )
+    return render(request, "official_list.html", {"officials": officials})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    official = get_object_or_404(Official.objects.prefetch_related("posts"), slug=slug)
+    context = filtered_context(request, fixed={"official": official.slug})
+    topics = (
+        Topic.objects.filter(claims__statement__official=official)
+        .annotate(claim_count=Count("claims"))
+        .order_by("-claim_count", "name")
+    )
+    context.update(official=official, topics=topics)
+    return render_filtered(request, "official_detail.html", context)

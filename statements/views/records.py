@@ -1,0 +1,51 @@
+"""One statement with its source text, and one claim in its context."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from statements.models import Claim, Statement
+from statements.timeline import highlight_segments, quote_context
+
+RELATED_CLAIMS = 20
+
+
+@require_GET
+def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_object_or_404(
+        Statement.objects.select_related("official", "venue", "reporting_outlet"), pk=pk
+    )
+    claims = list(statement.claims.prefetch_related("topics"))
+    context = {
+        "statement": statement,
+        "claims": claims,
+        "segments": highlight_segments(statement.source_text, claims),
+        "post": statement.official.post_on(statement.date),
+    }
+    return render(request, "statement_detail.html", context)
+
+
+@require_GET
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(
+        Claim.objects.select_related(
+            "statement__official", "statement__venue", "statement__reporting_outlet"
+        ).prefetch_related("topics"),
+        pk=pk,
+    )
+    topics = list(claim.topics.all())
+    related = (
+        Claim.objects.filter(statement__official=claim.statement.official, topics__in=topics)
+        .exclude(pk=claim.pk)
+        .distinct()
+        .for_timeline()
+        .in_timeline_order()[:RELATED_CLAIMS]
+    )
+    context = {
+        "claim": claim,
+        "statement": claim.statement,
+        "topics": topics,
+        "context": quote_context(claim.statement.source_text, claim.span_start, claim.span_end),
+        "related": related,
+    }
+    return render(request, "claim_detail.html", context)

@@ -1,0 +1,13 @@
+"""The home page: every claim, filtered as the request asks."""
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from statements.views.filtered import filtered_context, render_filtered
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def timeline(request: HttpRequest) -> HttpResponse:
+    return render_filtered(request, "timeline.html", filtered_context(request))

@@ -1,0 +1,30 @@
+"""What was said on a topic, by whom, over time."""
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from statements.models import Official, Topic
+from statements.views.filtered import filtered_context, render_filtered
+
+
+@require_GET
+def topic_list(request: HttpRequest) -> HttpResponse:
+    topics = Topic.objects.annotate(claim_count=Count("claims")).order_by("name")
+    return render(request, "topic_list.html", {"topics": topics})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    context = filtered_context(request, fixed={"topic": topic.slug})
+    speakers = (
+        Official.objects.filter(statements__claims__topics=topic)
+        .annotate(claim_count=Count("statements__claims"))
+        .order_by("-claim_count", "name")
+    )
+    context.update(topic=topic, speakers=speakers)
+    return render_filtered(request, "topic_detail.html", context)
