@@ -148,3 +148,36 @@ def test_the_downloaded_csv_holds_the_rows_the_page_shows(page):
     body = Path(download.path()).read_text(encoding="utf-8-sig")
     exported = [int(row["claim_id"]) for row in csv.DictReader(io.StringIO(body))]
     assert exported == shown
+
+
+def option_text(page, select: str, value: str) -> str:
+    return page.locator(f"{select} option[value='{value}']").inner_text()
+
+
+def test_facet_counts_follow_the_filters_and_focus_stays_on_the_select(page):
+    page.goto("/")
+    assert option_text(page, "#id_outlet", "tass") == "TASS (14)"
+    page.focus("#id_topic")
+    page.select_option("#id_topic", "karabakh")
+    page.wait_for_function(
+        "document.querySelector(\"#id_outlet option[value='tass']\").textContent === 'TASS (7)'"
+    )
+    assert option_text(page, "#id_outlet", "news-az") == "News.Az (0)"
+    assert page.locator("#id_outlet option[value='news-az']").get_attribute("class") == (
+        "facet-empty"
+    )
+    assert page.evaluate("document.activeElement.id") == "id_topic"
+    assert page.input_value("#id_topic") == "karabakh"
+
+
+def test_removing_a_chip_drops_that_filter_and_updates_the_form(page):
+    page.goto("/?topic=karabakh&q=regime")
+    assert len(listed_claim_ids(page)) == 4
+    page.get_by_role("link", name="Remove filter Words: “regime”").click()
+    page.wait_for_url(re.compile(r"/\?topic=karabakh$"))
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 7")
+    assert page.input_value("#id_q") == ""
+    assert page.input_value("#id_topic") == "karabakh"
+    page.get_by_role("link", name="Clear all").click()
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 25")
+    assert page.input_value("#id_topic") == ""

@@ -269,3 +269,44 @@ def test_active_filters_are_chips_that_each_remove_one_filter(client, seeded):
     ]
     assert '<a class="clear-all" href="/">Clear all</a>' in html
     assert 'class="chips"' not in get_html(client, "/")
+
+
+def option_labels(html: str, field: str) -> dict[str, str]:
+    select = re.search(rf'<select name="{field}".*?</select>', html, re.S).group(0)
+    return dict(re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', select))
+
+
+def test_each_option_says_how_many_claims_it_gives_with_the_other_filters(client, seeded):
+    html = get_html(client, "/?topic=karabakh")
+    assert option_labels(html, "outlet") == {
+        "news-az": "News.Az (0)",
+        "phoenix-tv": "Phoenix TV (0)",
+        "tass": "TASS (7)",
+        "trend": "Trend (7)",
+    }
+    topics = option_labels(html, "topic")
+    assert topics["karabakh"] == "Karabakh (7)"
+    assert topics["peace-process"] == "Peace process &amp; treaty (12)"
+    assert '<option value="news-az" class="facet-empty">' in html
+
+
+def test_facet_counts_match_the_claims_each_option_would_list(client, seeded):
+    base = "q=peace&date_after=2023-01-01"
+    labels = option_labels(get_html(client, f"/?{base}"), "topic")
+    for slug, label in labels.items():
+        listed = listed_claim_ids(get_html(client, f"/?{base}&topic={slug}"))
+        assert label.endswith(f"({len(listed)})"), slug
+
+
+def test_the_htmx_fragment_carries_the_facet_fields_out_of_band(client, seeded):
+    html = get_html(client, "/?topic=karabakh&q=regime", **HTMX)
+    for name in ("official", "topic", "outlet"):
+        assert f'id="field-{name}" hx-swap-oob="true"' in html
+    assert option_labels(html, "topic")["karabakh"] == "Karabakh (4)"
+    assert 'id="field-q"' not in html
+
+
+def test_a_page_does_not_count_the_facet_it_fixes(client, seeded):
+    html = get_html(client, "/officials/hikmet-hajiyev/?topic=karabakh", **HTMX)
+    assert 'id="field-official"' not in html
+    assert option_labels(html, "outlet")["tass"] == "TASS (7)"

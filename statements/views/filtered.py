@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
+from statements.facets import facet_counts, show_counts
 from statements.filters import active_filters, filter_claims
 from statements.models import Claim
 from statements.timeline import group_by_period
@@ -24,12 +25,15 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     fixed = fixed or {}
     params = view_params(request, fixed)
     filterset = filter_claims(params, Claim.objects.for_timeline())
+    counts = facet_counts(params, fixed)
+    show_counts(filterset, counts)
     matching = filterset.qs
     page = Paginator(matching, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     params.pop("page", None)
     return {
         "filter": filterset,
         "fixed": fixed,
+        "facets": list(counts),
         "chips": active_filters(filterset, request.GET, exclude=fixed),
         "export_query": params.urlencode(),
         "page": page,
