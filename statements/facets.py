@@ -53,8 +53,8 @@ class FacetSelect(forms.Select):
         super().__init__(*args, **kwargs)
         self.counts = counts
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+    def create_option(self, name, value, label, *args, **kwargs) -> dict:
+        option = super().create_option(name, value, label, *args, **kwargs)
         if value:
             count = self.counts.get(str(value), 0)
             option["label"] = f"{label} ({count})"
