@@ -1,17 +1,90 @@
-"""Free-text search over claims, behind one function so the database behind it can change."""
+"""Full-text search over claims, behind one function whatever the database.
 
-from django.db.models import Q, QuerySet
+A claim's quote, summary, evidence and its statement's headline are indexed by the database
+(SQLite FTS5 or PostgreSQL full-text search, see migration 0002). Every word must match; words
+in double quotes must match as a phrase; the last word also matches as a prefix, for
+search-as-you-type. Matching ignores case, not accents.
+"""
 
-SEARCHED_FIELDS = ("quote", "text", "evidence_text", "statement__headline")
+import re
+from dataclasses import dataclass
+
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WORD = re.compile(r"\w+")
+PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+def parse(text: str) -> list[Term]:
+    """Terms of a query: "quoted phrases" and single words, the last bare word a prefix."""
+    terms = []
+    for phrase, bare in PHRASE_OR_WORD.findall(text):
+        words = tuple(WORD.findall(phrase or bare))
+        if phrase and words:
+            terms.append(Term(words))
+        else:
+            terms.extend(Term((word,)) for word in words)
+    if terms and len(terms[-1].words) == 1 and not text.rstrip().endswith('"'):
+        terms[-1] = Term(terms[-1].words, prefix=True)
+    return terms
+
+
+def sqlite_query(terms: list[Term]) -> str:
+    return " ".join('"' + " ".join(t.words) + '"' + ("*" if t.prefix else "") for t in terms)
+
+
+def postgres_query(terms: list[Term]) -> str:
+    def quoted(word: str) -> str:
+        return "'" + word.lower() + "'"
+
+    def term_query(term: Term) -> str:
+        if term.prefix:
+            return quoted(term.words[0]) + ":*"
+        return "(" + " <-> ".join(quoted(word) for word in term.words) + ")"
+
+    return " & ".join(term_query(term) for term in terms)
+
+
+MATCHING_IDS = {
+    "sqlite": ("SELECT rowid FROM claim_search WHERE claim_search MATCH %s", sqlite_query),
+    "postgresql": (
+        "SELECT claim_id FROM claim_search WHERE document @@ to_tsquery('simple', %s)",
+        postgres_query,
+    ),
+}
 
 
 def search_claims(claims: QuerySet, text: str) -> QuerySet:
-    """Claims where every word of the text is in the quote, summary, evidence or headline."""
-    # A paraphrase has no quote: its words are the evidence span of the source text.
-    claims = claims.with_evidence()
-    for word in text.split():
-        matches_word = Q()
-        for field in SEARCHED_FIELDS:
-            matches_word |= Q(**{f"{field}__icontains": word})
-        claims = claims.filter(matches_word)
-    return claims
+    """Claims matching every term of the text."""
+    terms = parse(text)
+    if not terms:
+        return claims
+    sql, build = MATCHING_IDS[connections[claims.db].vendor]
+    return claims.filter(id__in=RawSQL(sql, [build(terms)]))
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """The text, escaped, with the words of the query marked."""
+    words = {word.lower() for term in parse(query) for word in term.words}
+    if not words:
+        return escape(text)
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
+        re.IGNORECASE,
+    )
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # every piece of the text was escaped above

@@ -35,6 +35,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "fixed": fixed,
         "facets": list(counts),
         "chips": active_filters(filterset, request.GET, exclude=fixed),
+        "search_query": params.get("q", "") if filterset.is_valid() else "",
         "export_query": params.urlencode(),
         "page": page,
         "periods": group_by_period(list(page.object_list)),

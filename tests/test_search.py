@@ -1,0 +1,88 @@
+"""Full-text search: words, phrases, prefixes, highlighting, and an index that follows edits."""
+
+import pytest
+
+from statements.models import Claim
+from statements.search import Term, highlight, parse, search_claims
+from tests.factories import make_claim, make_statement
+from tests.test_views import claim_labels, get_html, listed_claim_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text: str) -> list[str]:
+    return claim_labels(list(search_claims(Claim.objects.all(), text).values_list("pk", flat=True)))
+
+
+def test_a_query_is_read_as_words_phrases_and_a_final_prefix():
+    assert parse('Lachin "illegal regime" road') == [
+        Term(("Lachin",)),
+        Term(("illegal", "regime")),
+        Term(("road",), prefix=True),
+    ]
+    assert parse('"closer to peace"') == [Term(("closer", "to", "peace"))]
+    assert parse("!!! ???") == []
+
+
+def test_every_word_must_match_in_any_field(seeded):
+    assert found("Lachin Aghdam") == ["T8", "T11"]
+    assert found("Phoenix peace treaty") == ["P9", "P10"]
+
+
+def test_a_quoted_phrase_must_match_word_for_word(seeded):
+    assert found('"calmest in the history"') == ["P5"]
+    assert found('"history calmest"') == []
+    assert found("calmest history") == ["P5"]
+
+
+def test_the_last_word_matches_as_a_prefix_for_search_as_you_type(seeded):
+    assert found("Khanken") == ["T11"]
+    assert found("regime Khanken") == ["T11"]
+    assert found("Khanken regime") == []
+
+
+def test_case_does_not_matter(seeded):
+    assert found("KHANKENDI") == found("khankendi") == ["T11"]
+
+
+def test_a_query_of_punctuation_alone_filters_nothing(seeded):
+    assert len(found("!!!")) == 25
+
+
+def test_non_latin_words_are_found():
+    statement = make_statement(source_text="Он сказал: Мир близок как никогда. Конец.")
+    make_claim(statement, "Мир близок как никогда.")
+    assert search_claims(Claim.objects.all(), "близок").count() == 1
+    assert search_claims(Claim.objects.all(), "мир").count() == 1
+
+
+def test_the_index_follows_edits_to_claims_and_statements():
+    statement = make_statement(headline="About bridges")
+    claim = make_claim(statement, "We will build the bridge.")
+    assert search_claims(Claim.objects.all(), "bridges").count() == 1
+    claim.text = "A promise about tunnels"
+    claim.save()
+    assert search_claims(Claim.objects.all(), "tunnels").count() == 1
+    statement.headline = "About ferries"
+    statement.save()
+    assert search_claims(Claim.objects.all(), "ferries").count() == 1
+    assert search_claims(Claim.objects.all(), "bridges").count() == 0
+    claim.delete()
+    assert search_claims(Claim.objects.all(), "tunnels").count() == 0
+
+
+def test_matched_words_are_highlighted_and_escaped(client, seeded):
+    html = get_html(client, "/?q=Khankendi")
+    assert "regime in <mark>Khankendi</mark> that blocks" in html
+    assert listed_claim_ids(html)
+    html = get_html(client, "/?q=%3Cmark%3E")
+    assert "Words: “&lt;mark&gt;”" in html
+
+
+def test_highlighting_never_lets_markup_through():
+    statement = make_statement(source_text="x <b>bold</b> & <script>bridge</script> y")
+    make_claim(statement, "<b>bold</b> & <script>bridge</script>")
+    marked = highlight("<b>bold</b> & <script>bridge</script>", "bridge")
+    assert (
+        marked == "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;<mark>bridge</mark>&lt;/script&gt;"
+    )
