@@ -13,5 +13,6 @@ urlpatterns = [
     path("claims/<int:pk>/", records.claim_detail, name="claim_detail"),
     path("export.csv", exports.export_rows, {"extension": "csv"}, name="export_csv"),
     path("export.json", exports.export_rows, {"extension": "json"}, name="export_json"),
+    path("feed.atom", exports.claim_feed, name="claim_feed"),
     path("admin/", admin.site.urls),
 ]

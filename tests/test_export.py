@@ -231,6 +231,7 @@ def test_bad_filters_are_refused_and_nothing_is_exported(client, seeded, query, 
     assert response.status_code == 400
     assert message in response.content.decode()
     assert "claim_id" not in response.content.decode()
+    assert "nothing was sent" in response.content.decode()
 
 
 def test_an_operators_row_limit_is_announced_in_headers_and_file(client, seeded, settings):

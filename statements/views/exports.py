@@ -1,16 +1,17 @@
-"""Every row of a filtered view as a file."""
+"""A filtered view as a file: every row as CSV or JSON, or the newest as an Atom feed."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
 from statements import export
+from statements.feeds import ClaimFeed
 from statements.filters import ClaimFilter, describe, filter_claims
 from statements.models import Claim
 
 
 def filter_errors(filterset: ClaimFilter) -> str:
     lines = [f"{field.label}: {error}" for field in filterset.form for error in field.errors]
-    return "Nothing was exported; these filters could not be used:\n" + "\n".join(lines) + "\n"
+    return "These filters could not be used, so nothing was sent:\n" + "\n".join(lines) + "\n"
 
 
 @require_GET
@@ -19,7 +20,8 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
     level = request.GET.get("level", "claims")
     if level not in export.LAYOUTS:
         choices = ", ".join(export.LAYOUTS)
-        return HttpResponseBadRequest(f"Unknown level {level!r}: choose one of {choices}.\n")
+        message = f"Unknown level {level!r}, so nothing was sent: choose one of {choices}.\n"
+        return HttpResponseBadRequest(message, content_type="text/plain")
     filterset = filter_claims(request.GET, Claim.objects.all())
     if not filterset.is_valid():
         return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
@@ -28,3 +30,12 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
         rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
     root = request.build_absolute_uri("/")
     return export.export_response(rows, export.LAYOUTS[level], extension, root, describe(filterset))
+
+
+@require_GET
+def claim_feed(request: HttpRequest) -> HttpResponse:
+    """The newest claims of a filtered view as Atom; bad filters get a 400, not everything."""
+    filterset = filter_claims(request.GET, Claim.objects.all())
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
+    return ClaimFeed()(request)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from statements.models import Claim, Statement
+from statements.structured import structured_data
 from statements.timeline import highlight_segments, quote_context
 
 RELATED_CLAIMS = 20
@@ -21,6 +22,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "claims": claims,
         "segments": highlight_segments(statement.source_text, claims),
         "post": statement.official.post_on(statement.date),
+        "structured": structured_data(claims, request.build_absolute_uri),
     }
     return render(request, "statement_detail.html", context)
 
@@ -47,5 +49,6 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "topics": topics,
         "context": quote_context(claim.statement.source_text, claim.span_start, claim.span_end),
         "related": related,
+        "structured": structured_data([claim], request.build_absolute_uri),
     }
     return render(request, "claim_detail.html", context)

@@ -1,0 +1,58 @@
+"""An Atom feed of every filtered view: the newest claims first."""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from statements.filters import ClaimFilter, active_filters, filter_claims
+from statements.models import Claim
+
+FEED_LENGTH = 50
+
+
+class ClaimFeed(Feed):
+    feed_type = Atom1Feed
+    description_template = "feeds/claim_description.html"
+
+    def get_object(self, request: HttpRequest) -> ClaimFilter:
+        """The filtered view; the view in front of the feed has refused invalid filters."""
+        self.query = request.GET.urlencode()
+        return filter_claims(request.GET, Claim.objects.for_timeline())
+
+    def title(self, filterset: ClaimFilter) -> str:
+        chips = [chip.label for chip in active_filters(filterset, filterset.data, exclude={})]
+        return "Statement Timeline" + (": " + ", ".join(chips) if chips else "")
+
+    def subtitle(self, filterset: ClaimFilter) -> str:
+        return "What public officials said, claim by claim, newest first."
+
+    def link(self, filterset: ClaimFilter) -> str:
+        return reverse("timeline") + (f"?{self.query}" if self.query else "")
+
+    def feed_url(self, filterset: ClaimFilter) -> str:
+        return reverse("claim_feed") + (f"?{self.query}" if self.query else "")
+
+    def items(self, filterset: ClaimFilter):
+        return filterset.qs[:FEED_LENGTH]
+
+    def item_title(self, claim: Claim) -> str:
+        return f"{claim.statement.official.name}: {claim.text}"
+
+    def item_link(self, claim: Claim) -> str:
+        return claim.get_absolute_url()
+
+    def item_pubdate(self, claim: Claim) -> datetime:
+        return timezone.make_aware(datetime.combine(claim.statement.date, time()))
+
+    def item_updateddate(self, claim: Claim) -> datetime:
+        return claim.statement.modified
+
+    def item_author_name(self, claim: Claim) -> str:
+        return claim.statement.official.name
+
+    def item_categories(self, claim: Claim) -> list[str]:
+        return [topic.name for topic in claim.topics.all()]
