@@ -4,8 +4,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
+from statements.activity import activity, summary
+from statements.changes import position_steps
 from statements.facets import facet_counts, show_counts
 from statements.filters import active_filters, filter_claims
+from statements.lanes import build_lanes
 from statements.models import Claim
 from statements.timeline import group_by_period
 
@@ -31,6 +34,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     page = Paginator(matching, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     params.pop("page", None)
     return {
+        **insights(request, filterset, fixed),
         "filter": filterset,
         "fixed": fixed,
         "facets": list(counts),
@@ -40,6 +44,27 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "page": page,
         "periods": group_by_period(list(page.object_list)),
         "statement_count": matching.values("statement").distinct().count(),
+    }
+
+
+def chosen(filterset, fixed: dict, name: str) -> bool:
+    return name in fixed or bool(filterset.is_valid() and filterset.form.cleaned_data.get(name))
+
+
+def insights(request: HttpRequest, filterset, fixed: dict) -> dict:
+    """What the view can show beyond the list: activity, lanes, and how a position moved."""
+    if not filterset.is_valid():
+        return {}
+    claims = filterset.qs
+    one_official = chosen(filterset, fixed, "official")
+    lanes_asked = request.GET.get("view") == "lanes" and one_official
+    show_steps = one_official and chosen(filterset, fixed, "topic")
+    return {
+        "view": "lanes" if lanes_asked else "list",
+        "lanes_offered": one_official,
+        "activity": activity(claims, request.path, request.GET) if fixed else None,
+        "lanes": build_lanes(claims, summary) if lanes_asked else None,
+        "steps": position_steps(claims) if show_steps else [],
     }
 
 

@@ -1,6 +1,6 @@
 """Who said it: the list of officials and each one's record."""
 
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -8,6 +8,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, Topic
 from statements.views.filtered import filtered_context, render_filtered
+
+SPAN_OF_CLAIMS = {"first": Min("claims__statement__date"), "last": Max("claims__statement__date")}
 
 
 @require_GET
@@ -26,7 +28,7 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = filtered_context(request, fixed={"official": official.slug})
     topics = (
         Topic.objects.filter(claims__statement__official=official)
-        .annotate(claim_count=Count("claims"))
+        .annotate(claim_count=Count("claims"), **SPAN_OF_CLAIMS)
         .order_by("-claim_count", "name")
     )
     context.update(official=official, topics=topics)

@@ -1,6 +1,6 @@
 """What was said on a topic, by whom, over time."""
 
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -23,7 +23,11 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = filtered_context(request, fixed={"topic": topic.slug})
     speakers = (
         Official.objects.filter(statements__claims__topics=topic)
-        .annotate(claim_count=Count("statements__claims"))
+        .annotate(
+            claim_count=Count("statements__claims"),
+            first=Min("statements__date"),
+            last=Max("statements__date"),
+        )
         .order_by("-claim_count", "name")
     )
     context.update(topic=topic, speakers=speakers)

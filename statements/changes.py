@@ -1,0 +1,31 @@
+"""Then and now: how an official's position on a topic moved from one statement to the next."""
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from django.db.models import QuerySet
+
+from statements.models import Statement
+from statements.timeline import StatementClaims, group_by_period
+
+MAX_STEPS = 10
+
+
+@dataclass
+class Step:
+    then: StatementClaims
+    now: StatementClaims
+
+    @property
+    def sides(self) -> tuple[StatementClaims, StatementClaims]:
+        return (self.then, self.now)
+
+
+def position_steps(claims: QuerySet) -> list[Step]:
+    """The latest statements on the topic, oldest first, each beside the one that followed."""
+    latest = Statement.objects.filter(pk__in=claims.values("statement_id")).order_by("-date", "-id")
+    statement_ids = list(latest.values_list("id", flat=True)[: MAX_STEPS + 1])
+    recent = claims.filter(statement_id__in=statement_ids)
+    ordered = list(recent.in_timeline_order(newest_first=False))
+    statements = [item for period in group_by_period(ordered) for item in period.statements]
+    return [Step(then, now) for then, now in pairwise(statements)]

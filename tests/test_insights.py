@@ -1,0 +1,128 @@
+"""Seeing positions move: activity over time, lanes by topic, and then-versus-now."""
+
+import re
+from datetime import date
+
+import pytest
+
+from statements.activity import summary, timespan
+from tests.factories import make_claim, make_official, make_statement, make_topic
+from tests.test_views import get_html, listed_claim_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_summary_always_gives_count_and_timespan():
+    assert summary(4, date(2023, 9, 16), date(2024, 3, 29)) == "4 claims, Sep 2023 – Mar 2024"
+    assert summary(1, date(2023, 9, 16), date(2023, 9, 30)) == "1 claim, Sep 2023"
+    assert timespan(None, None) == ""
+
+
+def bars(html: str) -> list[tuple[str, str, int]]:
+    return [
+        (href.replace("&amp;", "&"), label, int(count))
+        for href, label, count in re.findall(
+            r'<a href="([^"]+)" aria-label="([^"]+): (\d+) claims?">', html
+        )
+    ]
+
+
+def test_the_official_page_charts_claims_per_month_each_bar_a_filtered_view(client, seeded):
+    html = get_html(client, "/officials/hikmet-hajiyev/")
+    assert "Activity: 25 claims, Sep 2023 – Mar 2024" in html
+    chart = bars(html)
+    assert [label for _, label, _ in chart] == [
+        "Sep 2023",
+        "Oct 2023",
+        "Nov 2023",
+        "Dec 2023",
+        "Jan 2024",
+        "Feb 2024",
+        "Mar 2024",
+    ]
+    assert [count for _, _, count in chart] == [14, 0, 0, 0, 0, 0, 11]
+    href, _, count = chart[0]
+    assert href == "/officials/hikmet-hajiyev/?date_after=2023-09-01&date_before=2023-09-30"
+    assert len(listed_claim_ids(get_html(client, href))) == count
+
+
+def test_activity_counts_years_when_claims_span_longer(client):
+    official = make_official()
+    for number, year in enumerate((2010, 2012, 2012, 2015)):
+        text = f"Statement {number}, {year}: We will build the bridge."
+        statement = make_statement(official, date=date(year, 5, number + 1), source_text=text)
+        make_claim(statement, "We will build the bridge.")
+    html = get_html(client, f"/officials/{official.slug}/")
+    chart = bars(html)
+    assert [(label, count) for _, label, count in chart] == [
+        ("2010", 1),
+        ("2011", 0),
+        ("2012", 2),
+        ("2013", 0),
+        ("2014", 0),
+        ("2015", 1),
+    ]
+    assert chart[2][0].endswith("date_after=2012-01-01&date_before=2012-12-31")
+
+
+def test_the_activity_chart_follows_the_filters(client, seeded):
+    html = get_html(client, "/topics/humanitarian-access/?outlet=tass")
+    assert "Activity: 6 claims, Sep 2023" in html
+
+
+def test_topic_counts_on_the_official_page_give_their_timespan(client, seeded):
+    html = get_html(client, "/officials/hikmet-hajiyev/")
+    assert re.search(
+        r'Karabakh</a> <span class="count">7</span> <span class="span">Sep 2023</span>', html
+    )
+    assert re.search(
+        r'Peace process &amp; treaty</a> <span class="count">12</span> '
+        r'<span class="span">Sep 2023 – Mar 2024</span>',
+        html,
+    )
+    html = get_html(client, "/topics/karabakh/")
+    assert re.search(
+        r'Hikmet Hajiyev</a> <span class="count">7</span> <span class="span">Sep 2023', html
+    )
+
+
+def test_lanes_place_each_claim_on_its_topics_row(client, seeded):
+    html = get_html(client, "/officials/hikmet-hajiyev/?view=lanes")
+    lanes = re.findall(r'<text class="lane-label"[^>]*>([^<]+)</text>', html)
+    assert lanes[0] == "Peace process &amp; treaty"
+    assert len(lanes) == 8
+    marks = re.findall(r'<a href="/claims/(\d+)/" aria-label="([^"]+)">', html)
+    assert len(marks) == 12 + 7 + 6 + 6 + 5 + 5 + 3 + 3
+    assert "<strong>Karabakh</strong>: 7 claims, Sep 2023" in html
+    assert listed_claim_ids(html) == []
+    assert '<input type="hidden" name="view" value="lanes">' in html
+
+
+def test_lanes_are_offered_on_the_timeline_only_for_one_official(client, seeded):
+    assert "Lanes by topic" not in get_html(client, "/")
+    assert "lane-label" not in get_html(client, "/?view=lanes")
+    html = get_html(client, "/?official=hikmet-hajiyev&view=lanes&topic=karabakh")
+    assert re.findall(r'<text class="lane-label"[^>]*>([^<]+)</text>', html)[0] == "Karabakh"
+
+
+def test_then_and_now_puts_consecutive_statements_on_a_topic_side_by_side(client, seeded):
+    html = get_html(client, "/officials/hikmet-hajiyev/?topic=peace-process")
+    steps = html[html.index("How the position moved") : html.index('class="results-bar"')]
+    then, later = steps.split("Later ·")
+    assert "16 September 2023" in then and "hindered" in then
+    assert "29 March 2024" in later and "closer to peace than ever before" in later
+    assert "How the position moved" not in get_html(client, "/officials/hikmet-hajiyev/")
+
+
+def test_then_and_now_keeps_the_latest_statements_in_date_order(client):
+    official = make_official()
+    topic = make_topic()
+    for year in range(2000, 2015):
+        statement = make_statement(
+            official, date=date(year, 1, 2), source_text=f"In {year}: We will build the bridge."
+        )
+        make_claim(statement, "We will build the bridge.", topics=(topic,))
+    html = get_html(client, f"/officials/{official.slug}/?topic={topic.slug}")
+    years = re.findall(r'<p class="meta">(?:Then|Later) · <time datetime="(\d{4})', html)
+    pairs = zip(range(2004, 2014), range(2005, 2015), strict=True)
+    assert years == [str(year) for pair in pairs for year in pair]
