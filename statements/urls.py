@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from statements.views import exports, officials, records, timeline, topics
+from statements.views import compare, exports, officials, records, timeline, topics
 
 urlpatterns = [
     path("", timeline.timeline, name="timeline"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("officials/<slug:slug>/", officials.official_detail, name="official_detail"),
     path("topics/", topics.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
+    path("compare/", compare.compare_officials, name="compare"),
     path("statements/<int:pk>/", records.statement_detail, name="statement_detail"),
     path("claims/<int:pk>/", records.claim_detail, name="claim_detail"),
     path("export.csv", exports.export_rows, {"extension": "csv"}, name="export_csv"),

@@ -126,3 +126,60 @@ def test_then_and_now_keeps_the_latest_statements_in_date_order(client):
     years = re.findall(r'<p class="meta">(?:Then|Later) · <time datetime="(\d{4})', html)
     pairs = zip(range(2004, 2014), range(2005, 2015), strict=True)
     assert years == [str(year) for pair in pairs for year in pair]
+
+
+def two_officials_on_roads_and_budget():
+    roads, budget, health = make_topic("Roads"), make_topic("Budget"), make_topic("Health")
+    ana, ben = make_official("Ana Petrova"), make_official("Ben Okoro")
+    texts = [
+        (ana, date(2020, 1, 5), "We will build the bridge.", (roads,)),
+        (ana, date(2022, 3, 1), "The bridge is delayed.", (roads, budget)),
+        (ben, date(2021, 6, 1), "The bridge is a waste.", (roads,)),
+        (ben, date(2021, 7, 1), "Hospitals come first.", (health,)),
+    ]
+    for official, day, quote, topics in texts:
+        statement = make_statement(official, date=day, source_text=f"Said: {quote} End.")
+        make_claim(statement, quote, topics=topics)
+    return ana, ben
+
+
+def compare_rows(html: str) -> list[tuple[str, str, str]]:
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    rows = re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', body, re.S)
+    return [(topic, *re.findall(r'<p class="muted">([^<]+)</p>', cells)) for topic, cells in rows]
+
+
+def test_compare_lines_up_two_officials_topic_by_topic(client):
+    two_officials_on_roads_and_budget()
+    html = get_html(client, "/compare/?a=ana-petrova&b=ben-okoro")
+    assert compare_rows(html) == [
+        ("Roads", "2 claims, Jan 2020 – Mar 2022", "1 claim, Jun 2021"),
+        ("Budget", "1 claim, Mar 2022", "Nothing said"),
+        ("Health", "Nothing said", "1 claim, Jul 2021"),
+    ]
+    assert "“The bridge is a waste.”" in html
+
+
+def test_compare_keeps_to_the_same_dates_for_both(client):
+    two_officials_on_roads_and_budget()
+    html = get_html(client, "/compare/?a=ana-petrova&b=ben-okoro&date_after=2021-01-01")
+    assert compare_rows(html)[0] == ("Roads", "1 claim, Mar 2022", "1 claim, Jun 2021")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("a=ana-petrova&b=ana-petrova", "Choose two different officials."),
+        ("a=ana-petrova&b=nobody", "Select a valid choice"),
+        ("a=ana-petrova&b=ben-okoro&date_after=someday", "Date: Enter a valid date."),
+    ],
+)
+def test_compare_refuses_bad_choices_with_a_message(client, query, message):
+    two_officials_on_roads_and_budget()
+    html = get_html(client, f"/compare/?{query}", status=400)
+    assert message in html
+
+
+def test_the_compare_page_opens_empty(client):
+    html = get_html(client, "/compare/")
+    assert "Compare two officials" in html and "<table" not in html

@@ -1,0 +1,30 @@
+"""Compare two officials on the same topics and dates."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from statements.compare import CompareForm, compare
+from statements.filters import filter_claims
+from statements.models import Claim
+
+
+@require_GET
+def compare_officials(request: HttpRequest) -> HttpResponse:
+    form = CompareForm(request.GET or None)
+    context = {"form": form}
+    if not form.is_valid():
+        return render(request, "compare.html", context, status=400 if form.is_bound else 200)
+    sides = []
+    for official in (form.cleaned_data["a"], form.cleaned_data["b"]):
+        params = request.GET.copy()
+        params["official"] = official.slug
+        sides.append(filter_claims(params, Claim.objects.for_timeline()))
+    context["filter"] = sides[0]
+    if not all(side.is_valid() for side in sides):
+        return render(request, "compare.html", context, status=400)
+    context.update(
+        officials=[form.cleaned_data["a"], form.cleaned_data["b"]],
+        rows=compare(sides[0].qs, sides[1].qs),
+    )
+    return render(request, "compare.html", context)
