@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
+AXE_VERSION := 4.14.1
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: run test setup lint browser test-sqlite test-postgres fixtures
 
 run: setup
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
-test: setup browser lint test-sqlite test-postgres
+test: setup browser $(AXE) lint test-sqlite test-postgres
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +32,10 @@ browser:
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "Chromium is missing: install Debian's 'chromium' package for the browser tests." >&2; fi
+
+# axe-core, injected into pages by the accessibility tests.
+$(AXE):
+	npm install --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -1,8 +1,11 @@
 import io
+import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from playwright.sync_api import sync_playwright
 
 
 def load_seed() -> None:
@@ -23,3 +26,38 @@ def seeded_live(transactional_db) -> None:
 
 def pytest_report_header(config) -> str:
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Playwright's sync API runs an event loop in this thread; the tests only read the database.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing at /usr/bin/chromium; `make browser` installs it.")
+        pytest.skip("Chromium is not installed; `make browser` installs it.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, seeded_live):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
