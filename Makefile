@@ -35,7 +35,7 @@ browser:
 
 # axe-core, injected into pages by the accessibility tests.
 $(AXE):
-	npm install --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION)
+	npm install --prefix "$(CURDIR)" --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
