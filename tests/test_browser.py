@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from statements.models import Claim
+from tests.factories import make_claim, make_statement
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +64,9 @@ def test_back_button_returns_to_the_previous_filter(page):
     page.go_back()
     page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 25")
     assert "outlet" not in page.url
+    page.go_forward()
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 14")
+    assert "outlet=tass" in page.url
 
 
 def test_the_date_range_and_order_filters_work_through_the_form(page):
@@ -145,3 +149,31 @@ def test_removing_a_chip_drops_that_filter_and_updates_the_form(page):
     page.get_by_role("link", name="Clear all").click()
     page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 25")
     assert page.input_value("#id_topic") == ""
+
+
+def test_the_lanes_view_is_a_toggle_kept_in_the_url_through_filtering(page):
+    page.goto("/officials/hikmet-hajiyev/")
+    page.get_by_role("link", name="Lanes by topic").click()
+    page.wait_for_url(re.compile(r"view=lanes"))
+    assert page.locator("text.lane-label").count() == 8
+    page.select_option("#id_topic", "karabakh")
+    page.wait_for_function("document.querySelectorAll('text.lane-label').length === 1")
+    assert "view=lanes" in page.url and "topic=karabakh" in page.url
+    page.get_by_role("link", name="List", exact=True).click()
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 7")
+    assert "view=lanes" not in page.url
+
+
+def test_paging_swaps_pages_and_keeps_the_filters(browser, live_server, transactional_db):
+    statement = make_statement(source_text=" ".join(f"Point {n}." for n in range(150)))
+    for n in range(150):
+        make_claim(statement, f"Point {n}.", order=n + 1)
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/?q=point")
+    assert len(listed_claim_ids(page)) == 100
+    page.get_by_role("link", name="Next page →").click()
+    page.wait_for_url(re.compile(r"q=point&page=2"))
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 50")
+    assert page.input_value("#id_q") == "point"
+    context.close()
