@@ -310,3 +310,38 @@ def test_a_page_does_not_count_the_facet_it_fixes(client, seeded):
     html = get_html(client, "/officials/hikmet-hajiyev/?topic=karabakh", **HTMX)
     assert 'id="field-official"' not in html
     assert option_labels(html, "outlet")["tass"] == "TASS (7)"
+
+
+HOSTILE_QUERIES = [
+    "official=%00",
+    "topic=%00karabakh",
+    "outlet=' OR 1=1 --",
+    "q=%00",
+    "q=%22",
+    "q=%22%22%22",
+    "q=AND OR NOT NEAR(",
+    "q=*",
+    "q=-",
+    "q='):*|!&",
+    "q={{ 7*7 }}{% debug %}",
+    "date_after=0000-00-00",
+    "date_after=99999-01-01",
+    "date_before=2023-02-30",
+    "page=-1",
+    "page=99999999999999999999",
+    "page=abc",
+    "order=oldest&order=newest",
+    "view=lanes&official=%00",
+    "level=statements&topic=karabakh&topic=nope",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+@pytest.mark.parametrize(
+    "path", ["/", "/officials/hikmet-hajiyev/", "/topics/karabakh/", "/export.csv", "/feed.atom"]
+)
+def test_hostile_query_strings_never_cause_a_server_error(client, seeded, path, query):
+    response = client.get(f"{path}?{query}")
+    assert response.status_code < 500
+    if response.status_code == 400:
+        assert b"Traceback" not in response.content
