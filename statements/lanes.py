@@ -7,7 +7,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 LANE_HEIGHT = 34
-LABEL_WIDTH = 220
+LABEL_WIDTH = 260
+SAME_DAY_STEP = 7
 AXIS_WIDTH = 760
 TOP = 28
 MAX_MARKS = 3000
@@ -41,7 +42,7 @@ class Lanes:
     height: float
     truncated: bool
     label_width: int = LABEL_WIDTH
-    width: int = LABEL_WIDTH + AXIS_WIDTH + 20
+    width: int = LABEL_WIDTH + AXIS_WIDTH + 120
 
 
 def position(day: date, first: date, last: date) -> float:
@@ -70,13 +71,15 @@ def build_lanes(claims: QuerySet, summarize) -> Lanes | None:
         by_topic.setdefault(topic or "No topic", []).append((claim_id, day, text))
     ordered = sorted(by_topic.items(), key=lambda item: (-len(item[1]), item[0]))
     lanes = []
-    for index, (name, marks) in enumerate(ordered):
-        lane = Lane(
-            name, TOP + index * LANE_HEIGHT, summarize(len(marks), marks[0][1], marks[-1][1])
-        )
-        for claim_id, day, text in marks:
+    for row, (name, marks) in enumerate(ordered):
+        lane = Lane(name, TOP + row * LANE_HEIGHT, summarize(len(marks), marks[0][1], marks[-1][1]))
+        same_day = 0
+        for index, (claim_id, day, text) in enumerate(marks):
+            # Claims of one day sit side by side instead of hiding one another.
+            same_day = same_day + 1 if index and marks[index - 1][1] == day else 0
+            x = position(day, first, last) + same_day * SAME_DAY_STEP
             url = reverse("claim_detail", kwargs={"pk": claim_id})
-            lane.marks.append(Mark(position(day, first, last), url, f"{day:%-d %b %Y}: {text}"))
+            lane.marks.append(Mark(x, url, f"{day:%-d %b %Y}: {text}"))
         lanes.append(lane)
     height = TOP + len(lanes) * LANE_HEIGHT
     return Lanes(lanes, year_ticks(first, last), height, len(rows) == MAX_MARKS)

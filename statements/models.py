@@ -336,6 +336,10 @@ class Claim(models.Model):
     @property
     def evidence(self) -> str:
         """The words of the source text that this claim rests on."""
+        # Lists cut the evidence in the database (with_evidence) instead of loading every text.
+        cut_by_database = getattr(self, "evidence_text", None)
+        if cut_by_database is not None:
+            return cut_by_database
         return self.statement.source_text[self.span_start : self.span_end]
 
     def clean(self) -> None:

@@ -107,7 +107,7 @@ def test_lanes_are_offered_on_the_timeline_only_for_one_official(client, seeded)
 
 def test_then_and_now_puts_consecutive_statements_on_a_topic_side_by_side(client, seeded):
     html = get_html(client, "/officials/hikmet-hajiyev/?topic=peace-process")
-    steps = html[html.index("How the position moved") : html.index('class="results-bar"')]
+    steps = html[html.index("How the position moved") : html.index('class="period"')]
     then, later = steps.split("Later ·")
     assert "16 September 2023" in then and "hindered" in then
     assert "29 March 2024" in later and "closer to peace than ever before" in later

@@ -345,3 +345,13 @@ def test_hostile_query_strings_never_cause_a_server_error(client, seeded, path, 
     assert response.status_code < 500
     if response.status_code == 400:
         assert b"Traceback" not in response.content
+
+
+def test_text_is_escaped_once_not_twice(client, seeded):
+    for url in (
+        "/?q=Armenia",
+        Claim.objects.get(order=13, statement__venue__slug="tass").get_absolute_url(),
+    ):
+        html = get_html(client, url)
+        assert "&amp;#x27;" not in html and "&amp;quot;" not in html
+    assert "Armenia&#x27;s policy of supporting" in get_html(client, "/?q=hostage")
