@@ -7,7 +7,7 @@ ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test setup lint browser test-sqlite test-postgres fixtures
+.PHONY: run test setup lint browser test-sqlite test-postgres fixtures screenshots
 
 run: setup
 	$(BIN)/python manage.py runserver $(ADDRESS)
@@ -52,3 +52,7 @@ test-postgres: $(INSTALLED)
 # Rebuild fixtures/seed.json after editing fixtures/annotations/.
 fixtures: $(INSTALLED)
 	$(BIN)/python manage.py build_seed_fixtures
+
+# Refresh the README's screenshots in docs/screenshots/.
+screenshots: setup browser
+	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/test_screenshots.py
