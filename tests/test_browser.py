@@ -177,3 +177,11 @@ def test_paging_swaps_pages_and_keeps_the_filters(browser, live_server, transact
     page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 50")
     assert page.input_value("#id_q") == "point"
     context.close()
+
+
+def test_search_results_highlight_the_words_searched_for(page):
+    page.goto("/")
+    page.fill("#id_q", "Khankendi")
+    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 1")
+    marks = page.locator("#results blockquote mark").all_inner_texts()
+    assert marks == ["Khankendi"]

@@ -211,16 +211,49 @@ def count_queries(client, url: str) -> int:
     return len(queries)
 
 
-def test_the_timeline_runs_the_same_number_of_queries_whatever_the_data_size(client):
-    official = make_official()
+QUERY_COUNTED_PAGES = [
+    "/?q=bridge",
+    "/?q=bridge",
+    "/officials/ana-petrova/",
+    "/officials/ana-petrova/?topic=infrastructure&view=lanes",
+    "/topics/infrastructure/",
+    "/compare/?a=ana-petrova&b=ben-okoro",
+    "/export.csv",
+    "/feed.atom",
+]
+
+
+@pytest.mark.parametrize("url", QUERY_COUNTED_PAGES)
+def test_pages_run_the_same_number_of_queries_whatever_the_data_size(client, url):
+    official, other = make_official(), make_official("Ben Okoro")
     topic = make_topic()
-    statement = make_statement(official)
-    make_claim(statement, "We will build the bridge.", topics=(topic,))
-    few = count_queries(client, "/?q=bridge")
+    for speaker in (official, other):
+        statement = make_statement(speaker, source_text=f"{speaker}: We will build the bridge.")
+        make_claim(statement, "We will build the bridge.", topics=(topic,))
+    few = count_queries(client, url)
     for n in range(20):
-        more = make_statement(official, source_text=f"Text {n}: We will build the bridge.")
+        speaker = official if n % 2 else other
+        more = make_statement(speaker, source_text=f"Text {n}: We will build the bridge.")
         make_claim(more, "We will build the bridge.", topics=(topic, make_topic(f"T{n}")))
-    assert count_queries(client, "/?q=bridge") == few
+    assert count_queries(client, url) == few
+
+
+def test_record_pages_run_the_same_number_of_queries_whatever_the_claim_count(client):
+    official, topic = make_official(), make_topic()
+    statement = make_statement(official, source_text=" ".join(f"Point {n}." for n in range(30)))
+    first = make_claim(statement, "Point 0.", topics=(topic,))
+    make_claim(statement, "Point 1.", topics=(topic,))
+    few = [
+        count_queries(client, url)
+        for url in (statement.get_absolute_url(), first.get_absolute_url())
+    ]
+    for n in range(2, 30):
+        make_claim(statement, f"Point {n}.", topics=(topic, make_topic(f"T{n}")))
+    many = [
+        count_queries(client, url)
+        for url in (statement.get_absolute_url(), first.get_absolute_url())
+    ]
+    assert many == few
 
 
 def test_a_claim_page_shows_the_quote_in_context_and_related_claims(client, seeded):
