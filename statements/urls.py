@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
@@ -15,5 +16,5 @@ urlpatterns = [
     path("export.csv", exports.export_rows, {"extension": "csv"}, name="export_csv"),
     path("export.json", exports.export_rows, {"extension": "json"}, name="export_json"),
     path("feed.atom", exports.claim_feed, name="claim_feed"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -7,11 +7,16 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from statements.models import Claim
 from tests.factories import make_claim, make_statement
 
 pytestmark = pytest.mark.browser
+
+CLAIMS = "[id^=timeline-claim-]"
 
 
 def listed_claim_ids(page) -> list[int]:
@@ -35,7 +40,7 @@ def test_choosing_a_topic_swaps_the_timeline_and_pushes_the_url(page):
     with page.expect_response(lambda r: "topic=humanitarian-access" in r.url) as response:
         page.select_option("#id_topic", "humanitarian-access")
     assert response.value.request.headers.get("hx-request") == "true"
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 6")
+    expect(page.locator(CLAIMS)).to_have_count(6)
     assert was_not_reloaded(page)
     assert parse_qs(urlparse(page.url).query) == {"topic": ["humanitarian-access"]}
     expected = Claim.objects.filter(topics__slug="humanitarian-access").in_timeline_order()
@@ -48,7 +53,7 @@ def test_typing_words_filters_as_you_type_and_the_url_is_a_permalink(page):
     mark_the_page(page)
     page.fill("#id_q", "Lachin")
     page.wait_for_url(re.compile(r"q=Lachin"))
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 3")
+    expect(page.locator(CLAIMS)).to_have_count(3)
     assert was_not_reloaded(page)
     swapped = listed_claim_ids(page)
     page.goto(page.url)
@@ -60,12 +65,12 @@ def test_back_button_returns_to_the_previous_filter(page):
     page.goto("/")
     page.select_option("#id_outlet", "tass")
     page.wait_for_url(re.compile(r"outlet=tass"))
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 14")
+    expect(page.locator(CLAIMS)).to_have_count(14)
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 25")
+    expect(page.locator(CLAIMS)).to_have_count(25)
     assert "outlet" not in page.url
     page.go_forward()
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 14")
+    expect(page.locator(CLAIMS)).to_have_count(14)
     assert "outlet=tass" in page.url
 
 
@@ -73,7 +78,7 @@ def test_the_date_range_and_order_filters_work_through_the_form(page):
     page.goto("/")
     page.fill("[name=date_after]", "2024-01-01")
     page.wait_for_url(re.compile(r"date_after=2024-01-01"))
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 11")
+    expect(page.locator(CLAIMS)).to_have_count(11)
     page.select_option("#id_order", "oldest")
     page.wait_for_url(re.compile(r"order=oldest"))
     assert "date_after=2024-01-01" in page.url
@@ -107,7 +112,7 @@ def test_the_downloaded_csv_holds_the_rows_the_page_shows(page):
     page.wait_for_url(re.compile(r"topic=peace-process"))
     page.select_option("#id_order", "oldest")
     page.wait_for_url(re.compile(r"order=oldest"))
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 12")
+    expect(page.locator(CLAIMS)).to_have_count(12)
     shown = listed_claim_ids(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="CSV", exact=True).click()
@@ -127,9 +132,7 @@ def test_facet_counts_follow_the_filters_and_focus_stays_on_the_select(page):
     assert option_text(page, "#id_outlet", "tass") == "TASS (14)"
     page.focus("#id_topic")
     page.select_option("#id_topic", "karabakh")
-    page.wait_for_function(
-        "document.querySelector(\"#id_outlet option[value='tass']\").textContent === 'TASS (7)'"
-    )
+    expect(page.locator("#id_outlet option[value='tass']")).to_have_text("TASS (7)")
     assert option_text(page, "#id_outlet", "news-az") == "News.Az (0)"
     assert page.locator("#id_outlet option[value='news-az']").get_attribute("class") == (
         "facet-empty"
@@ -143,11 +146,11 @@ def test_removing_a_chip_drops_that_filter_and_updates_the_form(page):
     assert len(listed_claim_ids(page)) == 4
     page.get_by_role("link", name="Remove filter Words: “regime”").click()
     page.wait_for_url(re.compile(r"/\?topic=karabakh$"))
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 7")
+    expect(page.locator(CLAIMS)).to_have_count(7)
     assert page.input_value("#id_q") == ""
     assert page.input_value("#id_topic") == "karabakh"
     page.get_by_role("link", name="Clear all").click()
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 25")
+    expect(page.locator(CLAIMS)).to_have_count(25)
     assert page.input_value("#id_topic") == ""
 
 
@@ -157,10 +160,10 @@ def test_the_lanes_view_is_a_toggle_kept_in_the_url_through_filtering(page):
     page.wait_for_url(re.compile(r"view=lanes"))
     assert page.locator("text.lane-label").count() == 8
     page.select_option("#id_topic", "karabakh")
-    page.wait_for_function("document.querySelectorAll('text.lane-label').length === 1")
+    expect(page.locator("text.lane-label")).to_have_count(1)
     assert "view=lanes" in page.url and "topic=karabakh" in page.url
     page.get_by_role("link", name="List", exact=True).click()
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 7")
+    expect(page.locator(CLAIMS)).to_have_count(7)
     assert "view=lanes" not in page.url
 
 
@@ -174,7 +177,7 @@ def test_paging_swaps_pages_and_keeps_the_filters(browser, live_server, transact
     assert len(listed_claim_ids(page)) == 100
     page.get_by_role("link", name="Next page →").click()
     page.wait_for_url(re.compile(r"q=point&page=2"))
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 50")
+    expect(page.locator(CLAIMS)).to_have_count(50)
     assert page.input_value("#id_q") == "point"
     context.close()
 
@@ -182,6 +185,30 @@ def test_paging_swaps_pages_and_keeps_the_filters(browser, live_server, transact
 def test_search_results_highlight_the_words_searched_for(page):
     page.goto("/")
     page.fill("#id_q", "Khankendi")
-    page.wait_for_function("document.querySelectorAll('[id^=timeline-claim-]').length === 1")
+    expect(page.locator(CLAIMS)).to_have_count(1)
     marks = page.locator("#results blockquote mark").all_inner_texts()
     assert marks == ["Khankendi"]
+
+
+def test_nothing_breaks_the_content_security_policy_public_or_admin(page):
+    complaints = []
+    page.on(
+        "console",
+        lambda message: (
+            complaints.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.goto("/")
+    page.select_option("#id_topic", "karabakh")
+    expect(page.locator(CLAIMS)).to_have_count(7)
+    claim = Claim.objects.get(quote__startswith="There is no place")
+    for url in ("/officials/hikmet-hajiyev/?view=lanes", claim.get_absolute_url()):
+        page.goto(url)
+    User.objects.create_superuser("editor", "editor@example.org", "right-password-123")
+    page.goto(f"/{settings.ADMIN_URL}login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "right-password-123")
+    page.click("input[type=submit]")
+    page.goto(f"/{settings.ADMIN_URL}statements/statement/{claim.statement_id}/change/")
+    expect(page.locator("#claims-group")).to_be_visible()
+    assert complaints == []
