@@ -7,7 +7,7 @@ ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test setup lint browser test-sqlite test-postgres fixtures screenshots
+.PHONY: run test setup lint browser test-sqlite test-postgres fixtures screenshots backup restore
 
 run: setup
 	$(BIN)/python manage.py runserver $(ADDRESS)
@@ -56,3 +56,12 @@ fixtures: $(INSTALLED)
 # Refresh the README's screenshots in docs/screenshots/.
 screenshots: setup browser
 	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/test_screenshots.py
+
+# A consistent copy of the database, safe while the app runs, in backups/.
+backup: $(INSTALLED)
+	$(BIN)/python manage.py backup
+
+# Replace the database with a backup: make restore FILE=backups/statement-timeline-….sqlite3
+restore: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/…" >&2; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"

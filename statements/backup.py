@@ -1,0 +1,309 @@
+"""Backups of the live database, and restores from them, on SQLite or PostgreSQL.
+
+SQLite: the backup API copies the database under one read transaction, so the copy is
+consistent while the app keeps serving and writing (in WAL mode writers are never blocked), and
+a restore writes a checked backup into the live connection in one write transaction, so other
+connections see the old database or the restored one, never a mix. PostgreSQL: pg_dump's custom
+format from an exported snapshot, restored by pg_restore in a single transaction. Both carry
+everything in the database, the full-text index of migration 0002 included.
+"""
+
+import glob
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils import timezone
+
+from statements.models import Claim, Statement
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PG_DUMP_MAGIC = b"PGDMP"
+SUFFIXES = {"sqlite": ".sqlite3", "postgresql": ".dump"}
+# The files of a live SQLite database: never a backup's output or a restore's input.
+LIVE_FILE_ENDS = ("", "-wal", "-shm", "-journal")
+# Connection settings that pg_dump and pg_restore take from a conninfo string as psycopg does.
+LIBPQ_OPTIONS = ("sslmode", "sslrootcert", "sslcert", "sslkey", "service", "connect_timeout")
+# A table entry of `pg_restore --list`: "215; 1259 16390 TABLE public statements_claim owner".
+ARCHIVED_TABLE = re.compile(r"^\d+; \d+ \d+ TABLE (\S+) (\S+) ", re.MULTILINE)
+
+
+class BackupError(Exception):
+    """A backup or restore was refused or failed; the live database was not changed."""
+
+
+@dataclass(frozen=True)
+class Result:
+    path: Path
+    size: int
+    check: str
+    statements: int
+    claims: int
+
+
+def required_tables() -> set[str]:
+    """Tables any backup of this app must hold: its models', users, migrations, the index."""
+    models = apps.get_app_config("statements").get_models(include_auto_created=True)
+    return {model._meta.db_table for model in models} | {
+        "auth_user",
+        "django_migrations",
+        "claim_search",
+    }
+
+
+def check_tables(present: set[str], name: str) -> None:
+    missing = sorted(required_tables() - present)
+    if missing:
+        raise BackupError(f"{name} lacks this app's tables: {', '.join(missing)}.")
+
+
+def default_output(vendor: str) -> Path:
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    return Path(settings.BASE_DIR) / "backups" / f"statement-timeline-{stamp}{SUFFIXES[vendor]}"
+
+
+def connection_for(using: str) -> BaseDatabaseWrapper:
+    connection = connections[using]
+    if connection.vendor not in SUFFIXES:
+        raise BackupError(f"Backups support SQLite and PostgreSQL, not {connection.vendor}.")
+    if connection.in_atomic_block:
+        # A snapshot (PostgreSQL) or the backup API's write lock (SQLite) needs a fresh start.
+        raise BackupError("Backups and restores must run outside a transaction.")
+    return connection
+
+
+def backup(output: Path | None = None, using: str = DEFAULT_DB_ALIAS) -> Result:
+    """Write a consistent copy of the live database to output, replacing it only once checked.
+
+    Without an output, or given a folder, the file gets a dated name (in backups/ by default).
+    """
+    connection = connection_for(using)
+    default = default_output(connection.vendor)
+    if output is None:
+        path = default.absolute()
+    else:
+        path = Path(output).absolute()
+        if path.is_dir():
+            path = path / default.name
+    refuse_live_path(connection, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside the output and renamed into place once checked, so a failure leaves
+        # no half-written file and an older backup of the same name survives it.
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        os.close(handle)
+    except OSError as error:
+        raise BackupError(f"Cannot write to {path.parent}: {error}") from error
+    partial = Path(name)
+    try:
+        if connection.vendor == "sqlite":
+            check, statements, claims = backup_sqlite(connection, partial)
+        else:
+            check, statements, claims = backup_postgres(connection, partial)
+        os.replace(partial, path)
+    except DatabaseError as error:
+        raise BackupError(f"The database could not be read: {error}") from error
+    finally:
+        partial.unlink(missing_ok=True)
+    return Result(path, path.stat().st_size, check, statements, claims)
+
+
+def restore(path: Path, using: str = DEFAULT_DB_ALIAS) -> Result:
+    """Replace the live database with a checked backup, all at once or not at all."""
+    path = Path(path).absolute()
+    if not path.is_file():
+        raise BackupError(f"No backup file at {path}.")
+    connection = connection_for(using)
+    refuse_live_path(connection, path)
+    try:
+        if connection.vendor == "sqlite":
+            check = restore_sqlite(connection, path)
+        else:
+            check = restore_postgres(connection, path)
+        statements = Statement.objects.using(using).count()
+        claims = Claim.objects.using(using).count()
+    except DatabaseError as error:
+        raise BackupError(f"The database could not be reached: {error}") from error
+    return Result(path, path.stat().st_size, check, statements, claims)
+
+
+# SQLite
+
+
+def live_sqlite_file(connection: BaseDatabaseWrapper) -> Path | None:
+    name = str(connection.settings_dict["NAME"])
+    return None if connection.is_in_memory_db() else Path(name).absolute()
+
+
+def refuse_live_path(connection: BaseDatabaseWrapper, path: Path) -> None:
+    """Refuse to write a backup over the live database, or to restore it onto itself."""
+    live = live_sqlite_file(connection) if connection.vendor == "sqlite" else None
+    if live and path.resolve() in {Path(f"{live}{end}").resolve() for end in LIVE_FILE_ENDS}:
+        raise BackupError(f"{path} is the live database itself; choose another file.")
+
+
+def raw_sqlite(connection: BaseDatabaseWrapper, create: bool = False) -> sqlite3.Connection:
+    """The open sqlite3 connection behind Django's; only a restore may create the file."""
+    live = live_sqlite_file(connection)
+    if live and not create and not live.is_file() and connection.connection is None:
+        raise BackupError(f"No database file at {live}; run `manage.py migrate` first.")
+    connection.ensure_connection()
+    return connection.connection
+
+
+def verify_sqlite(database: sqlite3.Connection, name: str) -> str:
+    """Check a database's integrity and tables; return what was checked."""
+    try:
+        problems = [row[0] for row in database.execute("PRAGMA integrity_check")]
+        rows = database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = {row[0] for row in rows}
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{name} is not a usable SQLite database: {error}.") from error
+    if problems != ["ok"]:
+        raise BackupError(f"{name} fails SQLite's integrity check: {'; '.join(problems[:5])}")
+    check_tables(tables, name)
+    return "PRAGMA integrity_check: ok"
+
+
+def count_rows(database: sqlite3.Connection, model: type) -> int:
+    return database.execute(f'SELECT count(*) FROM "{model._meta.db_table}"').fetchone()[0]
+
+
+def backup_sqlite(connection: BaseDatabaseWrapper, path: Path) -> tuple[str, int, int]:
+    source = raw_sqlite(connection)
+    copy = sqlite3.connect(path, isolation_level=None)
+    try:
+        # pages=-1 copies everything in one step, under one read transaction: a consistent copy.
+        source.backup(copy, pages=-1)
+        # The copy inherits WAL mode; a rollback journal keeps it a single self-contained file.
+        copy.execute("PRAGMA journal_mode = DELETE")
+        check = verify_sqlite(copy, "The database")
+        return check, count_rows(copy, Statement), count_rows(copy, Claim)
+    except sqlite3.Error as error:
+        raise BackupError(f"The backup failed: {error}.") from error
+    finally:
+        copy.close()
+
+
+def restore_sqlite(connection: BaseDatabaseWrapper, path: Path) -> str:
+    with path.open("rb") as file:
+        if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise BackupError(f"{path} is not an SQLite database.")
+    try:
+        backup_file = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise BackupError(f"{path} cannot be opened: {error}.") from error
+    try:
+        check = verify_sqlite(backup_file, str(path))
+        # One write transaction on the live connection: readers see all of it or none of it,
+        # and SQLite rolls it back if any step fails.
+        backup_file.backup(raw_sqlite(connection, create=True), pages=-1)
+    except sqlite3.Error as error:
+        raise BackupError(
+            f"The restore failed and the live database is unchanged: {error}."
+        ) from error
+    finally:
+        backup_file.close()
+    return check
+
+
+# PostgreSQL
+
+
+def pg_tool(name: str) -> str:
+    """A PostgreSQL client program: from PATH, else the newest /usr/lib/postgresql/*/bin."""
+    found = shutil.which(name)
+    if found:
+        return found
+
+    def version(bindir: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in Path(bindir).parent.name.split(".") if p.isdigit())
+
+    for bindir in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=version, reverse=True):
+        if os.access(Path(bindir) / name, os.X_OK):
+            return str(Path(bindir) / name)
+    raise BackupError(f"{name} was not found on PATH or in /usr/lib/postgresql/*/bin.")
+
+
+def conninfo(settings_dict: dict) -> str:
+    """A libpq connection string for Django's settings, without the password."""
+    options = settings_dict.get("OPTIONS", {})
+    params = {
+        "dbname": settings_dict["NAME"],
+        "host": settings_dict.get("HOST"),
+        "port": settings_dict.get("PORT"),
+        "user": settings_dict.get("USER"),
+        **{key: options.get(key) for key in LIBPQ_OPTIONS},
+    }
+
+    def quoted(value: object) -> str:
+        return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+    return " ".join(f"{key}={quoted(value)}" for key, value in params.items() if value)
+
+
+def run_pg(connection: BaseDatabaseWrapper, args: list[str]) -> str:
+    """Run a client program against the database; return its output or raise its errors."""
+    env = dict(os.environ)
+    if connection.settings_dict.get("PASSWORD"):
+        env["PGPASSWORD"] = str(connection.settings_dict["PASSWORD"])
+    result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BackupError(f"{Path(args[0]).name} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
+def check_archive(connection: BaseDatabaseWrapper, path: Path) -> str:
+    """Check that a file is a pg_dump archive of this app's database; return what was checked."""
+    with path.open("rb") as file:
+        if file.read(len(PG_DUMP_MAGIC)) != PG_DUMP_MAGIC:
+            raise BackupError(f"{path} is not a pg_dump archive (custom format).")
+    try:
+        listing = run_pg(connection, [pg_tool("pg_restore"), "--list", str(path)])
+    except BackupError as error:
+        raise BackupError(f"{path} is not a readable pg_dump archive: {error}") from error
+    check_tables({name for _schema, name in ARCHIVED_TABLE.findall(listing)}, str(path))
+    entries = [line for line in listing.splitlines() if line and not line.startswith(";")]
+    return f"pg_restore --list: {len(entries)} archive entries, the app's tables among them"
+
+
+def backup_postgres(connection: BaseDatabaseWrapper, path: Path) -> tuple[str, int, int]:
+    dump = pg_tool("pg_dump")
+    check_tables(set(connection.introspection.table_names()), "The database")
+    # pg_dump reads the snapshot that the counts are taken from, so they describe the file.
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        statements = Statement.objects.using(connection.alias).count()
+        claims = Claim.objects.using(connection.alias).count()
+        run_pg(
+            connection,
+            [dump, "--format=custom", "--no-password", f"--snapshot={snapshot}"]
+            + [f"--file={path}", f"--dbname={conninfo(connection.settings_dict)}"],
+        )
+    return check_archive(connection, path), statements, claims
+
+
+def restore_postgres(connection: BaseDatabaseWrapper, path: Path) -> str:
+    check = check_archive(connection, path)
+    restore_args = ["--clean", "--if-exists", "--no-owner", "--single-transaction"]
+    try:
+        run_pg(
+            connection,
+            [pg_tool("pg_restore"), *restore_args, "--no-password"]
+            + [f"--dbname={conninfo(connection.settings_dict)}", str(path)],
+        )
+    except BackupError as error:
+        # --single-transaction also stops at the first error, so all of it was rolled back.
+        raise BackupError(f"The restore failed and the database is unchanged: {error}") from error
+    return check
