@@ -136,6 +136,14 @@ STORAGES = {
     },
 }
 
+# Errors and their tracebacks go to the console (the server's log) in every environment.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+}
+
 # Where editors log in; move it to make the admin harder to find.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
