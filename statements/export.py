@@ -9,7 +9,17 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import Aggregate, Count, F, OuterRef, QuerySet, Subquery, TextField
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Count,
+    F,
+    Func,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+)
 from django.db.models.functions import Substr
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
@@ -19,7 +29,7 @@ from statements.models import DatePrecision, Statement, Topic
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
 # OWASP: a cell starting with one of these is a formula to a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset("=+-@\t\r")
 NAME_SEPARATOR = "\x1f"
 
 
@@ -50,10 +60,11 @@ def joined(names: str | None) -> str:
     return "; ".join(sorted(set(names.split(NAME_SEPARATOR)))) if names else ""
 
 
-def iso_date(value, precision: str) -> str:
+def iso_date(text: str, precision: str) -> str:
     """ISO 8601 at the source's precision: 2023-09-16, 2020-10 or 2016."""
-    text = str(value)
-    return {DatePrecision.MONTH: text[:7], DatePrecision.YEAR: text[:4]}.get(precision, text)
+    if precision == DatePrecision.DAY:
+        return text
+    return text[:7] if precision == DatePrecision.MONTH else text[:4]
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,7 @@ class Layout:
     name: str
     selected: dict
     columns: tuple[str, ...]
-    finish: Callable[[dict, str], tuple]
+    finish: Callable[[tuple, str], tuple]
 
 
 STATEMENT_FIELDS = {
@@ -80,27 +91,42 @@ STATEMENT_FIELDS = {
 }
 
 
+class IsoDateText(Func):
+    """A date as YYYY-MM-DD text, the same whatever PostgreSQL's DateStyle, never a date object."""
+
+    template = "CAST(%(expressions)s AS TEXT)"  # SQLite stores dates as this text already
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM-DD')")
+
+
 def statement_values(prefix: str) -> dict:
-    return {name: F(prefix + path) for name, path in STATEMENT_FIELDS.items()}
+    values = {name: F(prefix + path) for name, path in STATEMENT_FIELDS.items()}
+    values["date"] = IsoDateText(prefix + "date")
+    return values
 
 
-def finish_claim(row: dict, root: str) -> tuple:
-    statement_url = f"{root}statements/{row['statement_id']}/"
+def finish_claim(row: tuple, root: str) -> tuple:
+    """A claim row as written: links made, the date at its precision, topics joined."""
+    (claim_id, statement_id, day, precision, *statement, summary, quote, kind, evidence,
+     topics, start, end, source_url) = row  # fmt: skip
     return (
-        row["claim_id"],
-        f"{root}claims/{row['claim_id']}/",
-        row["statement_id"],
-        statement_url,
-        iso_date(row["date"], row["date_precision"]),
-        *(row[name] for name in tuple(STATEMENT_FIELDS)[1:]),
-        row["claim_summary"],
-        row["quote"],
-        row["quote_kind"],
-        row["evidence"],
-        joined(row["topics"]),
-        row["span_start"],
-        row["span_end"],
-        row["source_url"],
+        claim_id,
+        f"{root}claims/{claim_id}/",
+        statement_id,
+        f"{root}statements/{statement_id}/",
+        iso_date(day, precision),
+        precision,
+        *statement,
+        summary,
+        quote,
+        kind,
+        evidence,
+        joined(topics),
+        start,
+        end,
+        source_url,
     )
 
 
@@ -140,16 +166,19 @@ CLAIMS = Layout(
 )
 
 
-def finish_statement(row: dict, root: str) -> tuple:
+def finish_statement(row: tuple, root: str) -> tuple:
+    """A statement row as written: its link, the date at its precision, topics joined."""
+    statement_id, day, precision, *statement, language, claim_count, topics, source_url = row
     return (
-        row["statement_id"],
-        f"{root}statements/{row['statement_id']}/",
-        iso_date(row["date"], row["date_precision"]),
-        *(row[name] for name in tuple(STATEMENT_FIELDS)[1:]),
-        row["language"],
-        row["claim_count"],
-        joined(row["topics"]),
-        row["source_url"],
+        statement_id,
+        f"{root}statements/{statement_id}/",
+        iso_date(day, precision),
+        precision,
+        *statement,
+        language,
+        claim_count,
+        joined(topics),
+        source_url,
     )
 
 
@@ -191,18 +220,18 @@ def chunks(queryset: QuerySet, layout: Layout, root: str, limit: int | None) -> 
     if limit is not None:
         values = values[:limit]
     sql, params = values.query.sql_with_params()
-    names = list(layout.selected)
+    finish = layout.finish
     with connections[queryset.db].chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(CHUNK_SIZE):
-            yield [layout.finish(dict(zip(names, raw, strict=True)), root) for raw in chunk]
+            yield [finish(raw, root) for raw in chunk]
 
 
-def spreadsheet_safe(cell):
+def spreadsheet_safe(row: tuple) -> list:
     """Text a spreadsheet would run as a formula gets a leading apostrophe, shown as text."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
+    return [
+        "'" + cell if cell.__class__ is str and cell[:1] in FORMULA_STARTS else cell for cell in row
+    ]
 
 
 def csv_text(columns: Iterable[str], row_chunks: Iterable[list], note: str = "") -> Iterator[str]:
@@ -212,7 +241,7 @@ def csv_text(columns: Iterable[str], row_chunks: Iterable[list], note: str = "")
     writer.writerow(columns)
     yield BOM + take(buffer)
     for chunk in row_chunks:
-        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in chunk)
+        writer.writerows(map(spreadsheet_safe, chunk))
         yield take(buffer)
     if note:
         writer.writerow([f"# {note}"])

@@ -17,7 +17,7 @@ def describe_claim(claim: Claim, absolute) -> dict:
         "@id": absolute(claim.get_absolute_url()),
         "url": absolute(claim.get_absolute_url()),
         "abstract": claim.text,
-        "dateCreated": iso_date(statement.date, statement.date_precision),
+        "dateCreated": iso_date(statement.date.isoformat(), statement.date_precision),
         "about": [{"@type": "Thing", "name": topic.name} for topic in claim.topics.all()],
         "isPartOf": {
             "@type": "CreativeWork",
