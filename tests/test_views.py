@@ -177,7 +177,7 @@ def test_an_unknown_official_is_a_404(client, seeded):
 
 def test_the_officials_index_counts_their_claims(client, seeded):
     html = get_html(client, reverse("official_list"))
-    assert "Hikmet Hajiyev" in html and "25 claims in 2 statements" in html
+    assert "Hikmet Hajiyev" in html and "25 claims in 2 statements, Sep 2023 – Mar 2024" in html
 
 
 def test_user_supplied_text_is_escaped_everywhere(client):
@@ -289,7 +289,7 @@ def test_a_topic_page_lists_who_spoke_on_it_and_its_claims(client, seeded):
 
 def test_the_topics_index_counts_claims(client, seeded):
     html = get_html(client, "/topics/")
-    assert re.search(r"Karabakh</a>.*?7 claims", html, re.S)
+    assert re.search(r"Karabakh</a>.*?7 claims, Sep 2023<", html, re.S)
 
 
 def test_active_filters_are_chips_that_each_remove_one_filter(client, seeded):

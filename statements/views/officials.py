@@ -17,6 +17,8 @@ def official_list(request: HttpRequest) -> HttpResponse:
     officials = Official.objects.annotate(
         statement_count=Count("statements", distinct=True),
         claim_count=Count("statements__claims"),
+        first=Min("statements__date"),
+        last=Max("statements__date"),
     )
     return render(request, "official_list.html", {"officials": officials})
 

@@ -12,7 +12,11 @@ from statements.views.filtered import filtered_context, render_filtered
 
 @require_GET
 def topic_list(request: HttpRequest) -> HttpResponse:
-    topics = Topic.objects.annotate(claim_count=Count("claims")).order_by("name")
+    topics = Topic.objects.annotate(
+        claim_count=Count("claims"),
+        first=Min("claims__statement__date"),
+        last=Max("claims__statement__date"),
+    ).order_by("name")
     return render(request, "topic_list.html", {"topics": topics})
 
 
