@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from statements.models import Claim
-from tests.factories import make_claim, make_statement
+from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 
 pytestmark = pytest.mark.browser
 
@@ -212,3 +212,45 @@ def test_nothing_breaks_the_content_security_policy_public_or_admin(page):
     page.goto(f"/{settings.ADMIN_URL}statements/statement/{claim.statement_id}/change/")
     expect(page.locator("#claims-group")).to_be_visible()
     assert complaints == []
+
+
+def test_hostile_text_never_runs_as_script_in_the_browser(browser, live_server, transactional_db):
+    payload = (
+        '"><img src=x onerror=alert(1)><script>alert(2)</script></script><svg onload=alert(3)>'
+    )
+    official = make_official(f"Official {payload}", slug="hostile", aliases=payload, bio=payload)
+    outlet = make_outlet(f"Outlet {payload}", slug="hostile-outlet")
+    topic = make_topic(f"Topic {payload}", slug="hostile-topic", description=payload)
+    text = f"Before {payload} after."
+    statement = make_statement(
+        official,
+        headline=payload,
+        source_text=text,
+        venue=outlet,
+        dateline=payload,
+        title_as_given=payload,
+    )
+    claim = make_claim(statement, payload, topics=(topic,), text=payload)
+    # Without the Content Security Policy, which would block the payload anyway: escaping alone
+    # must keep it from running.
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for url in (
+        "/",
+        f"/?q={payload}",
+        "/officials/hostile/",
+        "/officials/hostile/?view=lanes",
+        "/topics/hostile-topic/",
+        statement.get_absolute_url(),
+        claim.get_absolute_url(),
+        "/officials/",
+        "/topics/",
+    ):
+        page.goto(url)
+    page.goto("/")
+    page.select_option("#id_topic", "hostile-topic")
+    expect(page.locator(CLAIMS)).to_have_count(1)
+    assert dialogs == []
+    context.close()

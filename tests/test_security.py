@@ -108,3 +108,17 @@ def test_admin_forms_require_a_csrf_token(seeded):
         f"/{settings.ADMIN_URL}statements/topic/add/", {"name": "x", "slug": "x"}
     )
     assert response.status_code == 403
+
+
+def test_no_model_change_lacks_its_migration():
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_empty_database_migrates_forward_and_takes_the_seed(tmp_path):
+    database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    assert manage("migrate", "--noinput", DATABASE_URL=database).returncode == 0
+    loaded = manage("load_seed", DATABASE_URL=database)
+    assert "41 records added, 0 already present" in loaded.stdout, loaded.stderr
+    again = manage("load_seed", DATABASE_URL=database)
+    assert "0 records added, 41 already present" in again.stdout
