@@ -122,3 +122,10 @@ def test_an_empty_database_migrates_forward_and_takes_the_seed(tmp_path):
     assert "41 records added, 0 already present" in loaded.stdout, loaded.stderr
     again = manage("load_seed", DATABASE_URL=database)
     assert "0 records added, 41 already present" in again.stdout
+
+
+def test_a_request_for_an_unknown_host_gets_a_friendly_400(client):
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "That request could not be understood" in html and "Error 400" in html
