@@ -154,9 +154,24 @@ def test_removing_a_chip_drops_that_filter_and_updates_the_form(page):
     assert page.input_value("#id_topic") == ""
 
 
+def click_and_settle(page, link) -> None:
+    """Click a boosted link and wait until htmx has swapped in and wired up the new page."""
+    page.evaluate(
+        "window.__settled = false;"
+        "document.body.addEventListener('htmx:afterSettle', () => { window.__settled = true; },"
+        " {once: true})"
+    )
+    link.click()
+    for _ in range(100):
+        if page.evaluate("window.__settled"):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("htmx did not settle within 5 s")
+
+
 def test_the_lanes_view_is_a_toggle_kept_in_the_url_through_filtering(page):
     page.goto("/officials/hikmet-hajiyev/")
-    page.get_by_role("link", name="Lanes by topic").click()
+    click_and_settle(page, page.get_by_role("link", name="Lanes by topic"))
     page.wait_for_url(re.compile(r"view=lanes"))
     assert page.locator("text.lane-label").count() == 8
     page.select_option("#id_topic", "karabakh")
