@@ -1,11 +1,18 @@
 """Curation: editors keep statements, claims and the people and outlets behind them right."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
-from statements import export
-from statements.models import Claim, Official, Outlet, Post, Statement, Topic
+from statements import export, workflow
+from statements.admin_forms import ClaimForm, StatementForm
+from statements.admin_restore import DeletedStatementsView
+from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
+from statements.timeline import highlight_segments
 
 
 class VerbatimTextField(forms.CharField):
@@ -36,7 +43,7 @@ class PostInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(SimpleHistoryAdmin):
     list_display = ("name", "country", "slug", "modified")
     list_filter = ("country",)
     search_fields = ("name", "aliases", "slug")
@@ -74,26 +81,116 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ClaimInline(VerbatimTextMixin, admin.StackedInline):
+class WorkflowPermissions:
+    """Changes to a statement and its claims follow the workflow: published ones are reviewers'."""
+
+    def statement_of(self, obj) -> Statement | None:
+        return obj
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        editable = workflow.may_edit(request.user, self.statement_of(obj))
+        return editable and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        editable = workflow.may_edit(request.user, self.statement_of(obj))
+        return editable and super().has_delete_permission(request, obj)
+
+
+class ClaimInline(WorkflowPermissions, VerbatimTextMixin, admin.StackedInline):
     model = Claim
+    form = ClaimForm
     extra = 0
     fields = (("order", "kind"), "text", "quote", ("span_start", "span_end"), "topics")
-    filter_horizontal = ("topics",)
+    autocomplete_fields = ("topics",)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        editable = workflow.may_edit(request.user, obj)
+        return editable and super().has_add_permission(request, obj)
+
+
+def move_selected(modeladmin, request, queryset, target: str) -> None:
+    """Move each selected statement to `target` where the workflow allows; report the rest."""
+    moved, refused = 0, []
+    for statement in queryset:
+        try:
+            workflow.move(statement, target, request.user)
+            moved += 1
+        except PermissionDenied as refusal:
+            refused.append(f"#{statement.pk}: {refusal}")
+    label = StatementStatus(target).label.lower()
+    if moved:
+        modeladmin.message_user(request, f"{moved} statement(s) now {label}.", messages.SUCCESS)
+    if refused:
+        modeladmin.message_user(request, "Not moved — " + " ".join(refused), messages.WARNING)
+
+
+@admin.action(description="Submit selected for review", permissions=["change"])
+def submit_for_review(modeladmin, request, queryset):
+    move_selected(modeladmin, request, queryset, StatementStatus.IN_REVIEW)
+
+
+@admin.action(description="Publish selected", permissions=["publish"])
+def publish(modeladmin, request, queryset):
+    move_selected(modeladmin, request, queryset, StatementStatus.PUBLISHED)
+
+
+@admin.action(description="Reject selected", permissions=["publish"])
+def reject(modeladmin, request, queryset):
+    move_selected(modeladmin, request, queryset, StatementStatus.REJECTED)
+
+
+@admin.action(description="Return selected to draft", permissions=["change"])
+def return_to_draft(modeladmin, request, queryset):
+    move_selected(modeladmin, request, queryset, StatementStatus.DRAFT)
+
+
+class TopicListFilter(admin.SimpleListFilter):
+    title = "topic"
+    parameter_name = "topic"
+
+    def lookups(self, request, model_admin):
+        return Topic.objects.values_list("slug", "name")
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(claims__topics__slug=self.value()).distinct()
+        return queryset
+
+
+class OutletListFilter(admin.SimpleListFilter):
+    title = "outlet (venue or publisher)"
+    parameter_name = "outlet"
+
+    def lookups(self, request, model_admin):
+        return Outlet.objects.values_list("slug", "name")
+
+    def queryset(self, request, queryset):
+        if self.value():
+            venue = models.Q(venue__slug=self.value())
+            return queryset.filter(venue | models.Q(reporting_outlet__slug=self.value()))
+        return queryset
 
 
 @admin.register(Statement)
-class StatementAdmin(VerbatimTextMixin, admin.ModelAdmin):
+class StatementAdmin(WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin):
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    form = StatementForm
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
-    list_display = ("date", "official", "kind", "headline", "venue", "reporting_outlet", "claims")
-    list_filter = ("official", "kind", "venue", "reporting_outlet", "language")
+    list_display = ("date", "official", "headline", "status", "venue", "reporting_outlet", "claims")
+    list_filter = ("status", "official", TopicListFilter, OutletListFilter, "kind", "language")
     list_select_related = ("official", "venue", "reporting_outlet")
     search_fields = ("headline", "source_text", "official__name", "title_as_given")
+    autocomplete_fields = ("official", "venue", "reporting_outlet")
     date_hierarchy = "date"
-    actions = (export_selected_as_csv,)
-    readonly_fields = ("source_hash", "created", "modified")
+    actions = (submit_for_review, publish, reject, return_to_draft, export_selected_as_csv)
+    readonly_fields = ("source_hash", "reviewed_by", "reviewed_at", "created", "modified")
     inlines = (ClaimInline,)
+    change_list_template = "admin/statements/statement/change_list.html"
     fieldsets = (
         (None, {"fields": ("official", ("date", "date_precision"), "kind", "headline")}),
+        ("Review", {"fields": ("status", ("reviewed_by", "reviewed_at"))}),
         ("Where", {"fields": ("venue", "reporting_outlet", "dateline", "title_as_given")}),
         ("Source", {"fields": ("source_url", "language", "source_text", "source_hash")}),
         ("Record", {"fields": ("created", "modified")}),
@@ -102,25 +199,76 @@ class StatementAdmin(VerbatimTextMixin, admin.ModelAdmin):
     def get_readonly_fields(self, request, statement: Statement | None = None) -> tuple:
         if statement is None:
             return self.readonly_fields
-        return (*self.readonly_fields, "source_text")
+        return (*self.readonly_fields, "source_text", "evidence_in_source")
+
+    def get_fieldsets(self, request, statement: Statement | None = None):
+        if statement is None:
+            return self.fieldsets
+        source = ("source_url", "language", "evidence_in_source", "source_hash")
+        return (*self.fieldsets[:3], ("Source", {"fields": source}), self.fieldsets[4])
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
+
+    def save_model(self, request, statement: Statement, form, change: bool) -> None:
+        if "status" in form.changed_data:
+            workflow.note_review(statement, request.user)
+        super().save_model(request, statement, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=models.Count("claims"))
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(workflow.PUBLISH)
+
+    def get_urls(self):
+        deleted = DeletedStatementsView.as_view(model_admin=self)
+        own = [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(deleted),
+                name="statements_statement_deleted",
+            )
+        ]
+        return own + super().get_urls()
 
     @admin.display(description="Claims", ordering="claim_count")
     def claims(self, statement: Statement) -> int:
         return statement.claim_count
 
+    @admin.display(description="Source text, with each claim's evidence marked")
+    def evidence_in_source(self, statement: Statement) -> str:
+        segments = highlight_segments(statement.source_text, list(statement.claims.all()))
+        pieces = (
+            format_html('<mark title="Claim {}">{}</mark>', s.claims[0].order, s.text)
+            if s.claims
+            else s.text
+            for s in segments
+        )
+        marked = format_html_join("", "{}", ((piece,) for piece in pieces))
+        return format_html('<div class="source-with-spans">{}</div>', marked)
+
 
 @admin.register(Claim)
-class ClaimAdmin(VerbatimTextMixin, admin.ModelAdmin):
-    list_display = ("__str__", "statement_date", "official", "kind")
-    list_filter = ("kind", "topics", "statement__official")
+class ClaimAdmin(WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin):
+    form = ClaimForm
+    list_display = ("__str__", "statement_date", "official", "kind", "status")
+    list_filter = ("kind", "statement__status", "topics", "statement__official")
     list_select_related = ("statement__official",)
     search_fields = ("text", "quote", "statement__headline")
-    autocomplete_fields = ("statement",)
+    autocomplete_fields = ("statement", "topics")
     actions = (export_selected_as_csv,)
-    filter_horizontal = ("topics",)
+
+    def statement_of(self, claim: Claim | None) -> Statement | None:
+        return claim.statement if claim is not None else None
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Claims go only to statements this user may change: drafts, unless a reviewer.
+        if db_field.name == "statement" and not request.user.has_perm(workflow.PUBLISH):
+            kwargs["queryset"] = Statement.objects.exclude(status__in=workflow.REVIEWED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="Date", ordering="statement__date")
     def statement_date(self, claim: Claim):
@@ -129,3 +277,7 @@ class ClaimAdmin(VerbatimTextMixin, admin.ModelAdmin):
     @admin.display(description="Official", ordering="statement__official__name")
     def official(self, claim: Claim) -> str:
         return claim.statement.official.name
+
+    @admin.display(description="Status", ordering="statement__status")
+    def status(self, claim: Claim) -> str:
+        return claim.statement.get_status_display()

@@ -72,8 +72,8 @@ class ClaimFilter(django_filters.FilterSet):
 
 
 def filter_claims(params: QueryDict, claims: QuerySet) -> ClaimFilter:
-    """The filtered view a request asks for, over claims in timeline order."""
-    return ClaimFilter(params, queryset=claims.in_timeline_order())
+    """The filtered view a request asks for, over published claims in timeline order."""
+    return ClaimFilter(params, queryset=claims.published().in_timeline_order())
 
 
 def describe(filterset: ClaimFilter) -> list[str]:

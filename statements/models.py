@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import dateformat
+from simple_history.models import HistoricalRecords
 
 
 class SlugManager(models.Manager):
@@ -33,6 +34,7 @@ class Official(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -154,7 +156,19 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class StatementManager(models.Manager):
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Rejected"
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self) -> "StatementQuerySet":
+        return self.filter(status=StatementStatus.PUBLISHED)
+
+
+class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
     def get_by_natural_key(self, source_hash: str) -> "Statement":
         return self.get(source_hash=source_hash)
 
@@ -203,14 +217,34 @@ class Statement(models.Model):
         "every claim's evidence is found by its offsets in this text."
     )
     source_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        max_length=10,
+        choices=StatementStatus.choices,
+        default=StatementStatus.DRAFT,
+        help_text="Only published statements appear on public pages, feeds and exports.",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who published or rejected it.",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 
     objects = StatementManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["official", "date"], name="statement_official_date")]
+        indexes = [
+            models.Index(fields=["official", "date"], name="statement_official_date"),
+            models.Index(fields=["status", "date"], name="statement_status_date"),
+        ]
+        permissions = [("publish_statement", "Can publish or reject statements")]
 
     def __str__(self) -> str:
         return f"{self.official}, {self.date_display}: {self.headline}"
@@ -269,6 +303,9 @@ class ClaimQuerySet(models.QuerySet):
             .prefetch_related("topics")
         )
 
+    def published(self) -> "ClaimQuerySet":
+        return self.filter(statement__status=StatementStatus.PUBLISHED)
+
     def in_timeline_order(self, newest_first: bool = True) -> "ClaimQuerySet":
         date_order = "-statement__date" if newest_first else "statement__date"
         statement_order = "-statement_id" if newest_first else "statement_id"
@@ -296,6 +333,7 @@ class Claim(models.Model):
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
 
     objects = ClaimManager()
+    history = HistoricalRecords(m2m_fields=[topics])
 
     class Meta:
         ordering = ["statement", "order", "id"]

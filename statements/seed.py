@@ -159,6 +159,7 @@ def statement_records(annotation: dict, sources: Path, stamp: str) -> list[dict]
             "language": statement["language"],
             "source_text": text,
             "source_hash": source_hash,
+            "status": "published",
             "created": stamp,
             "modified": stamp,
         }

@@ -23,6 +23,7 @@ from statements.models import (
     Post,
     Statement,
     StatementKind,
+    StatementStatus,
     Topic,
     content_hash,
 )
@@ -448,6 +449,7 @@ class Writer:
             language=language,
             source_text=source_text,
             source_hash=content_hash(source_text),
+            status=StatementStatus.PUBLISHED,
         )
         return statement, claims
 

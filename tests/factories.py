@@ -2,7 +2,15 @@
 
 from datetime import date
 
-from statements.models import Claim, ClaimKind, Official, Outlet, Statement, Topic
+from statements.models import (
+    Claim,
+    ClaimKind,
+    Official,
+    Outlet,
+    Statement,
+    StatementStatus,
+    Topic,
+)
 
 DEFAULT_TEXT = "The minister said: We will build the bridge. Critics said it would never be built."
 
@@ -27,6 +35,7 @@ def make_statement(official: Official | None = None, **fields) -> Statement:
     fields.setdefault("kind", "interview")
     fields.setdefault("headline", "Interview about the bridge")
     fields.setdefault("source_text", DEFAULT_TEXT)
+    fields.setdefault("status", StatementStatus.PUBLISHED)
     return Statement.objects.create(official=official or make_official(), **fields)
 
 

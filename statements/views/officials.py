@@ -1,24 +1,25 @@
 """Who said it: the list of officials and each one's record."""
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from statements.models import Official, Topic
+from statements.models import Official, StatementStatus, Topic
 from statements.views.filtered import filtered_context, render_filtered
 
 SPAN_OF_CLAIMS = {"first": Min("claims__statement__date"), "last": Max("claims__statement__date")}
+PUBLISHED = Q(statements__status=StatementStatus.PUBLISHED)
 
 
 @require_GET
 def official_list(request: HttpRequest) -> HttpResponse:
     officials = Official.objects.annotate(
-        statement_count=Count("statements", distinct=True),
-        claim_count=Count("statements__claims"),
-        first=Min("statements__date"),
-        last=Max("statements__date"),
+        statement_count=Count("statements", filter=PUBLISHED, distinct=True),
+        claim_count=Count("statements__claims", filter=PUBLISHED),
+        first=Min("statements__date", filter=PUBLISHED),
+        last=Max("statements__date", filter=PUBLISHED),
     )
     return render(request, "official_list.html", {"officials": officials})
 
@@ -29,7 +30,10 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     official = get_object_or_404(Official.objects.prefetch_related("posts"), slug=slug)
     context = filtered_context(request, fixed={"official": official.slug})
     topics = (
-        Topic.objects.filter(claims__statement__official=official)
+        Topic.objects.filter(
+            claims__statement__official=official,
+            claims__statement__status=StatementStatus.PUBLISHED,
+        )
         .annotate(claim_count=Count("claims"), **SPAN_OF_CLAIMS)
         .order_by("-claim_count", "name")
     )

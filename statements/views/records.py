@@ -4,17 +4,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from statements.models import Claim, Statement
+from statements.models import Claim, Statement, StatementStatus
 from statements.structured import structured_data
 from statements.timeline import highlight_segments, quote_context
 
 RELATED_CLAIMS = 20
 
 
+def visible_to(request: HttpRequest) -> dict:
+    """Lookups for the records this visitor may see: staff also preview unpublished ones."""
+    if request.user.is_staff:
+        return {}
+    return {"status": StatementStatus.PUBLISHED}
+
+
 @require_GET
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(
-        Statement.objects.select_related("official", "venue", "reporting_outlet"), pk=pk
+        Statement.objects.select_related("official", "venue", "reporting_outlet"),
+        pk=pk,
+        **visible_to(request),
     )
     claims = list(statement.claims.prefetch_related("topics"))
     context = {
@@ -34,11 +43,13 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "statement__official", "statement__venue", "statement__reporting_outlet"
         ).prefetch_related("topics"),
         pk=pk,
+        **{f"statement__{lookup}": value for lookup, value in visible_to(request).items()},
     )
     topics = list(claim.topics.all())
     related = (
         Claim.objects.filter(statement__official=claim.statement.official, topics__in=topics)
         .exclude(pk=claim.pk)
+        .published()
         .distinct()
         .for_timeline()
         .in_timeline_order()[:RELATED_CLAIMS]

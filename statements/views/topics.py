@@ -1,21 +1,22 @@
 """What was said on a topic, by whom, over time."""
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from statements.models import Official, Topic
+from statements.models import Official, StatementStatus, Topic
 from statements.views.filtered import filtered_context, render_filtered
 
 
 @require_GET
 def topic_list(request: HttpRequest) -> HttpResponse:
+    published = Q(claims__statement__status=StatementStatus.PUBLISHED)
     topics = Topic.objects.annotate(
-        claim_count=Count("claims"),
-        first=Min("claims__statement__date"),
-        last=Max("claims__statement__date"),
+        claim_count=Count("claims", filter=published),
+        first=Min("claims__statement__date", filter=published),
+        last=Max("claims__statement__date", filter=published),
     ).order_by("name")
     return render(request, "topic_list.html", {"topics": topics})
 
@@ -26,7 +27,9 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     context = filtered_context(request, fixed={"topic": topic.slug})
     speakers = (
-        Official.objects.filter(statements__claims__topics=topic)
+        Official.objects.filter(
+            statements__claims__topics=topic, statements__status=StatementStatus.PUBLISHED
+        )
         .annotate(
             claim_count=Count("statements__claims"),
             first=Min("statements__date"),

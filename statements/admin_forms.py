@@ -1,0 +1,87 @@
+"""The admin's forms: a statement's status as the workflow allows, a claim's span from its quote."""
+
+from django import forms
+from django.db import models
+
+from statements import workflow
+from statements.models import Claim, Statement
+from statements.spans import SpanNotFound, only_span
+
+
+def https_by_default(db_field: models.Field, **kwargs) -> forms.Field:
+    # Django 6 assumes https for scheme-less URLs; adopt that now.
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class StatementForm(forms.ModelForm):
+    """Offers only the statuses this user may give; refuses any other, however it was posted."""
+
+    user = None  # set for each request by StatementAdmin.get_form
+
+    class Meta:
+        model = Statement
+        formfield_callback = https_by_default
+        fields = [
+            *("official", "date", "date_precision", "kind", "headline", "status", "venue"),
+            *("reporting_outlet", "dateline", "title_as_given", "source_url", "language"),
+            "source_text",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None:
+            open_statuses = workflow.statuses_open_to(self.user, self.instance.status)
+            status.widget.choices = [c for c in status.choices if c[0] in open_statuses]
+
+    def clean_status(self) -> str:
+        current, target = self.instance.status, self.cleaned_data["status"]
+        if not workflow.may_move(self.user, current, target):
+            raise forms.ValidationError(workflow.refusal(current, target))
+        return target
+
+
+class ClaimForm(forms.ModelForm):
+    """An editor may paste the quote alone: its span is found in the source text on save."""
+
+    class Meta:
+        model = Claim
+        fields = ["statement", "order", "kind", "text", "quote", "span_start", "span_end", "topics"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("span_start", "span_end"):
+            if name in self.fields:
+                self.fields[name].required = False
+                self.fields[name].help_text += " Leave empty to have it found from the quote."
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        statement = cleaned.get("statement") or getattr(self.instance, "statement", None)
+        quote = cleaned.get("quote")
+        if statement is not None and quote and self.span_to_find(cleaned):
+            self.find_span(statement.source_text, quote, cleaned)
+        elif cleaned.get("span_start") is None or cleaned.get("span_end") is None:
+            self.add_error(
+                "span_start", "Give the evidence span, or the quote so that its span can be found."
+            )
+        return cleaned
+
+    def span_to_find(self, cleaned: dict) -> bool:
+        if cleaned.get("span_start") is None or cleaned.get("span_end") is None:
+            return True
+        # A corrected quote with the old span left as it was: find the new words.
+        span_edited = {"span_start", "span_end"} & set(self.changed_data)
+        return self.instance.pk is not None and "quote" in self.changed_data and not span_edited
+
+    def find_span(self, text: str, quote: str, cleaned: dict) -> None:
+        start = cleaned.get("span_start")
+        if start is not None and cleaned.get("span_end") is None:
+            cleaned["span_end"] = start + len(quote)
+            return
+        try:
+            cleaned["span_start"], cleaned["span_end"] = only_span(text, quote)
+        except SpanNotFound as problem:
+            self.add_error("quote", str(problem))

@@ -1,0 +1,39 @@
+"""The admin page listing deleted statements, each restorable with its claims from the history."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views import View
+
+from statements.restore import deleted_statements, restore_statement
+
+
+class DeletedStatementsView(View):
+    model_admin = None
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not self.model_admin.has_add_permission(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        context = {
+            **self.model_admin.admin_site.each_context(request),
+            "opts": self.model_admin.model._meta,
+            "title": "Deleted statements",
+            "deleted": deleted_statements(),
+        }
+        return TemplateResponse(request, "admin/statements/statement/deleted.html", context)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        try:
+            statement = restore_statement(int(request.POST.get("statement", "")))
+        except ValueError as problem:
+            messages.error(request, f"Nothing restored: {problem}")
+            return HttpResponseRedirect(request.path)
+        restored = f"Restored “{statement.headline}” with {statement.claims.count()} claim(s)."
+        messages.success(request, restored)
+        change_page = reverse("admin:statements_statement_change", args=[statement.pk])
+        return HttpResponseRedirect(change_page)
