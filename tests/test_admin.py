@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from statements.models import Claim, Official, Outlet, Statement
+from statements.models import Claim, Official, Statement
 from tests.factories import DEFAULT_TEXT, make_official, make_topic
 
 pytestmark = pytest.mark.django_db
