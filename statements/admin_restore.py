@@ -28,8 +28,12 @@ class DeletedStatementsView(View):
         return TemplateResponse(request, "admin/statements/statement/deleted.html", context)
 
     def post(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.POST.get("statement", "")
+        if not chosen.isdigit():
+            messages.error(request, "Nothing restored: choose a statement from the list.")
+            return HttpResponseRedirect(request.path)
         try:
-            statement = restore_statement(int(request.POST.get("statement", "")))
+            statement = restore_statement(int(chosen))
         except ValueError as problem:
             messages.error(request, f"Nothing restored: {problem}")
             return HttpResponseRedirect(request.path)

@@ -43,14 +43,19 @@ def restore_statement(statement_id: int) -> Statement:
         raise ValueError(f"Statement #{statement_id} has no history to restore it from.")
     statement = record.instance
     statement.save(force_insert=True)
+    # Saving stamps the times anew; the restored statement keeps those it had.
+    times = {"created": record.created, "modified": record.modified}
+    Statement.objects.filter(pk=statement_id).update(**times)
     for claim_id in claims_deleted_with(statement_id):
         restore_claim(Claim.history.filter(id=claim_id))
+    statement.refresh_from_db()
     return statement
 
 
 def claims_deleted_with(statement_id: int) -> list[int]:
     """Claims whose last recorded change was their statement's deletion."""
-    ever = Claim.history.filter(statement_id=statement_id).values_list("id", flat=True).distinct()
+    ever = Claim.history.filter(statement_id=statement_id).values_list("id", flat=True)
+    ever = ever.order_by().distinct()
     last_changes = (
         Claim.history.filter(id=claim_id).order_by("-history_date", "-history_id").first()
         for claim_id in ever

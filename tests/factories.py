@@ -50,3 +50,24 @@ def make_claim(statement: Statement, quote: str, topics: tuple[Topic, ...] = (),
     )
     claim.topics.set(topics)
     return claim
+
+
+def statement_form(official: Official, claims: list[dict]) -> dict:
+    data = {
+        "official": official.pk,
+        "date": "2024-05-01",
+        "date_precision": "day",
+        "kind": "speech",
+        "headline": "A speech about the bridge",
+        "status": "draft",
+        "language": "en",
+        "source_text": DEFAULT_TEXT,
+        "claims-TOTAL_FORMS": len(claims),
+        "claims-INITIAL_FORMS": 0,
+        "claims-MIN_NUM_FORMS": 0,
+        "claims-MAX_NUM_FORMS": 1000,
+    }
+    for index, claim in enumerate(claims):
+        for field, value in claim.items():
+            data[f"claims-{index}-{field}"] = value
+    return data

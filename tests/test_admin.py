@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from statements.models import Claim, Official, Statement
-from tests.factories import DEFAULT_TEXT, make_official, make_topic
+from statements.models import Claim, Statement
+from tests.factories import DEFAULT_TEXT, make_official, make_topic, statement_form
 
 pytestmark = pytest.mark.django_db
 
@@ -32,27 +32,6 @@ def test_a_statement_change_page_shows_its_claims_inline(admin_client, seeded):
     html = admin_client.get(f"/admin/statements/statement/{statement.pk}/change/").content.decode()
     assert html.count('name="claims-') > 14 * 5
     assert "There is no place for &#x27;gray zones&#x27; in Azerbaijan" in html
-
-
-def statement_form(official: Official, claims: list[dict]) -> dict:
-    data = {
-        "official": official.pk,
-        "date": "2024-05-01",
-        "date_precision": "day",
-        "kind": "speech",
-        "headline": "A speech about the bridge",
-        "status": "draft",
-        "language": "en",
-        "source_text": DEFAULT_TEXT,
-        "claims-TOTAL_FORMS": len(claims),
-        "claims-INITIAL_FORMS": 0,
-        "claims-MIN_NUM_FORMS": 0,
-        "claims-MAX_NUM_FORMS": 1000,
-    }
-    for index, claim in enumerate(claims):
-        for field, value in claim.items():
-            data[f"claims-{index}-{field}"] = value
-    return data
 
 
 def test_an_editor_adds_a_statement_with_a_claim_through_the_admin_form(admin_client):

@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from statements.models import Claim, Statement, Topic
+from statements.models import Claim, Official, Statement, Topic
 from statements.search import search_claims
 from tests.conftest import load_seed
 
@@ -30,7 +30,12 @@ APP_TABLES = (
     "statements_statement",
     "statements_claim",
     "statements_claim_topics",
+    "statements_historicalofficial",
+    "statements_historicalstatement",
+    "statements_historicalclaim",
+    "statements_historicalclaim_topics",
     "auth_user",
+    "auth_group_permissions",
 )
 SEARCH_INDEX = {
     "sqlite": "SELECT rowid, quote, summary, evidence, headline FROM claim_search",
@@ -64,8 +69,18 @@ def run(command: str, *args: str) -> str:
     return out.getvalue()
 
 
+def edit_one_of_each() -> None:
+    """Changes that leave history records: of an official, a statement, a claim and its topics."""
+    for record in (Official.objects.first(), Statement.objects.first()):
+        record.save()
+    claim = Claim.objects.filter(topics__isnull=False).first()
+    claim.text += " Edited before the backup."
+    claim.save()
+
+
 def backed_up_seed(tmp_path: Path) -> Path:
     load_seed()
+    edit_one_of_each()
     User.objects.create_user("editor", "editor@example.org", "a long passphrase")
     path = tmp_path / "seed-backup"
     run("backup", "--output", str(path))
