@@ -7,10 +7,17 @@ ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test setup lint browser test-sqlite test-postgres fixtures screenshots backup restore
+.PHONY: run serve test setup lint browser test-sqlite test-postgres fixtures screenshots backup restore
 
 run: setup
 	$(BIN)/python manage.py runserver $(ADDRESS)
+
+# Production: gunicorn (gunicorn.conf.py) and whitenoise's compressed, hashed static files. The
+# set-up runs with the production settings too, so collectstatic writes the hashed files'
+# manifest. Needs SECRET_KEY and ALLOWED_HOSTS (see "Serving in production" in the README).
+serve: export DJANGO_ENV = production
+serve: setup
+	$(BIN)/gunicorn statements.wsgi --bind $(ADDRESS)
 
 test: setup browser $(AXE) lint test-sqlite test-postgres
 
@@ -47,7 +54,7 @@ test-sqlite: $(INSTALLED)
 
 # A throwaway PostgreSQL cluster, started for the run and removed after it.
 test-postgres: $(INSTALLED)
-	$(BIN)/python tests/with_postgres.py $(BIN)/pytest
+	$(BIN)/python tests/with_postgres.py --replica $(BIN)/pytest
 
 # Rebuild fixtures/seed.json after editing fixtures/annotations/.
 fixtures: $(INSTALLED)

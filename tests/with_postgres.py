@@ -1,10 +1,12 @@
 """Run a command against a throwaway PostgreSQL cluster.
 
-Usage: python tests/with_postgres.py CMD [ARGS...]
+Usage: python tests/with_postgres.py [--replica] CMD [ARGS...]
 
 Starts a temporary cluster on 127.0.0.1 at a free port, runs CMD with
 DATABASE_URL=postgres://postgres@127.0.0.1:PORT/statement_timeline, then stops the
-cluster, deletes its data directory and exits with CMD's exit code.
+cluster, deletes its data directory and exits with CMD's exit code. With --replica it also
+creates a second, empty database that stands in for a read replica in tests/test_replica.py,
+and passes it as REPLICA_DATABASE_URL.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from types import FrameType
 
 DB_NAME = "statement_timeline"
+REPLICA_DB_NAME = "statement_timeline_replica"
 PG_USER = "postgres"
 SETTINGS = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
 
@@ -132,9 +135,9 @@ def start_cluster(bindir: Path, tmp: Path, datadir: Path, port: int) -> None:
         raise SetupError(f"pg_ctl start failed:\n{result.stdout}{result.stderr}{server_log}")
 
 
-def create_database(bindir: Path, port: int) -> None:
-    """Create the application database over TCP."""
-    cmd = [str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", PG_USER, DB_NAME]
+def create_database(bindir: Path, port: int, name: str = DB_NAME) -> None:
+    """Create a database over TCP."""
+    cmd = [str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", PG_USER, name]
     result = subprocess.run(cmd, check=False, capture_output=True, text=True)
     if result.returncode != 0:
         raise SetupError(f"createdb failed:\n{result.stdout}{result.stderr}")
@@ -156,9 +159,15 @@ def stop_cluster(bindir: Path, tmp: Path, datadir: Path) -> None:
         log("PostgreSQL stopped")
 
 
-def run_command(argv: list[str], port: int) -> int:
+def database_url(port: int, name: str) -> str:
+    return f"postgres://{PG_USER}@127.0.0.1:{port}/{name}"
+
+
+def run_command(argv: list[str], port: int, replica: bool) -> int:
     """Run the user's command with DATABASE_URL set and return a shell-style exit code."""
-    env = {**os.environ, "DATABASE_URL": f"postgres://{PG_USER}@127.0.0.1:{port}/{DB_NAME}"}
+    env = {**os.environ, "DATABASE_URL": database_url(port, DB_NAME)}
+    if replica:
+        env["REPLICA_DATABASE_URL"] = database_url(port, REPLICA_DB_NAME)
     try:
         proc = subprocess.Popen(argv, env=env)
     except OSError as exc:
@@ -183,7 +192,7 @@ def raise_on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
-def with_postgres(argv: list[str]) -> int:
+def with_postgres(argv: list[str], replica: bool = False) -> int:
     """Provide a throwaway cluster for the duration of argv and return its exit code."""
     bindir = ensure_bindir()
     tmp = Path(tempfile.mkdtemp(prefix="with_postgres-"))
@@ -196,8 +205,10 @@ def with_postgres(argv: list[str]) -> int:
             init_cluster(bindir, tmp, datadir)
             start_cluster(bindir, tmp, datadir, port)
             create_database(bindir, port)
+            if replica:
+                create_database(bindir, port, REPLICA_DB_NAME)
             log(f"PostgreSQL {server_version(bindir)} on 127.0.0.1:{port}")
-            return run_command(argv, port)
+            return run_command(argv, port, replica)
         finally:
             stop_cluster(bindir, tmp, datadir)
     finally:
@@ -206,12 +217,14 @@ def with_postgres(argv: list[str]) -> int:
 
 def main() -> int:
     """Entry point: parse argv, run, and map failures to exit codes."""
-    if len(sys.argv) < 2:
-        print(f"usage: {sys.argv[0]} CMD [ARGS...]", file=sys.stderr)
+    replica = sys.argv[1:2] == ["--replica"]
+    argv = sys.argv[1 + replica :]
+    if not argv:
+        print(f"usage: {sys.argv[0]} [--replica] CMD [ARGS...]", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, raise_on_sigterm)
     try:
-        return with_postgres(sys.argv[1:])
+        return with_postgres(argv, replica)
     except SetupError as exc:
         log(f"error: {exc}")
         return 2
