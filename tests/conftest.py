@@ -1,8 +1,11 @@
 import io
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import sync_playwright
@@ -22,6 +25,15 @@ def seeded(db) -> None:
 def seeded_live(transactional_db) -> None:
     """The seed data, committed so that the live server's thread sees it."""
     load_seed()
+    restore_curation_groups()
+
+
+def restore_curation_groups() -> None:
+    """The Editors and Reviewers groups, which a migration creates and a transactional test's
+    flush removes (the flush creates the permissions again, not the groups)."""
+    if not Group.objects.filter(name="Editors").exists():
+        migration = import_module("statements.migrations.0004_editor_and_reviewer_groups")
+        migration.assign_groups(apps)
 
 
 def pytest_report_header(config) -> str:

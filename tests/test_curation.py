@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.forms.models import model_to_dict
 
 from statements.models import Claim, Statement, StatementStatus
+from tests.conftest import restore_curation_groups
 from tests.factories import (
     DEFAULT_TEXT,
     make_claim,
@@ -25,6 +26,7 @@ QUOTE = "We will build the bridge."
 
 
 def staff_in(group_name: str, client, username: str):
+    restore_curation_groups()
     user = User.objects.create_user(username, password="not-used", is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
     client.force_login(user)

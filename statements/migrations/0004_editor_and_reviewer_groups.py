@@ -18,7 +18,10 @@ def create_groups(apps, schema_editor):
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
+    assign_groups(apps)
 
+
+def assign_groups(apps):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ours = Permission.objects.filter(content_type__app_label="statements")
