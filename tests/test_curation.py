@@ -5,7 +5,9 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connection
 from django.forms.models import model_to_dict
+from django.test.utils import CaptureQueriesContext
 
 from statements.models import Claim, Statement, StatementStatus
 from tests.conftest import restore_curation_groups
@@ -288,3 +290,29 @@ def test_an_editor_cannot_open_the_deleted_statements_page_without_add_permissio
     user = User.objects.create_user("viewer", password="x", is_staff=True)
     client.force_login(user)
     assert client.get(f"{STATEMENTS}deleted/").status_code == 403
+
+
+def queries_to_list(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("model", ["statement", "claim"])
+def test_the_admin_lists_run_as_many_queries_for_many_rows_as_for_few(admin_client, model):
+    official = make_official()
+    url = f"/admin/statements/{model}/"
+
+    def add_statements(count: int) -> None:
+        for number in range(count):
+            text = f"Statement {number} of {count}. {DEFAULT_TEXT}"
+            make_claim(
+                make_statement(official, source_text=text),
+                QUOTE,
+                topics=(make_topic(f"Topic {count}-{number}"),),
+            )
+
+    add_statements(2)
+    few = queries_to_list(admin_client, url)
+    add_statements(20)
+    assert queries_to_list(admin_client, url) == few
