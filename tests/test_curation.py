@@ -316,3 +316,23 @@ def test_the_admin_lists_run_as_many_queries_for_many_rows_as_for_few(admin_clie
     few = queries_to_list(admin_client, url)
     add_statements(20)
     assert queries_to_list(admin_client, url) == few
+
+
+def test_a_seed_statement_never_edited_is_restored_with_its_claims_and_topics(admin_client, seeded):
+    statement = Statement.objects.get(venue__slug="tass")
+    before = snapshot(statement)
+    assert not Statement.history.filter(id=statement.pk).exists()
+    admin_client.post(f"{STATEMENTS}{statement.pk}/delete/", {"post": "yes"})
+    admin_client.post(f"{STATEMENTS}deleted/", {"statement": statement.pk})
+    assert snapshot(statement) == before
+    assert len(before["claims"]) == 14
+
+
+def test_a_statement_whose_official_is_gone_is_not_restored_and_says_why(admin_client):
+    statement = make_statement()
+    statement_id, official = statement.pk, statement.official
+    statement.delete()
+    official.delete()
+    response = admin_client.post(f"{STATEMENTS}deleted/", {"statement": statement_id}, follow=True)
+    assert "its official no longer exist" in response.content.decode()
+    assert not Statement.objects.exists()
