@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import path
@@ -10,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from statements import export, workflow
 from statements.admin_forms import ClaimForm, StatementForm
+from statements.admin_import import import_article_urls
 from statements.admin_restore import DeletedStatementsView
 from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
 from statements.timeline import highlight_segments
@@ -37,13 +39,30 @@ class VerbatimTextMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class GuardedHistory:
+    """simple-history saves a reverted version without asking whether the user may change the
+    record; here it asks, as the change form does."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            current = self.get_object(request, unquote(object_id))
+            allowed = (
+                self.has_change_permission(request, current)
+                if current is not None
+                else self.has_add_permission(request)
+            )
+            if not allowed:
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class PostInline(admin.TabularInline):
     model = Post
     extra = 0
 
 
 @admin.register(Official)
-class OfficialAdmin(SimpleHistoryAdmin):
+class OfficialAdmin(GuardedHistory, SimpleHistoryAdmin):
     list_display = ("name", "country", "slug", "modified")
     list_filter = ("country",)
     search_fields = ("name", "aliases", "slug")
@@ -172,7 +191,7 @@ class OutletListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Statement)
-class StatementAdmin(WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin):
+class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
@@ -232,7 +251,7 @@ class StatementAdmin(WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin)
                 name="statements_statement_deleted",
             )
         ]
-        return own + super().get_urls()
+        return own + import_article_urls(self) + super().get_urls()
 
     @admin.display(description="Claims", ordering="claim_count")
     def claims(self, statement: Statement) -> int:
@@ -252,7 +271,7 @@ class StatementAdmin(WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin)
 
 
 @admin.register(Claim)
-class ClaimAdmin(WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin):
+class ClaimAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin):
     form = ClaimForm
     list_display = ("__str__", "statement_date", "official", "kind", "status")
     list_filter = ("kind", "statement__status", "topics", "statement__official")

@@ -33,11 +33,17 @@ class StatementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         status = self.fields.get("status")
         if status is not None:
-            open_statuses = workflow.statuses_open_to(self.user, self.instance.status)
+            open_statuses = workflow.statuses_open_to(self.user, self.stored_status())
             status.widget.choices = [c for c in status.choices if c[0] in open_statuses]
 
+    def stored_status(self) -> str:
+        # Reverting to a version from the history starts from that version's status, not the
+        # statement's status now, which is the one the move starts from.
+        stored = Statement.objects.filter(pk=self.instance.pk).values_list("status", flat=True)
+        return stored.first() or self.instance.status
+
     def clean_status(self) -> str:
-        current, target = self.instance.status, self.cleaned_data["status"]
+        current, target = self.stored_status(), self.cleaned_data["status"]
         if not workflow.may_move(self.user, current, target):
             raise forms.ValidationError(workflow.refusal(current, target))
         return target

@@ -336,3 +336,30 @@ def test_a_statement_whose_official_is_gone_is_not_restored_and_says_why(admin_c
     response = admin_client.post(f"{STATEMENTS}deleted/", {"statement": statement_id}, follow=True)
     assert "its official no longer exist" in response.content.decode()
     assert not Statement.objects.exists()
+
+
+def revert_form(statement: Statement, version) -> dict:
+    return change_form(statement, status=version.status, headline=version.headline)
+
+
+def test_an_editor_cannot_publish_by_reverting_to_a_published_version(client):
+    statement = make_statement(status=StatementStatus.PUBLISHED, headline="As published")
+    published_version = Statement.history.get(id=statement.pk)
+    statement.status, statement.headline = StatementStatus.DRAFT, "Back for correction"
+    statement.save()
+    staff_in("Editors", client, "editor")
+    url = f"{STATEMENTS}{statement.pk}/history/{published_version.history_id}/"
+    response = client.post(url, revert_form(statement, published_version))
+    assert "A statement cannot go from Draft to Published." in response.content.decode()
+    assert status_of(statement) == StatementStatus.DRAFT
+
+
+def test_an_editor_cannot_revert_a_published_statement(client):
+    statement = make_statement(status=StatementStatus.PUBLISHED, headline="As published")
+    first = Statement.history.get(id=statement.pk)
+    statement.headline = "Corrected by a reviewer"
+    statement.save()
+    staff_in("Editors", client, "editor")
+    url = f"{STATEMENTS}{statement.pk}/history/{first.history_id}/"
+    assert client.post(url, revert_form(statement, first)).status_code == 403
+    assert Statement.objects.get().headline == "Corrected by a reviewer"
