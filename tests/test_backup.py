@@ -16,7 +16,7 @@ from django.db import connection
 
 from statements.models import Claim, Official, Statement, Topic
 from statements.search import search_claims
-from tests.conftest import load_seed
+from tests.conftest import load_seed, restore_curation_groups
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -80,6 +80,7 @@ def edit_one_of_each() -> None:
 
 def backed_up_seed(tmp_path: Path) -> Path:
     load_seed()
+    restore_curation_groups()
     edit_one_of_each()
     User.objects.create_user("editor", "editor@example.org", "a long passphrase")
     path = tmp_path / "seed-backup"
