@@ -10,3 +10,4 @@ class StatementsConfig(AppConfig):
 
     def ready(self) -> None:
         import_module("statements.restore")  # connects its signal receiver
+        import_module("statements.planner")  # gathers statistics after each migrate

@@ -1,66 +1,59 @@
 """How many claims each filter option would give, with the other filters as they are."""
 
 from collections import Counter
+from collections.abc import Iterator
 
 from django import forms
-from django.db.models import Count, F, QuerySet
-from django.http import QueryDict
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
-from statements.filters import ClaimFilter, filter_claims
-from statements.models import Claim
+from statements.counting import ViewCounts
+from statements.filters import ClaimFilter
 
 FACETS = ("official", "topic", "outlet")
 
 
-def facet_counts(params: QueryDict, fixed: dict) -> dict[str, Counter]:
+def facet_counts(counts: ViewCounts, fixed: dict) -> dict[str, Counter]:
     """For each facet not fixed by the page, the claim count of each option, by slug."""
-    counts = {}
-    for name in FACETS:
-        if name in fixed:
-            continue
-        others = params.copy()
-        others.pop(name, None)
-        filterset = filter_claims(others, Claim.objects.all())
-        if not filterset.is_valid():
-            return {}
-        counts[name] = count_by(name, filterset.qs.order_by())
-    return counts
-
-
-def grouped(claims: QuerySet, path: str) -> Counter:
-    rows = claims.values_list(path).annotate(claims=Count("id", distinct=True))
-    return Counter({slug: number for slug, number in rows if slug})
-
-
-def count_by(name: str, claims: QuerySet) -> Counter:
-    if name == "official":
-        return grouped(claims, "statement__official__slug")
-    if name == "topic":
-        return grouped(claims, "topics__slug")
-    # A claim counts once for an outlet that was both its venue and its publisher.
-    venue = grouped(claims, "statement__venue__slug")
-    reporting = grouped(claims, "statement__reporting_outlet__slug")
-    both = grouped(
-        claims.filter(statement__venue=F("statement__reporting_outlet")), "statement__venue__slug"
-    )
-    return venue + reporting - both
+    if not counts.filterset.is_valid():
+        return {}
+    return {name: counts.facet(name) for name in FACETS if name not in fixed}
 
 
 class FacetSelect(forms.Select):
-    """A select whose options say how many claims each gives; options giving none are marked."""
+    """A select whose options say how many claims each gives; options giving none are marked.
+
+    It writes the same HTML as Django's select template, which renders every option through
+    two included templates: with two hundred officials that took a third of the fragment.
+    """
 
     def __init__(self, counts: Counter, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.counts = counts
 
-    def create_option(self, name, value, label, *args, **kwargs) -> dict:
-        option = super().create_option(name, value, label, *args, **kwargs)
-        if value:
-            count = self.counts.get(str(value), 0)
-            option["label"] = f"{label} ({count})"
-            if count == 0:
-                option["attrs"]["class"] = "facet-empty"
-        return option
+    def options(self, chosen: list[str]) -> Iterator[tuple[str, str, str]]:
+        """(value, attributes, label) of each option."""
+        for value, label in self.choices:
+            yield self.option(str(value), label, chosen)
+
+    def option(self, value: str, label: str, chosen: list[str]) -> tuple[str, str, str]:
+        attrs = {"selected": value in chosen}
+        if not value:  # "All topics"
+            return value, flatatt(attrs), label
+        count = self.counts.get(value, 0)
+        if count == 0:
+            attrs["class"] = "facet-empty"
+        return value, flatatt(attrs), f"{label} ({count})"
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        options = self.options(self.format_value(value))
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            format_html_join("\n", '<option value="{}"{}>{}</option>', options),
+        )
 
 
 def show_counts(filterset: ClaimFilter, counts: dict[str, Counter]) -> None:

@@ -1,36 +1,78 @@
 """The one description of a filtered timeline, shared by the page, its fragment and exports."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Model, Q, QuerySet
 from django.http import QueryDict
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.widgets import DateRangeWidget
 
 from statements.models import Claim, Official, Outlet, Topic
 from statements.search import search_claims
 
 
+class ListedChoiceIterator(ModelChoiceIterator):
+    """The options, from the records the field has loaded."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for record in self.field.records:
+            yield self.choice(record)
+
+    def __len__(self) -> int:
+        return len(self.field.records) + (self.field.empty_label is not None)
+
+
+class ListedChoiceField(ModelChoiceField):
+    """A choice of one of a short list of records, loaded once: Django's own field runs one
+    query for the options and another to look up the chosen one, each time."""
+
+    iterator = ListedChoiceIterator
+
+    @cached_property
+    def records(self) -> list[Model]:
+        return list(self.queryset)
+
+    def to_python(self, value) -> Model | None:
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        for record in self.records:
+            if str(getattr(record, self.to_field_name)) == str(value):
+                return record
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
+class ListedChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = ListedChoiceField
+
+
 class ClaimFilter(django_filters.FilterSet):
-    official = django_filters.ModelChoiceFilter(
+    official = ListedChoiceFilter(
         field_name="statement__official",
         to_field_name="slug",
-        queryset=Official.objects.all(),
+        queryset=Official.objects.only("name", "slug"),
         empty_label="All officials",
         label="Official",
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = ListedChoiceFilter(
         field_name="topics",
         to_field_name="slug",
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.only("name", "slug"),
         empty_label="All topics",
         label="Topic",
     )
-    outlet = django_filters.ModelChoiceFilter(
+    outlet = ListedChoiceFilter(
         method="filter_outlet",
         to_field_name="slug",
-        queryset=Outlet.objects.all(),
+        queryset=Outlet.objects.only("name", "slug"),
         empty_label="All outlets",
         label="Outlet (venue or publisher)",
     )
@@ -74,6 +116,16 @@ class ClaimFilter(django_filters.FilterSet):
 def filter_claims(params: QueryDict, claims: QuerySet) -> ClaimFilter:
     """The filtered view a request asks for, over published claims in timeline order."""
     return ClaimFilter(params, queryset=claims.published().in_timeline_order())
+
+
+def filter_all_but(filterset: ClaimFilter, left_out: str) -> QuerySet:
+    """The published claims that every valid filter lets through but one, unordered: what
+    each option of the one left out would narrow further (facet counts)."""
+    claims = Claim.objects.published()
+    for name, value in filterset.form.cleaned_data.items():
+        if name not in (left_out, "order"):
+            claims = filterset.filters[name].filter(claims, value)
+    return claims
 
 
 def describe(filterset: ClaimFilter) -> list[str]:

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from statements.activity import activity, summary
 from statements.changes import position_steps
+from statements.counting import ViewCounts
 from statements.facets import facet_counts, show_counts
 from statements.filters import active_filters, filter_claims
 from statements.lanes import build_lanes
@@ -28,22 +29,25 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     fixed = fixed or {}
     params = view_params(request, fixed)
     filterset = filter_claims(params, Claim.objects.for_timeline())
-    counts = facet_counts(params, fixed)
-    show_counts(filterset, counts)
-    matching = filterset.qs
-    page = Paginator(matching, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    counts = ViewCounts(filterset)
+    facets = facet_counts(counts, fixed)
+    show_counts(filterset, facets)
+    totals = counts.totals()
+    paginator = Paginator(filterset.qs, CLAIMS_PER_PAGE)
+    paginator.count = totals.claims  # known already: the paginator need not count again
+    page = paginator.get_page(request.GET.get("page"))
     params.pop("page", None)
     return {
         **insights(request, filterset, fixed),
         "filter": filterset,
         "fixed": fixed,
-        "facets": list(counts),
+        "facets": list(facets),
         "chips": active_filters(filterset, request.GET, exclude=fixed),
         "search_query": params.get("q", "") if filterset.is_valid() else "",
         "export_query": params.urlencode(),
         "page": page,
         "periods": group_by_period(list(page.object_list)),
-        "statement_count": matching.values("statement").distinct().count(),
+        "statement_count": totals.statements,
     }
 
 

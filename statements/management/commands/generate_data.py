@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from statements.planner import gather_statistics
 from statements.synthetic import BATCH_SIZE, Plan, SyntheticDataError, generate
 
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             generate(plan, progress)
         except SyntheticDataError as error:
             raise CommandError(str(error)) from error
+        gather_statistics("default")  # the tables have grown: let SQLite's planner know
         seconds = time.monotonic() - started
         self.stdout.write(
             f"Generated {plan.officials} officials, {plan.statements} statements and "

@@ -1,0 +1,100 @@
+"""Counts are kept per version of the data: exact after any change, never recounted without one."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from statements.counting import data_version
+from statements.models import Official, Outlet, Statement, Topic
+from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
+
+BRIDGE = "We will build the bridge."
+HTMX = {"HX-Request": "true"}
+
+
+def version() -> str:
+    return data_version("default")
+
+
+def make_bridge_claim(official=None, topics=()):
+    statement = make_statement(official, source_text=f"{BRIDGE} {Statement.objects.count()}")
+    return make_claim(statement, BRIDGE, topics=topics)
+
+
+def get_with_queries(client, url: str) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, headers=HTMX)
+    assert response.status_code == 200
+    return response.content.decode(), [query["sql"] for query in captured]
+
+
+@pytest.fixture
+def archive(db):
+    topic = make_topic()
+    official = make_official()
+    claim = make_bridge_claim(official, topics=(topic,))
+    return {"topic": topic, "official": official, "claim": claim, "outlet": make_outlet()}
+
+
+CHANGES = {
+    "a new statement and claim": lambda a: make_bridge_claim(a["official"]),
+    "an edited statement": lambda a: Statement.objects.update(headline="Changed"),
+    "a deleted statement": lambda a: a["claim"].statement.delete(),
+    "an edited claim": lambda a: a["claim"].__class__.objects.update(text="Changed"),
+    "a topic added to a claim": lambda a: a["claim"].topics.add(make_topic("Roads")),
+    "a topic taken off a claim": lambda a: a["claim"].topics.remove(a["topic"]),
+    "a renamed official": lambda a: Official.objects.update(slug="renamed"),
+    "a new outlet": lambda a: make_outlet("Evening Post"),
+    "a deleted outlet": lambda a: Outlet.objects.all().delete(),
+    "a renamed topic": lambda a: Topic.objects.update(slug="renamed"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_every_change_to_the_archive_gives_a_new_data_version(archive, change):
+    before = version()
+    CHANGES[change](archive)
+    assert version() != before
+
+
+def test_the_home_page_counts_nothing_again_until_the_data_changes(client, archive):
+    first, first_queries = get_with_queries(client, "/")
+    assert "1 claim in 1 statement" in first
+    again, queries = get_with_queries(client, "/")
+    assert again == first
+    assert not [sql for sql in queries if "COUNT(" in sql.upper()]
+    assert len(queries) < len(first_queries)
+
+
+def test_counts_are_exact_right_after_a_change(client, archive):
+    get_with_queries(client, "/")
+    make_bridge_claim(make_official("Ben Okoro"), topics=(archive["topic"],))
+    html, _ = get_with_queries(client, "/")
+    assert "2 claims in 2 statements" in html
+    assert "Infrastructure (2)" in html
+    assert "Ben Okoro (1)" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?official=ana-petrova",
+        "?official=ana-petrova&topic=infrastructure",
+        "?official=ana-petrova&topic=infrastructure&outlet=daily-courier",
+        "?q=bridge&date_after=2000-01-01",
+    ],
+)
+def test_a_results_fragment_runs_at_most_ten_queries_once_counted(client, archive, query):
+    _, first = get_with_queries(client, f"/{query}")
+    _, again = get_with_queries(client, f"/{query}")
+    assert len(again) <= 10
+    assert len(first) <= len(again) + 4  # the totals and three facets, once per change
+
+
+def test_migrate_gathers_statistics_for_sqlites_planner(db):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's autovacuum gathers its own statistics")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_stat1")
+        assert cursor.fetchone()[0] > 0
