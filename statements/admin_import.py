@@ -1,0 +1,214 @@
+"""The admin's "Import article" page: paste or upload an article, check the proposal, create drafts.
+
+The article read at the preview step waits in the session under its content hash, so the
+"Create drafts" step stores exactly the text that was previewed, byte for byte.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.views import View
+
+from statements.articles.source import (
+    ArticleError,
+    check_size,
+    check_text,
+    decode_article,
+    parse_date,
+)
+from statements.importer import ImportOptions, ImportPlan, create_drafts, plan_import
+from statements.models import Official, Outlet, Statement, StatementKind, content_hash
+from statements.timeline import highlight_segments
+
+SESSION_KEY = "imported_articles"
+PREVIEWS_KEPT = 2
+
+
+class ImportArticleForm(forms.Form):
+    article_file = forms.FileField(
+        required=False, label="Article file", help_text="A UTF-8 text file of at most 2 MB."
+    )
+    article_text = forms.CharField(
+        required=False,
+        strip=False,
+        label="Or paste the article",
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
+        help_text="Its first line may be the date: “ date 2024-03-29”, or “ date 2024-03”.",
+    )
+    article = forms.CharField(required=False, widget=forms.HiddenInput)
+    published = forms.CharField(
+        required=False,
+        label="Date",
+        help_text="When was it said, if the article has no date line? YYYY-MM-DD, YYYY-MM or YYYY.",
+    )
+    official = forms.ModelChoiceField(
+        Official.objects.all(),
+        required=False,
+        help_text="Who spoke, if the article names several officials?",
+    )
+    venue = forms.ModelChoiceField(
+        Outlet.objects.all(), required=False, help_text="Who interviewed them, if not the text?"
+    )
+    reporting_outlet = forms.ModelChoiceField(
+        Outlet.objects.all(), required=False, help_text="Who published the article?"
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "As the article says"), *StatementKind.choices], required=False
+    )
+    source_url = forms.URLField(required=False, label="Source URL", assume_scheme="https")
+    confirm_duplicates = forms.BooleanField(
+        required=False, label="Yes, store it although it looks like a statement already stored"
+    )
+
+    def __init__(self, *args, previews: dict | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.previews = previews or {}
+
+    def clean_published(self):
+        given = self.cleaned_data["published"].strip()
+        try:
+            return parse_date(given) if given else None
+        except ArticleError as problem:
+            raise forms.ValidationError(str(problem)) from problem
+
+    def clean(self) -> dict:
+        data = super().clean()
+        try:
+            data["text"] = self.given_article(data)
+        except ArticleError as problem:
+            raise forms.ValidationError(str(problem)) from problem
+        return data
+
+    def given_article(self, data: dict) -> str:
+        """A newly given file or text first; else the article previewed before."""
+        upload, pasted = data.get("article_file"), data.get("article_text")
+        if upload and pasted.strip():
+            raise ArticleError("Give the article once: upload a file or paste the text, not both.")
+        if upload:
+            check_size(upload.size)
+            return decode_article(upload.read())
+        if pasted:
+            # Browsers send a textarea's newlines as CRLF whatever was pasted.
+            return check_text(pasted.replace("\r\n", "\n"))
+        if data.get("article") in self.previews:
+            return self.previews[data["article"]]
+        if data.get("article"):
+            raise ArticleError("The preview has expired: give the article again.")
+        raise ArticleError("Upload the article or paste its text.")
+
+    def options(self) -> ImportOptions:
+        data = self.cleaned_data
+        return ImportOptions(
+            official=data["official"],
+            published=data["published"],
+            venue=data["venue"],
+            reporting_outlet=data["reporting_outlet"],
+            kind=data["kind"] or None,
+            source_url=data["source_url"],
+        )
+
+
+CARRIED_FIELDS = ("published", "official", "venue", "reporting_outlet", "kind", "source_url")
+
+
+def remember(request: HttpRequest, text: str) -> str:
+    """Keep the previewed article for the next step; only the latest few are kept."""
+    key = content_hash(text)
+    previews = {k: v for k, v in request.session.get(SESSION_KEY, {}).items() if k != key}
+    kept = dict(list(previews.items())[-(PREVIEWS_KEPT - 1) :])
+    request.session[SESSION_KEY] = {**kept, key: text}
+    return key
+
+
+def forget(request: HttpRequest, key: str) -> None:
+    previews = request.session.get(SESSION_KEY, {})
+    request.session[SESSION_KEY] = {k: v for k, v in previews.items() if k != key}
+
+
+def follow_up_form(form: ImportArticleForm, key: str) -> ImportArticleForm:
+    """The form for the next step: the same choices, the article by its key."""
+    carried = {name: form.data.get(name, "") for name in CARRIED_FIELDS}
+    return ImportArticleForm(initial={**carried, "article": key})
+
+
+def statement_links(statements: list[Statement]) -> str:
+    change = "admin:statements_statement_change"
+    return format_html_join(
+        ", ",
+        '<a href="{}">#{} {}</a>',
+        ((reverse(change, args=[s.pk]), s.pk, s.headline) for s in statements),
+    )
+
+
+class ImportArticleView(View):
+    model_admin = None
+    template_name = "admin/statements/import_article.html"
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not self.model_admin.has_add_permission(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request, ImportArticleForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        previews = request.session.get(SESSION_KEY, {})
+        form = ImportArticleForm(request.POST, request.FILES, previews=previews)
+        if not form.is_valid():
+            return self.render(request, form)
+        text = form.cleaned_data["text"]
+        try:
+            plan = plan_import(text, form.options())
+        except ArticleError as problem:
+            form.add_error(None, str(problem))
+            return self.render(request, form)
+        key = remember(request, text)
+        next_step = follow_up_form(form, key)
+        if request.POST.get("action") != "create" or plan.already_imported:
+            return self.render(request, next_step, plan)
+        try:
+            created = create_drafts(plan, form.cleaned_data["confirm_duplicates"])
+        except ArticleError as problem:
+            return self.render(request, next_step, plan, str(problem))
+        forget(request, key)
+        stored = format_html("Stored as drafts for an editor: {}.", statement_links(created))
+        messages.success(request, stored)
+        first = reverse("admin:statements_statement_change", args=[created[0].pk])
+        return HttpResponseRedirect(first)
+
+    def render(self, request, form, plan: ImportPlan | None = None, problem: str = ""):
+        context = {
+            **self.model_admin.admin_site.each_context(request),
+            "opts": self.model_admin.model._meta,
+            "title": "Import article",
+            "form": form,
+            "plan": plan,
+            "problem": problem,
+            "marked_source": marked_source(plan) if plan else "",
+        }
+        return TemplateResponse(request, self.template_name, context)
+
+
+def marked_source(plan: ImportPlan) -> str:
+    """The article as it will be stored, each proposed claim's evidence marked."""
+    statement = plan.statements[0].proposal
+    segments = highlight_segments(statement.source_text, statement.claims)
+    pieces = ((format_html("<mark>{}</mark>", s.text) if s.claims else s.text,) for s in segments)
+    return format_html_join("", "{}", pieces)
+
+
+def import_article_urls(model_admin) -> list:
+    """The import page's URL, for StatementAdmin.get_urls()."""
+    view = ImportArticleView.as_view(model_admin=model_admin)
+    return [
+        path(
+            "import/",
+            model_admin.admin_site.admin_view(view),
+            name="statements_statement_import",
+        )
+    ]

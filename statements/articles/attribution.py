@@ -1,0 +1,254 @@
+"""Which quotations and reported sentences are the official's, with the words that attribute them.
+
+Reading goes in article order, keeping track of who spoke last, so that "he said" and unattributed
+quotations go to the last person named. A reporting clause ("Hajiyev noted that …", "According to
+him, …") runs on to the end of its paragraph: the sentences after it report the same person.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from statements.articles.quotes import Quotation, find_quotations
+from statements.articles.sentences import Span, paragraphs, sentences, trim
+from statements.articles.speakers import (
+    ADVERBS,
+    BACK_REFERENCE,
+    SELF,
+    VERB,
+    Speaker,
+    subject_pattern,
+    who_is,
+)
+from statements.models import ClaimKind
+
+# Shorter quotations are terms ("blockade", "gray zones"), not positions.
+MIN_QUOTE_WORDS = 3
+MIN_CONTENT_WORDS = 3
+# Longer runs of text without a full stop are lists or debris, not reporting sentences; reading
+# them would only cost time.
+LONGEST_SENTENCE = 2000
+NO_QUOTE = r"[^\"“”«»]"
+LEAD_IN = r"[\s,:;—–-]*"
+# What may stand between a reporting verb and its "that": "said in an interview with TASS that".
+ADJUNCT = re.compile(r"\s*(?:,|(?:in|during|at|on|to|after|before|while|with|for|from|by)\b|$)")
+PLAIN_VERB_END = re.compile(r"\s*(?:[,:;—–-]|$)|\s+(?:in|during|at|on|to|after|with|of|about)\b")
+
+
+@dataclass(frozen=True)
+class Reported:
+    kind: str
+    span: Span
+    attribution: str  # the words saying who spoke, and perhaps when and where
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The reporting phrases of one article, built around the official's names."""
+
+    speaker: Speaker
+
+    @cached_property
+    def said_by(self) -> str:
+        subject = subject_pattern(self.speaker)
+        return rf"{subject}(?:,{NO_QUOTE}{{1,300}}?,)?\s+{ADVERBS}{VERB}"
+
+    @cached_property
+    def subject_after_verb(self) -> str:
+        return rf"{ADVERBS}{VERB}\s+{subject_pattern(self.speaker)}"
+
+    @cached_property
+    def after_quote(self) -> list[re.Pattern]:
+        return [re.compile(LEAD_IN + self.said_by), re.compile(LEAD_IN + self.subject_after_verb)]
+
+    @cached_property
+    def before_quote(self) -> list[re.Pattern]:
+        according = rf"[Aa]ccording to {subject_pattern(self.speaker)}\s*,\s*$"
+        return [re.compile(rf"{self.said_by}{NO_QUOTE}*$"), re.compile(according)]
+
+    @cached_property
+    def forward(self) -> re.Pattern:
+        # "In March 2019, " then perhaps a title before the name: "Transport minister Ana Petrova".
+        intro = r"(?:[^,\"“”«»]{1,80},\s+)?(?:[^,\"“”«».]{1,60}?\s)?"
+        return re.compile(rf"{intro}{self.said_by}(?P<rest>.*)", re.DOTALL)
+
+    @cached_property
+    def according_first(self) -> re.Pattern:
+        subject = subject_pattern(self.speaker)
+        according = rf"{NO_QUOTE}{{0,80}}?\b[Aa]ccording to {subject}\s*,\s*(?P<content>.+)"
+        return re.compile(according, re.DOTALL)
+
+    @cached_property
+    def said_at_end(self) -> list[re.Pattern]:
+        subject = subject_pattern(self.speaker)
+        return [
+            re.compile(rf",\s+{self.said_by}"),
+            re.compile(rf",\s+{self.subject_after_verb}"),
+            re.compile(rf",?\s+according to {subject}\W*$"),
+        ]
+
+
+def enclosure_test(quotations: list[Quotation]):
+    """A function telling whether an offset lies between a quotation's marks."""
+    openings = [quotation.opening for quotation in quotations]
+
+    def inside(offset: int) -> bool:
+        index = bisect.bisect_left(openings, offset) - 1
+        return index >= 0 and quotations[index].encloses(offset)
+
+    return inside
+
+
+def content_span(text: str, start: int, end: int, keep_full_stop: bool = False) -> Span | None:
+    """The reported words, without surrounding space or (for a clause) the sentence's full stop."""
+    span = trim(text, Span(start, end))
+    if not keep_full_stop and text[span.start : span.end].endswith("."):
+        span = trim(text, Span(span.start, span.end - 1))
+    if len(span.text_of(text).split()) < MIN_CONTENT_WORDS:
+        return None
+    return span
+
+
+class AttributionReader:
+    def __init__(self, text: str, body_start: int, speaker: Speaker) -> None:
+        self.text = text
+        self.patterns = Patterns(speaker)
+        self.speaker = speaker
+        quotations = find_quotations(text, body_start)
+        inside = enclosure_test(quotations)
+        self.speech = [
+            q for q in quotations if len(q.words.text_of(text).split()) >= MIN_QUOTE_WORDS
+        ]
+        self.units = [
+            (index, sentence)
+            for index, paragraph in enumerate(paragraphs(text, body_start))
+            for sentence in sentences(text, paragraph, inside)
+        ]
+        self.unit_starts = [sentence.start for _, sentence in self.units]
+        # Quotations never overlap, so their openings and their last marks are both in order.
+        self.openings = [quotation.opening for quotation in self.speech]
+        self.lasts = [quotation.last for quotation in self.speech]
+        self.current: str | None = None
+        self.found: list[Reported] = []
+
+    def read(self) -> list[Reported]:
+        running_on: Reported | None = None
+        for index, sentence in self.units:
+            if running_on and running_on.paragraph != index:
+                running_on = None
+            touching = self.quotations_touching(sentence)
+            if touching:
+                for number in touching:
+                    if sentence.holds(self.openings[number]):
+                        self.read_quotation(number, index, sentence)
+                running_on = None
+                continue
+            running_on = self.read_sentence(index, sentence, running_on)
+        return self.found
+
+    def quotations_touching(self, sentence: Span) -> range:
+        """The numbers of the quotations that open, close or run through the sentence."""
+        first = bisect.bisect_left(self.lasts, sentence.start)
+        return range(first, bisect.bisect_left(self.openings, sentence.end))
+
+    def sentence_at(self, offset: int) -> Span:
+        return self.units[bisect.bisect_right(self.unit_starts, offset) - 1][1]
+
+    def speaker_of(self, who: str | None) -> str | None:
+        """Who is meant: a back reference or no attribution at all means the last one named."""
+        if who is None or who == BACK_REFERENCE:
+            return self.current
+        self.current = who
+        return who
+
+    def add(self, kind: str, span: Span, attribution: str, paragraph: int) -> Reported:
+        reported = Reported(kind, span, attribution, paragraph)
+        self.found.append(reported)
+        return reported
+
+    def read_quotation(self, number: int, paragraph: int, opening: Span) -> None:
+        who, words = self.quotation_attribution(number, opening)
+        if self.speaker_of(who) == SELF:
+            self.add(ClaimKind.QUOTE, self.speech[number].words, words, paragraph)
+
+    def quotation_attribution(self, number: int, opening: Span) -> tuple[str | None, str]:
+        """Who the words after the closing mark, or else before the opening mark, name."""
+        text, quotation = self.text, self.speech[number]
+        if quotation.closing is not None:
+            closing = self.sentence_at(quotation.closing)
+            following = self.openings[number + 1] if number + 1 < len(self.speech) else len(text)
+            end = min(closing.end, following)
+            for pattern in self.patterns.after_quote:
+                match = pattern.match(text, quotation.closing + 1, end)
+                if match:
+                    words = text[quotation.closing + 1 : end].strip(" ,.")
+                    return who_is(match["subject"], self.speaker), words
+        start = max(
+            opening.start,
+            self.lasts[number - 1] + 1 if number else 0,
+            quotation.opening - LONGEST_SENTENCE,
+        )
+        for pattern in self.patterns.before_quote:
+            match = pattern.search(text, start, quotation.opening)
+            if match:
+                return who_is(match["subject"], self.speaker), text[start : match.end()].strip(" ,")
+        return None, ""
+
+    def read_sentence(self, paragraph: int, sentence: Span, running_on: Reported | None):
+        """A reporting sentence, or one that runs on from the reporting clause before it."""
+        found = self.reporting(sentence)
+        if found is None:
+            if running_on is None:
+                return None
+            span = content_span(self.text, sentence.start, sentence.end, keep_full_stop=True)
+            if span is not None:
+                self.add(ClaimKind.PARAPHRASE, span, running_on.attribution, paragraph)
+            return running_on
+        who, span, attribution, runs_on = found
+        if self.speaker_of(who) != SELF or span is None:
+            return None
+        reported = self.add(ClaimKind.PARAPHRASE, span, attribution, paragraph)
+        return reported if runs_on else None
+
+    def reporting(self, sentence: Span):
+        """(who, reported words, attributing words, runs on?) for a reporting sentence."""
+        text, patterns = self.text, self.patterns
+        if sentence.end - sentence.start > LONGEST_SENTENCE:
+            return None
+        match = patterns.according_first.fullmatch(text, sentence.start, sentence.end)
+        if match:
+            span = content_span(text, match.start("content"), sentence.end)
+            attribution = text[sentence.start : match.start("content")]
+            return who_is(match["subject"], self.speaker), span, attribution, True
+        forward = patterns.forward.fullmatch(text, sentence.start, sentence.end)
+        found = forward and self.forward_reporting(forward, sentence)
+        if found and found[1] is not None:
+            return found
+        for pattern in patterns.said_at_end:
+            match = pattern.search(text, sentence.start, sentence.end)
+            if match:
+                span = content_span(text, sentence.start, match.start())
+                attribution = text[match.start() : sentence.end].strip(" ,.")
+                return who_is(match["subject"], self.speaker), span, attribution, False
+        return found
+
+    def forward_reporting(self, match: re.Match, sentence: Span):
+        """The words after "X said (in …) that", or straight after the verb."""
+        text, rest = self.text, match.start("rest")
+        that = re.compile(r"\bthat\s+").search(text, rest, min(rest + 150, sentence.end))
+        if that and ADJUNCT.match(text, rest, that.start()):
+            content_start = that.end()
+        elif PLAIN_VERB_END.match(text, rest, sentence.end):
+            return who_is(match["subject"], self.speaker), None, "", False
+        else:
+            content_start = rest
+        span = content_span(text, content_start, sentence.end)
+        attribution = text[sentence.start : content_start].strip()
+        return who_is(match["subject"], self.speaker), span, attribution, True
+
+
+def reported_claims(text: str, body_start: int, speaker: Speaker) -> list[Reported]:
+    """The official's quotations and reported positions, in article order."""
+    return AttributionReader(text, body_start, speaker).read()
