@@ -209,3 +209,7 @@ EXPORT_MAX_ROWS = int(os.environ["EXPORT_MAX_ROWS"]) if os.environ.get("EXPORT_M
 SEED_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 SEED_ANNOTATIONS_DIR = BASE_DIR / "fixtures" / "annotations"
 SEED_FIXTURE = BASE_DIR / "fixtures" / "seed.json"
+
+# Room for an article pasted into the admin's import page (2 MB at most), so that a longer one
+# gets the page's own message rather than the 400 page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024

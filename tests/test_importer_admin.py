@@ -137,6 +137,7 @@ def test_a_likely_duplicate_is_shown_with_links_and_needs_confirming(admin_clien
         ({"article_file": b"\x89PNG\r\n\x1a\n\x00\x00"}, "binary file"),
         ({"article_file": b" date 2024-05-02\nPetrova \xe9t\xe9"}, "not UTF-8"),
         ({"article_file": b"x" * (2 * 1024 * 1024 + 1)}, "the limit is 2 MB"),
+        ({"article_text": " date 2024-05-02\n" + "x" * 2_700_000}, "the limit is 2 MB"),
         ({"article": "0" * 64}, "The preview has expired"),
     ],
 )
