@@ -163,31 +163,36 @@ def return_to_draft(modeladmin, request, queryset):
     move_selected(modeladmin, request, queryset, StatementStatus.DRAFT)
 
 
-class TopicListFilter(admin.SimpleListFilter):
+class SlugListFilter(admin.SimpleListFilter):
+    """Statements by one record of `model`, chosen by its slug."""
+
+    model = None
+
+    def lookups(self, request, model_admin):
+        return self.model.objects.values_list("slug", "name")
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(self.matching(self.value())).distinct()
+        return queryset
+
+
+class TopicListFilter(SlugListFilter):
     title = "topic"
     parameter_name = "topic"
+    model = Topic
 
-    def lookups(self, request, model_admin):
-        return Topic.objects.values_list("slug", "name")
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(claims__topics__slug=self.value()).distinct()
-        return queryset
+    def matching(self, slug: str) -> models.Q:
+        return models.Q(claims__topics__slug=slug)
 
 
-class OutletListFilter(admin.SimpleListFilter):
+class OutletListFilter(SlugListFilter):
     title = "outlet (venue or publisher)"
     parameter_name = "outlet"
+    model = Outlet
 
-    def lookups(self, request, model_admin):
-        return Outlet.objects.values_list("slug", "name")
-
-    def queryset(self, request, queryset):
-        if self.value():
-            venue = models.Q(venue__slug=self.value())
-            return queryset.filter(venue | models.Q(reporting_outlet__slug=self.value()))
-        return queryset
+    def matching(self, slug: str) -> models.Q:
+        return models.Q(venue__slug=slug) | models.Q(reporting_outlet__slug=slug)
 
 
 @admin.register(Statement)

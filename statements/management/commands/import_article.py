@@ -59,22 +59,14 @@ def read_input(path: str) -> bytes:
         raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
 
 
-def outlet_option(value: str | None) -> Outlet | None:
+def named(model: type[Official | Outlet], value: str | None) -> Official | Outlet | None:
+    """The official or outlet an option names by slug or name."""
     if value is None:
         return None
-    outlet = Outlet.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
-    if outlet is None:
-        raise CommandError(f"No outlet has the slug or name “{value}”.")
-    return outlet
-
-
-def official_option(value: str | None) -> Official | None:
-    if value is None:
-        return None
-    official = Official.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
-    if official is None:
-        raise CommandError(f"No official has the slug or name “{value}”.")
-    return official
+    record = model.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
+    if record is None:
+        raise CommandError(f"No {model._meta.verbose_name} has the slug or name “{value}”.")
+    return record
 
 
 class Command(BaseCommand):
@@ -112,10 +104,10 @@ class Command(BaseCommand):
     def import_article(self, options: dict) -> None:
         text = decode_article(read_input(options["article"]))
         given = ImportOptions(
-            official=official_option(options["official"]),
+            official=named(Official, options["official"]),
             published=parse_date(options["date"]) if options["date"] else None,
-            venue=outlet_option(options["venue"]),
-            reporting_outlet=outlet_option(options["outlet"]),
+            venue=named(Outlet, options["venue"]),
+            reporting_outlet=named(Outlet, options["outlet"]),
             kind=options["kind"],
             source_url=options["url"],
         )
