@@ -6,6 +6,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db.models import Model, Q, QuerySet
 from django.http import QueryDict
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
@@ -13,6 +14,14 @@ from django_filters.widgets import DateRangeWidget
 
 from statements.models import Claim, Official, Outlet, Topic
 from statements.search import search_claims
+
+# Characters XML 1.0 cannot carry: the Atom feed repeats the words in its title. (NUL already
+# has Django's own message.)
+NO_CONTROL_CHARACTERS = RegexValidator(
+    r"[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]",
+    inverse_match=True,
+    message="Control characters are not allowed.",
+)
 
 
 class ListedChoiceIterator(ModelChoiceIterator):
@@ -85,6 +94,7 @@ class ClaimFilter(django_filters.FilterSet):
         method="search",
         label="Words",
         max_length=200,
+        validators=[NO_CONTROL_CHARACTERS],
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. Lachin road"}),
     )
     # Newest first is the default, left out of the URL so that permalinks stay short.
