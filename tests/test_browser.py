@@ -17,6 +17,10 @@ from tests.factories import make_claim, make_official, make_outlet, make_stateme
 pytestmark = pytest.mark.browser
 
 CLAIMS = "[id^=timeline-claim-]"
+# Breaks out of an attribute, runs on load without a click, and closes a script block.
+HOSTILE_TEXT = (
+    '"><img src=x onerror=alert(1)><script>alert(2)</script></script><svg onload=alert(3)>'
+)
 
 
 def listed_claim_ids(page) -> list[int]:
@@ -230,9 +234,7 @@ def test_nothing_breaks_the_content_security_policy_public_or_admin(page):
 
 
 def test_hostile_text_never_runs_as_script_in_the_browser(browser, live_server, transactional_db):
-    payload = (
-        '"><img src=x onerror=alert(1)><script>alert(2)</script></script><svg onload=alert(3)>'
-    )
+    payload = HOSTILE_TEXT
     official = make_official(f"Official {payload}", slug="hostile", aliases=payload, bio=payload)
     outlet = make_outlet(f"Outlet {payload}", slug="hostile-outlet")
     topic = make_topic(f"Topic {payload}", slug="hostile-topic", description=payload)
