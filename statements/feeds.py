@@ -1,5 +1,6 @@
 """An Atom feed of every filtered view: the newest claims first."""
 
+import re
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -12,10 +13,30 @@ from statements.filters import ClaimFilter, active_filters, filter_claims
 from statements.models import Claim
 
 FEED_LENGTH = 50
+# XML 1.0 cannot carry these; a vertical tab comes with text pasted from a word processor.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    if isinstance(value, str):
+        return NOT_IN_XML.sub("", value)
+    if isinstance(value, list | tuple):
+        return [xml_safe(item) for item in value]
+    return value
+
+
+class XMLSafeAtom1Feed(Atom1Feed):
+    """Atom that drops the characters XML cannot hold, where Django's would fail with a 500."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **{name: xml_safe(value) for name, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs) -> None:
+        super().add_item(*args, **{name: xml_safe(value) for name, value in kwargs.items()})
 
 
 class ClaimFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XMLSafeAtom1Feed
     description_template = "feeds/claim_description.html"
 
     def get_object(self, request: HttpRequest) -> ClaimFilter:

@@ -81,6 +81,13 @@ def test_the_feed_escapes_hostile_text(client):
     assert b"<script>" not in response.content
 
 
+def test_text_pasted_with_a_vertical_tab_does_not_break_the_feed(client):
+    statement = make_statement(make_official(), headline="Line\x0bbreak from a word processor")
+    make_claim(statement, "We will build the bridge.", text="The bridge\x0bwill be built.")
+    feed = atom(client, "/feed.atom")
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text == "Ana Petrova: The bridgewill be built."
+
+
 def test_a_claim_page_describes_the_quote_in_json_ld(client, seeded):
     claim = Claim.objects.get(quote__startswith="There is no place")
     data = json_ld(client.get(claim.get_absolute_url()).content.decode())
