@@ -243,6 +243,10 @@ class Statement(models.Model):
         indexes = [
             models.Index(fields=["official", "date"], name="statement_official_date"),
             models.Index(fields=["status", "date"], name="statement_status_date"),
+            # One official's published statements in date order: a public official filter.
+            models.Index(
+                fields=["status", "official", "date"], name="statement_status_official_date"
+            ),
         ]
         permissions = [("publish_statement", "Can publish or reject statements")]
 
