@@ -242,7 +242,8 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         super().save_model(request, statement, form, change)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_count=models.Count("claims"))
+        claims = models.Count("claims")
+        return super().get_queryset(request).annotate(claim_count=claims).order_by("-date", "-id")
 
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm(workflow.PUBLISH)
