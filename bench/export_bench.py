@@ -346,8 +346,8 @@ def vm_hwm_mb(pid: int) -> float | None:
 class DatasetteServer:
     """`datasette serve` on a free port, stopped on leaving the with block, whatever happens."""
 
-    def __init__(self, db: Path, page_size: int) -> None:
-        self.db, self.page_size = db, page_size
+    def __init__(self, db: Path, page_size: int, settings: dict | None = None) -> None:
+        self.db, self.page_size, self.extra_settings = db, page_size, settings or {}
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -356,6 +356,7 @@ class DatasetteServer:
             "max_returned_rows": self.page_size,
             "max_csv_mb": 0,  # no cap on a streamed CSV (the default stops at 100 MB)
             "sql_time_limit_ms": 60000,
+            **self.extra_settings,
         }
         command = [str(DATASETTE), "serve", str(self.db), "-h", "127.0.0.1"]
         command += ["--port", str(self.port)]

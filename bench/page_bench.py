@@ -1,0 +1,542 @@
+"""Benchmark the public pages under gunicorn at 10k, 100k and 1M claims, against Datasette.
+
+Usage: .venv/bin/python bench/page_bench.py [--claims 10000 100000 1000000] [--repeat 3]
+           [--concurrency 4] [--requests 300] [--seconds 10] [--no-datasette]
+       .venv/bin/python tests/with_postgres.py .venv/bin/python bench/page_bench.py --postgres
+
+For each size it builds (or reuses) bench/data/claims-<N>-k5-seed1.sqlite3 with generate_data,
+as bench/export_bench.py does (with --postgres: a database on the cluster DATABASE_URL points
+at), migrates it to the current schema, and then:
+
+1. in a fresh process, requests each page through django.test.Client twice, first with the
+   cache empty (as right after a change to the data: every count is made) and then with its
+   counts kept, counting the queries of each, and times the facet counts alone, made afresh;
+2. starts gunicorn as `make serve` does (gunicorn.conf.py, DJANGO_ENV=production) and loads each
+   page from --concurrency client threads on loopback, each request on a new connection, until
+   --requests requests or --seconds seconds, after a warm-up that reaches every worker twice
+   (each worker keeps its own counts: its first request for a view has to count);
+3. starts Datasette on the same SQLite file, with a view joining each claim to its statement,
+   official and outlets, and loads its comparable pages the same way.
+
+Rounds alternate ours and Datasette --repeat times; the tables give the median of the rounds.
+Results go to bench/data/page-results-<database>.json. See bench/README.md.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import secrets
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from export_bench import DATA, DatasetteServer, build, ensure_datasette, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+CLAIMS_PER_STATEMENT = 5
+SEED = 1
+SEARCH_WORDS = "sanctions"
+REQUEST_TIMEOUT = 120  # Datasette's unfiltered page at 1M claims takes seconds
+SERVER_START_TIMEOUT = 60
+# As many requests at once as gunicorn.conf.py starts workers, so that each worker gets one.
+WORKERS = 2 * len(os.sched_getaffinity(0)) + 1
+PAGE_SIZE = 100  # claims on one page of ours, and rows asked of Datasette
+
+# Each claim beside its statement's date, official and outlets: what our timeline lists.
+DATASETTE_VIEW = """
+CREATE VIEW IF NOT EXISTS bench_timeline AS
+SELECT c.id, s.date, o.slug AS official, v.slug AS venue, r.slug AS reporting_outlet,
+       s.headline, c.text, c.quote
+FROM statements_claim c
+JOIN statements_statement s ON s.id = c.statement_id
+JOIN statements_official o ON o.id = s.official_id
+LEFT JOIN statements_outlet v ON v.id = s.venue_id
+LEFT JOIN statements_outlet r ON r.id = s.reporting_outlet_id
+"""
+# Limits raised so that it counts and facets everything as we do, instead of giving up.
+DATASETTE_SETTINGS = {
+    "facet_time_limit_ms": 60000,
+    "suggest_facets": "off",
+    "default_page_size": PAGE_SIZE,
+}
+
+
+def log(message: str) -> None:
+    print(f"page_bench: {message}", file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    htmx: bool = False
+    datasette: str = ""  # the comparable Datasette page, if there is one
+
+
+def pages(plan: dict, datasette_table: str) -> list[Page]:
+    """The pages measured, with the records the plan picked (the busiest official…)."""
+    official, topic, outlet = plan["official"], plan["topic"], plan["outlet"]
+    table = f"{datasette_table}?_sort_desc=date&_size={PAGE_SIZE}"
+    facets = "&_facet=venue&_facet=reporting_outlet"
+    one_filter = f"{table}&official={official}{facets}"
+
+    def query(**params: str) -> str:
+        return "/?" + urlencode(params)
+
+    return [
+        Page("full page, no filter", "/", datasette=f"{table}&_facet=official{facets}"),
+        Page("fragment, no filter", "/", htmx=True),
+        Page("fragment, 1 filter (official)", query(official=official), True, one_filter),
+        Page("fragment, 2 filters (+ topic)", query(official=official, topic=topic), True),
+        Page(
+            "fragment, 3 filters (+ outlet)",
+            query(official=official, topic=topic, outlet=outlet),
+            True,
+        ),
+        Page(f"fragment, search “{SEARCH_WORDS}”", query(q=SEARCH_WORDS), True),
+        Page("official page", f"/officials/{official}/", datasette=one_filter),
+    ]
+
+
+# --- In a child process: query counts and facet timings, through Django itself -------------
+
+
+def setup_django(database_url: str) -> None:
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="statements.settings",
+        DATABASE_URL=database_url,
+        DATABASE_REPLICA_URLS="",
+        DEBUG="false",
+        SECRET_KEY="page-bench-only",
+        ALLOWED_HOSTS="testserver",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django  # noqa: PLC0415 - only the child loads Django
+
+    django.setup()
+
+
+def pick_plan() -> dict:
+    """The busiest official, their commonest topic and venue: a filter that matches much."""
+    from django.db.models import Count  # noqa: PLC0415
+
+    from statements.models import Claim, Official  # noqa: PLC0415
+
+    official = Official.objects.annotate(n=Count("statements")).order_by("-n", "pk").first()
+    theirs = Claim.objects.filter(statement__official=official)
+    topic = theirs.values_list("topics__slug").annotate(n=Count("id")).order_by("-n").first()
+    outlet = (
+        theirs.exclude(statement__venue=None)
+        .values_list("statement__venue__slug")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    return {"official": official.slug, "topic": topic[0], "outlet": outlet[0]}
+
+
+class QueryLog:
+    """Counts the queries run on the default connection while it is in force."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def timed_request(client, page: Page) -> tuple[int, float]:
+    """(queries, milliseconds) of one request through Django's test client."""
+    from django.db import connection  # noqa: PLC0415
+
+    log = QueryLog()
+    headers = {"HX-Request": "true"} if page.htmx else {}
+    with connection.execute_wrapper(log):
+        started = time.perf_counter()
+        response = client.get(page.path, headers=headers)
+        elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, (page.path, response.status_code)
+    return log.count, elapsed
+
+
+def facet_counting_ms(params: str) -> float:
+    """How long the facet counts of a view take when nothing is kept (right after a change)."""
+    from django.core.cache import cache  # noqa: PLC0415
+    from django.http import QueryDict  # noqa: PLC0415
+
+    from statements.counting import ViewCounts  # noqa: PLC0415
+    from statements.facets import facet_counts  # noqa: PLC0415
+    from statements.filters import filter_claims  # noqa: PLC0415
+    from statements.models import Claim  # noqa: PLC0415
+
+    cache.clear()
+    started = time.perf_counter()
+    filterset = filter_claims(QueryDict(params), Claim.objects.all())
+    facet_counts(ViewCounts(filterset), {})
+    return (time.perf_counter() - started) * 1000
+
+
+def count_queries(database_url: str) -> dict:
+    """Each page's queries and time, first with nothing counted yet (as right after a change
+    to the data), then again with its counts kept."""
+    setup_django(database_url)
+    from django.core.cache import cache  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+
+    plan = pick_plan()
+    client, measured = Client(), {}
+    for page in pages(plan, ""):
+        cache.clear()
+        cold_queries, cold_ms = timed_request(client, page)
+        warm_queries, _ = timed_request(client, page)
+        measured[page.name] = {"cold": cold_queries, "warm": warm_queries, "cold_ms": cold_ms}
+    facets_ms = {
+        "all claims": facet_counting_ms(""),
+        "one official": facet_counting_ms(urlencode({"official": plan["official"]})),
+    }
+    return {"plan": plan, "queries": measured, "facet_counts_ms": facets_ms}
+
+
+# --- The load client ------------------------------------------------------------------------
+
+
+def get(port: int, path: str, headers: dict) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    try:
+        conn.request("GET", path, headers={"Connection": "close", **headers})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share / 100 * len(ordered) + 0.5) - 1))]
+
+
+def warm_up(port: int, page_path: str, headers: dict) -> None:
+    """One request per worker at once: a sync worker takes one request at a time."""
+    threads = [
+        threading.Thread(target=get, args=(port, page_path, headers), daemon=True)
+        for _ in range(WORKERS)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def load(port: int, page_path: str, headers: dict, args: argparse.Namespace) -> dict:
+    """Latencies of up to args.requests requests from args.concurrency threads at once."""
+    latencies: list[float] = []
+    errors: Counter = Counter()
+    lock = threading.Lock()
+    issued = 0
+
+    def client() -> None:
+        nonlocal issued
+        while time.monotonic() < deadline:
+            with lock:
+                if issued >= args.requests:
+                    return
+                issued += 1
+            started = time.perf_counter()
+            try:
+                status = get(port, page_path, headers)
+            except OSError as exc:
+                errors[type(exc).__name__] += 1
+                continue
+            if status != 200:
+                errors[f"HTTP {status}"] += 1
+            latencies.append(time.perf_counter() - started)
+
+    for _ in range(2):
+        warm_up(port, page_path, headers)
+    deadline = time.monotonic() + args.seconds
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(args.concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "requests": len(latencies),
+        "errors": sum(errors.values()),
+        "p50": percentile(latencies, 50) * 1000,
+        "p95": percentile(latencies, 95) * 1000,
+        "p99": percentile(latencies, 99) * 1000,
+        "rps": len(latencies) / elapsed,
+    }
+
+
+# --- Servers ---------------------------------------------------------------------------------
+
+
+def server_env(database_url: str) -> dict:
+    """Production settings, as `make serve` has them, on plain HTTP on loopback."""
+    return {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "DATABASE_REPLICA_URLS": "",
+    }
+
+
+class Gunicorn:
+    """gunicorn with gunicorn.conf.py on a free port, stopped on leaving, whatever happens."""
+
+    def __init__(self, database_url: str, log_file: Path) -> None:
+        self.env, self.log_file = server_env(database_url), log_file
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> "Gunicorn":
+        command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "statements.wsgi"]
+        command += ["--config", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{self.port}"]
+        with open(self.log_file, "ab") as server_log:
+            self.process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=self.env,
+                stdout=server_log,
+                stderr=server_log,
+                start_new_session=True,  # so that stopping it reaches every worker
+            )
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.log_file}")
+            try:
+                get(self.port, "/officials/", {})
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer in time")
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+def measure_ours(database_url: str, plan: dict, args, log_file: Path) -> dict[str, dict]:
+    results = {}
+    with Gunicorn(database_url, log_file) as server:
+        for page in pages(plan, ""):
+            headers = {"HX-Request": "true"} if page.htmx else {}
+            results[page.name] = load(server.port, page.path, headers, args)
+            log(f"  ours  {page.name}: p50 {results[page.name]['p50']:.1f} ms")
+    return results
+
+
+def measure_datasette(db: Path, plan: dict, args) -> dict[str, dict]:
+    """Datasette's comparable pages, each measured once however many of ours it stands for."""
+    comparable = [page for page in pages(plan, f"/{db.stem}/bench_timeline") if page.datasette]
+    measured = {}
+    with DatasetteServer(db, 1000, DATASETTE_SETTINGS) as server:
+        for page in comparable:
+            if page.datasette not in measured:
+                measured[page.datasette] = load(server.port, page.datasette, {}, args)
+                log(f"  datasette {page.name}: p50 {measured[page.datasette]['p50']:.1f} ms")
+    return {page.name: measured[page.datasette] for page in comparable}
+
+
+# --- Databases -------------------------------------------------------------------------------
+
+
+def manage(args: list[str], database_url: str, timeout: float = 3600) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url, "DATABASE_REPLICA_URLS": ""}
+    subprocess.run(
+        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=timeout
+    )
+
+
+def sqlite_database(claims: int) -> tuple[str, Path]:
+    db = DATA / f"claims-{claims}-k{CLAIMS_PER_STATEMENT}-seed{SEED}.sqlite3"
+    build(db, claims, CLAIMS_PER_STATEMENT, SEED)
+    url = f"sqlite:///{db}"
+    manage(["migrate", "--noinput", "-v0"], url)
+    with sqlite3.connect(db) as connection:
+        connection.execute(DATASETTE_VIEW)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return url, db
+
+
+def postgres_database(claims: int) -> str:
+    import psycopg  # noqa: PLC0415 - only the PostgreSQL run needs it
+
+    cluster = os.environ["DATABASE_URL"]
+    name = f"bench_{claims}"
+    url = urlunsplit(urlsplit(cluster)._replace(path=f"/{name}"))
+    with psycopg.connect(cluster, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    manage(["migrate", "--noinput", "-v0"], url)
+    with psycopg.connect(url) as conn:
+        stored = conn.execute("SELECT count(*) FROM statements_claim").fetchone()[0]
+    if stored != claims:
+        statements = claims // CLAIMS_PER_STATEMENT
+        log(f"generating {claims} claims in PostgreSQL database {name}")
+        manage(
+            [
+                "generate_data",
+                f"--officials={max(1, min(200, statements // 100))}",
+                f"--statements={statements}",
+                f"--claims-per-statement={CLAIMS_PER_STATEMENT}",
+                f"--seed={SEED}",
+            ],
+            url,
+        )
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+    return url
+
+
+# --- The run ---------------------------------------------------------------------------------
+
+
+def run_child(database_url: str) -> dict:
+    command = [str(PYTHON), __file__, "--child-queries", database_url]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"query count failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def median_of_rounds(rounds: list[dict[str, dict]]) -> dict[str, dict]:
+    return {
+        name: {stat: statistics.median(r[name][stat] for r in rounds) for stat in rounds[0][name]}
+        for name in rounds[0]
+    }
+
+
+def bench_size(claims: int, args: argparse.Namespace, server_log: Path) -> dict:
+    if args.postgres:
+        url, db = postgres_database(claims), None
+    else:
+        url, db = sqlite_database(claims)
+    manage(["collectstatic", "--noinput", "-v0"], url)  # the production manifest
+    counted = run_child(url)
+    log(f"{claims:,} claims: {counted['queries']}")
+    ours, theirs = [], []
+    load_before = os.getloadavg()[0]
+    for number in range(args.repeat):
+        log(f"{claims:,} claims, round {number + 1} of {args.repeat}")
+        ours.append(measure_ours(url, counted["plan"], args, server_log))
+        if db and not args.no_datasette:
+            theirs.append(measure_datasette(db, counted["plan"], args))
+    return {
+        "claims": claims,
+        "load_average": f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after",
+        **counted,
+        "ours": median_of_rounds(ours),
+        "datasette": median_of_rounds(theirs) if theirs else {},
+    }
+
+
+def table(result: dict) -> str:
+    lines = [
+        f"**{result['claims']:,} claims** — latency (ms) and requests/s under load; queries and "
+        "time of a request that has to count (first after a change to the data)",
+        "",
+        "| page | queries | p50 | p95 | p99 | req/s | Datasette p50 | p95 | × faster (p50) |"
+        " queries, counting | ms, counting |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, ours in result["ours"].items():
+        theirs = result["datasette"].get(name)
+        compared = (
+            f"{theirs['p50']:,.0f} | {theirs['p95']:,.0f} | {theirs['p50'] / ours['p50']:,.1f}"
+            if theirs
+            else "– | – | –"
+        )
+        queries = result["queries"][name]
+        lines.append(
+            f"| {name} | {queries['warm']} | {ours['p50']:,.1f} | {ours['p95']:,.1f} | "
+            f"{ours['p99']:,.1f} | {ours['rps']:,.1f} | {compared} | {queries['cold']} | "
+            f"{queries['cold_ms']:,.0f} |"
+        )
+    facets = ", ".join(f"{k} {v:,.0f} ms" for k, v in result["facet_counts_ms"].items())
+    lines += ["", f"facet counts made afresh (in-process): {facets}"]
+    errors = sum(r["errors"] for r in [*result["ours"].values(), *result["datasette"].values()])
+    lines.append(f"failed requests: {errors:g}; chosen: {result['plan']}")
+    lines.append(f"1-minute load average: {result['load_average']}")
+    return "\n".join(lines)
+
+
+def machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown",
+    )
+    return [
+        f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+        f"CPU: {len(os.sched_getaffinity(0))} × {cpu}",
+        f"load average at the end: {os.getloadavg()[0]:.2f}",
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=300, help="at most, per page and round")
+    parser.add_argument("--seconds", type=float, default=10, help="at most, per page and round")
+    parser.add_argument("--postgres", action="store_true", help="under tests/with_postgres.py")
+    parser.add_argument("--no-datasette", action="store_true")
+    parser.add_argument("--child-queries", metavar="DATABASE_URL", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    # Stopped from outside (tests/with_postgres.py passes SIGTERM on): leave the with blocks,
+    # which stop the servers.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    if args.child_queries:
+        print(json.dumps(count_queries(args.child_queries)))
+        return 0
+    if not (args.postgres or args.no_datasette):
+        log(ensure_datasette())
+    label = ("postgresql" if args.postgres else "sqlite") + f"-c{args.concurrency}"
+    server_log = DATA / f"page-bench-gunicorn-{label}.log"
+    server_log.unlink(missing_ok=True)
+    results = []
+    for claims in args.claims:
+        results.append(bench_size(claims, args, server_log))
+        print(table(results[-1]) + "\n", flush=True)
+        out = DATA / f"page-results-{label}.json"
+        out.write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
+    print("\n".join(f"- {fact}" for fact in machine()))
+    problems = [line for line in server_log.read_text().splitlines() if "Traceback" in line]
+    print(f"- server log ({server_log.relative_to(ROOT)}): {len(problems)} tracebacks")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
