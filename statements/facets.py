@@ -1,12 +1,11 @@
 """How many claims each filter option would give, with the other filters as they are."""
 
 from collections import Counter
-from collections.abc import Iterator
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from statements.counting import ViewCounts
 from statements.filters import ClaimFilter
@@ -32,27 +31,23 @@ class FacetSelect(forms.Select):
         super().__init__(*args, **kwargs)
         self.counts = counts
 
-    def options(self, chosen: list[str]) -> Iterator[tuple[str, str, str]]:
-        """(value, attributes, label) of each option."""
-        for value, label in self.choices:
-            yield self.option(str(value), label, chosen)
-
-    def option(self, value: str, label: str, chosen: list[str]) -> tuple[str, str, str]:
-        attrs = {"selected": value in chosen}
+    def option(self, value: str, label: str, chosen: list[str]) -> str:
+        selected = " selected" if value in chosen else ""
         if not value:  # "All topics"
-            return value, flatatt(attrs), label
+            return f'<option value=""{selected}>{escape(label)}</option>'
         count = self.counts.get(value, 0)
-        if count == 0:
-            attrs["class"] = "facet-empty"
-        return value, flatatt(attrs), f"{label} ({count})"
+        empty = ' class="facet-empty"' if count == 0 else ""
+        label = f"{escape(label)} ({count})"
+        return f'<option value="{escape(value)}"{selected}{empty}>{label}</option>'
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        options = self.options(self.format_value(value))
+        chosen = self.format_value(value)
+        options = [self.option(str(choice), label, chosen) for choice, label in self.choices]
         return format_html(
             '<select name="{}"{}>\n{}\n</select>',
             name,
             flatatt(self.build_attrs(self.attrs, attrs)),
-            format_html_join("\n", '<option value="{}"{}>{}</option>', options),
+            mark_safe("\n".join(options)),  # every value and label escaped in option()
         )
 
 
