@@ -1,10 +1,11 @@
 """How much an official or topic said over time: counts per period, spans and bars to draw."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Max, Min, QuerySet
-from django.db.models.functions import TruncMonth, TruncYear
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 from django.http import QueryDict
 
 CHART_WIDTH = 600
@@ -65,38 +66,50 @@ def period_bounds(first: date, last: date, unit: str) -> list[date]:
     return periods
 
 
+def months_apart(first: date, last: date) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month
+
+
+def claims_per_month(claims: QuerySet) -> dict[date, int]:
+    by_month = claims.order_by().annotate(month=TruncMonth("statement__date"))
+    return dict(by_month.values_list("month").annotate(n=Count("id")))
+
+
+def per_year(by_month: dict[date, int]) -> Counter:
+    years = Counter()
+    for month, number in by_month.items():
+        years[date(month.year, 1, 1)] += number
+    return years
+
+
+def period_link(path: str, params: QueryDict, start: date, unit: str) -> str:
+    """The same view narrowed to one period."""
+    link = params.copy()
+    link.pop("page", None)
+    link["date_after"] = start.isoformat()
+    link["date_before"] = date.fromordinal(next_period(start, unit).toordinal() - 1).isoformat()
+    return f"{path}?{link.urlencode()}"
+
+
 def activity(claims: QuerySet, path: str, params: QueryDict) -> Activity | None:
-    """Claims per year (per month when they span under two years), each bar linking its period."""
-    span = claims.aggregate(
-        first=Min("statement__date"), last=Max("statement__date"), n=Count("id")
-    )
-    if not span["n"]:
+    """Claims per year (per month when they span under two years), each bar linking its period.
+
+    One query, by month: the years, the total and the timespan follow from the months."""
+    by_month = claims_per_month(claims)
+    if not by_month:
         return None
-    unit = "month" if (span["last"] - span["first"]).days < 730 else "year"
-    truncate = TruncMonth if unit == "month" else TruncYear
-    counted = claims.order_by().annotate(period=truncate("statement__date"))
-    counts = dict(counted.values_list("period").annotate(n=Count("id", distinct=True)))
-    periods = period_bounds(span["first"], span["last"], unit)
+    first, last = min(by_month), max(by_month)
+    unit = "month" if months_apart(first, last) < 24 else "year"
+    counts = by_month if unit == "month" else per_year(by_month)
+    periods = period_bounds(first, last, unit)
     tallest = max(counts.values())
     width = CHART_WIDTH / len(periods)
     bars = []
     for index, start in enumerate(periods):
         count = counts.get(start, 0)
         height = (CHART_HEIGHT - 4) * count / tallest
-        link = params.copy()
-        link.pop("page", None)
-        link["date_after"] = start.isoformat()
-        link["date_before"] = date.fromordinal(next_period(start, unit).toordinal() - 1).isoformat()
         label = str(start.year) if unit == "year" else month_label(start)
-        bars.append(
-            Bar(
-                label,
-                count,
-                f"{path}?{link.urlencode()}",
-                index * width + 1,
-                CHART_HEIGHT - height,
-                max(width - 2, 1),
-                height,
-            )
-        )
-    return Activity(unit, summary(span["n"], span["first"], span["last"]), bars)
+        link = period_link(path, params, start, unit)
+        x, y = index * width + 1, CHART_HEIGHT - height
+        bars.append(Bar(label, count, link, x, y, max(width - 2, 1), height))
+    return Activity(unit, summary(sum(by_month.values()), first, last), bars)

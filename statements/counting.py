@@ -63,8 +63,10 @@ class Totals:
 class ViewCounts:
     """The counts one filtered view shows, each kept per version of the data and its filters."""
 
-    def __init__(self, filterset: ClaimFilter) -> None:
+    def __init__(self, filterset: ClaimFilter, version: str | None = None) -> None:
         self.filterset = filterset
+        if version is not None:
+            self.version = version  # already read for this request
 
     @cached_property
     def version(self) -> str:

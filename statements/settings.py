@@ -205,6 +205,24 @@ AXES_RESET_ON_SUCCESS = True
 # Exports hold every matching row unless an operator sets a limit, which the export then announces.
 EXPORT_MAX_ROWS = int(os.environ["EXPORT_MAX_ROWS"]) if os.environ.get("EXPORT_MAX_ROWS") else None
 
+# Each worker keeps counts (statements/counting.py) and rendered public pages
+# (statements/views/kept.py) in its own memory, per version of the data: at most PAGES_KEPT
+# pages of up to 512 KB (a page of 100 claims is about 120 KB); 0 renders every page afresh.
+PAGES_KEPT = int(os.environ.get("PAGES_KEPT", "200"))
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+        if PAGES_KEPT
+        else "django.core.cache.backends.dummy.DummyCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT},
+    },
+}
+
 # Curated seed data: hand-written annotations and the fixture built from them.
 SEED_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 SEED_ANNOTATIONS_DIR = BASE_DIR / "fixtures" / "annotations"

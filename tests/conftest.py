@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import sync_playwright
@@ -26,6 +27,13 @@ def seeded_live(transactional_db) -> None:
     """The seed data, committed so that the live server's thread sees it."""
     load_seed()
     restore_curation_groups()
+
+
+@pytest.fixture(autouse=True)
+def no_pages_kept() -> None:
+    """Each test starts with no rendered page kept: a test may change what pages depend on
+    (settings, templates) without changing the data."""
+    caches["pages"].clear()
 
 
 def restore_curation_groups() -> None:

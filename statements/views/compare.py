@@ -7,9 +7,11 @@ from django.views.decorators.http import require_GET
 from statements.compare import CompareForm, compare
 from statements.filters import filter_claims
 from statements.models import Claim
+from statements.views.kept import kept_until_data_changes
 
 
 @require_GET
+@kept_until_data_changes
 def compare_officials(request: HttpRequest) -> HttpResponse:
     form = CompareForm(request.GET or None)
     context = {"form": form}

@@ -29,7 +29,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     fixed = fixed or {}
     params = view_params(request, fixed)
     filterset = filter_claims(params, Claim.objects.for_timeline())
-    counts = ViewCounts(filterset)
+    counts = ViewCounts(filterset, getattr(request, "data_version", None))
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()

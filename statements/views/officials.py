@@ -8,12 +8,14 @@ from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, StatementStatus, Topic
 from statements.views.filtered import filtered_context, render_filtered
+from statements.views.kept import kept_until_data_changes
 
 SPAN_OF_CLAIMS = {"first": Min("claims__statement__date"), "last": Max("claims__statement__date")}
 PUBLISHED = Q(statements__status=StatementStatus.PUBLISHED)
 
 
 @require_GET
+@kept_until_data_changes
 def official_list(request: HttpRequest) -> HttpResponse:
     officials = Official.objects.annotate(
         statement_count=Count("statements", filter=PUBLISHED, distinct=True),
@@ -26,6 +28,7 @@ def official_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@kept_until_data_changes
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     official = get_object_or_404(Official.objects.prefetch_related("posts"), slug=slug)
     context = filtered_context(request, fixed={"official": official.slug})

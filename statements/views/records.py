@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from statements.models import Claim, Statement, StatementStatus
 from statements.structured import structured_data
 from statements.timeline import highlight_segments, quote_context
+from statements.views.kept import kept_until_data_changes
 
 RELATED_CLAIMS = 20
 
@@ -19,6 +20,7 @@ def visible_to(request: HttpRequest) -> dict:
 
 
 @require_GET
+@kept_until_data_changes
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(
         Statement.objects.select_related("official", "venue", "reporting_outlet"),
@@ -37,6 +39,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@kept_until_data_changes
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(
         Claim.objects.select_related(

@@ -5,9 +5,11 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from statements.views.filtered import filtered_context, render_filtered
+from statements.views.kept import kept_until_data_changes
 
 
 @require_GET
 @vary_on_headers("HX-Request")
+@kept_until_data_changes
 def timeline(request: HttpRequest) -> HttpResponse:
     return render_filtered(request, "timeline.html", filtered_context(request))

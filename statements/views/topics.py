@@ -8,9 +8,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, StatementStatus, Topic
 from statements.views.filtered import filtered_context, render_filtered
+from statements.views.kept import kept_until_data_changes
 
 
 @require_GET
+@kept_until_data_changes
 def topic_list(request: HttpRequest) -> HttpResponse:
     published = Q(claims__statement__status=StatementStatus.PUBLISHED)
     topics = Topic.objects.annotate(
@@ -23,6 +25,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@kept_until_data_changes
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     context = filtered_context(request, fixed={"topic": topic.slug})

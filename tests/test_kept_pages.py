@@ -1,0 +1,95 @@
+"""Public pages are kept as rendered until the data changes, never longer, and never for editors."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from statements.models import Post
+from tests.factories import make_claim, make_official, make_statement, make_topic
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def archive(db):
+    official = make_official()
+    statement = make_statement(official, source_text="We will build the bridge.")
+    make_claim(statement, "We will build the bridge.", topics=(make_topic(),))
+    return official
+
+
+def get_counting_queries(client, url: str, **headers):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, headers=headers)
+    return response, len(captured)
+
+
+PAGES = ["/", "/?topic=infrastructure", "/officials/", "/officials/ana-petrova/", "/topics/"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_page_asked_for_again_is_sent_as_rendered_after_one_query(client, archive, url):
+    first, _ = get_counting_queries(client, url)
+    again, queries = get_counting_queries(client, url)
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    assert queries == 1  # the data's version
+    assert again["ETag"] == first["ETag"]
+
+
+def test_a_change_to_the_data_shows_at_once(client, archive):
+    client.get("/")
+    statement = make_statement(archive, source_text="The tunnel opens in May.")
+    make_claim(statement, "The tunnel opens in May.")
+    assert "The tunnel opens in May." in client.get("/").content.decode()
+
+
+def test_a_new_post_shows_on_the_officials_page_at_once(client, archive):
+    client.get("/officials/ana-petrova/")
+    Post.objects.create(official=archive, role="Mayor of Riverton")
+    assert "Mayor of Riverton" in client.get("/officials/ana-petrova/").content.decode()
+
+
+def test_the_fragment_and_the_page_of_one_url_are_kept_apart(client, archive):
+    page = client.get("/?topic=infrastructure").content.decode()
+    fragment = client.get("/?topic=infrastructure", headers=HTMX).content.decode()
+    assert "<html" in page
+    assert "<html" not in fragment and 'id="results"' in fragment
+    assert client.get("/?topic=infrastructure").content.decode() == page
+
+
+def test_an_unchanged_page_is_not_sent_again_to_a_browser_that_has_it(client, archive):
+    etag = client.get("/")["ETag"]
+    assert client.get("/", headers={"If-None-Match": etag}).status_code == 304
+    make_claim(make_statement(archive, source_text="Roads first."), "Roads first.")
+    changed = client.get("/", headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def test_bad_filters_get_their_message_each_time(client, archive):
+    for _ in range(2):
+        response = client.get("/?date_after=someday")
+        assert response.status_code == 400
+        assert "Enter a valid date." in response.content.decode()
+
+
+def test_editors_always_get_a_fresh_page_and_visitors_never_get_theirs(
+    client, archive, django_user_model
+):
+    editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+    client.force_login(editor)
+    assert "Curate" in client.get("/").content.decode()
+    _, queries = get_counting_queries(client, "/")
+    assert queries > 1
+    client.logout()
+    assert "Curate" not in client.get("/").content.decode()
+
+
+def test_a_very_large_page_is_rendered_each_time_not_kept(client, archive):
+    article = "We will build the bridge. " + "The river is wide. " * 30_000
+    statement = make_statement(archive, source_text=article)
+    url = statement.get_absolute_url()
+    assert len(client.get(url).content) > 512 * 1024
+    _, queries = get_counting_queries(client, url)
+    assert queries > 1
