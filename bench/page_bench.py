@@ -14,7 +14,9 @@ at), migrates it to the current schema, and then:
 2. starts gunicorn as `make serve` does (gunicorn.conf.py, DJANGO_ENV=production) and loads each
    page from --concurrency client threads on loopback, each request on a new connection, until
    --requests requests or --seconds seconds, after a warm-up that reaches every worker twice
-   (each worker keeps its own counts: its first request for a view has to count);
+   (each worker keeps its own counts: its first request for a view has to count); once with
+   pages kept as rendered until the data changes (the default, statements/views/kept.py) and
+   once with PAGES_KEPT=0, every request filtering and rendering its page;
 3. starts Datasette on the same SQLite file, with a view joining each claim to its statement,
    official and outlets, and loads its comparable pages the same way.
 
@@ -51,6 +53,7 @@ SERVER_START_TIMEOUT = 60
 # As many requests at once as gunicorn.conf.py starts workers, so that each worker gets one.
 WORKERS = 2 * len(os.sched_getaffinity(0)) + 1
 PAGE_SIZE = 100  # claims on one page of ours, and rows asked of Datasette
+PAGES_KEPT = 200  # as statements/settings.py keeps by default
 
 # Each claim beside its statement's date, official and outlets: what our timeline lists.
 DATASETTE_VIEW = """
@@ -117,6 +120,7 @@ def setup_django(database_url: str) -> None:
         DATABASE_URL=database_url,
         DATABASE_REPLICA_URLS="",
         DEBUG="false",
+        PAGES_KEPT="0",  # every request renders: the queries of rendering are counted
         SECRET_KEY="page-bench-only",
         ALLOWED_HOSTS="testserver",
     )
@@ -287,9 +291,10 @@ def load(port: int, page_path: str, headers: dict, args: argparse.Namespace) -> 
 # --- Servers ---------------------------------------------------------------------------------
 
 
-def server_env(database_url: str) -> dict:
+def server_env(database_url: str, pages_kept: int) -> dict:
     """Production settings, as `make serve` has them, on plain HTTP on loopback."""
     return {
+        "PAGES_KEPT": str(pages_kept),
         **os.environ,
         "DJANGO_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(40),
@@ -303,8 +308,8 @@ def server_env(database_url: str) -> dict:
 class Gunicorn:
     """gunicorn with gunicorn.conf.py on a free port, stopped on leaving, whatever happens."""
 
-    def __init__(self, database_url: str, log_file: Path) -> None:
-        self.env, self.log_file = server_env(database_url), log_file
+    def __init__(self, database_url: str, log_file: Path, pages_kept: int) -> None:
+        self.env, self.log_file = server_env(database_url, pages_kept), log_file
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -342,13 +347,16 @@ class Gunicorn:
                 self.process.wait(timeout=10)
 
 
-def measure_ours(database_url: str, plan: dict, args, log_file: Path) -> dict[str, dict]:
+def measure_ours(
+    database_url: str, plan: dict, args, log_file: Path, pages_kept: int
+) -> dict[str, dict]:
+    """Our pages, kept as rendered (PAGES_KEPT pages a worker) or, with 0, rendered each time."""
     results = {}
-    with Gunicorn(database_url, log_file) as server:
+    with Gunicorn(database_url, log_file, pages_kept) as server:
         for page in pages(plan, ""):
             headers = {"HX-Request": "true"} if page.htmx else {}
             results[page.name] = load(server.port, page.path, headers, args)
-            log(f"  ours  {page.name}: p50 {results[page.name]['p50']:.1f} ms")
+            log(f"  ours ({pages_kept} kept) {page.name}: p50 {results[page.name]['p50']:.1f} ms")
     return results
 
 
@@ -442,11 +450,12 @@ def bench_size(claims: int, args: argparse.Namespace, server_log: Path) -> dict:
     manage(["collectstatic", "--noinput", "-v0"], url)  # the production manifest
     counted = run_child(url)
     log(f"{claims:,} claims: {counted['queries']}")
-    ours, theirs = [], []
+    ours, rendered, theirs = [], [], []
     load_before = os.getloadavg()[0]
     for number in range(args.repeat):
         log(f"{claims:,} claims, round {number + 1} of {args.repeat}")
-        ours.append(measure_ours(url, counted["plan"], args, server_log))
+        ours.append(measure_ours(url, counted["plan"], args, server_log, PAGES_KEPT))
+        rendered.append(measure_ours(url, counted["plan"], args, server_log, 0))
         if db and not args.no_datasette:
             theirs.append(measure_datasette(db, counted["plan"], args))
     return {
@@ -454,35 +463,44 @@ def bench_size(claims: int, args: argparse.Namespace, server_log: Path) -> dict:
         "load_average": f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after",
         **counted,
         "ours": median_of_rounds(ours),
+        "rendered": median_of_rounds(rendered),
         "datasette": median_of_rounds(theirs) if theirs else {},
     }
 
 
+def ratio(theirs: dict | None, ours: dict) -> str:
+    return f"{theirs['p50'] / ours['p50']:,.1f}" if theirs else "–"
+
+
 def table(result: dict) -> str:
     lines = [
-        f"**{result['claims']:,} claims** — latency (ms) and requests/s under load; queries and "
-        "time of a request that has to count (first after a change to the data)",
+        f"**{result['claims']:,} claims** — latency (ms) and requests/s under load, pages kept "
+        "as rendered (the default) and rendered for every request (PAGES_KEPT=0); queries of a "
+        "rendered request, and time of one that also has to count (first after a change)",
         "",
-        "| page | queries | p50 | p95 | p99 | req/s | Datasette p50 | p95 | × faster (p50) |"
-        " queries, counting | ms, counting |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| page | kept p50 | p95 | p99 | req/s | rendered p50 | p95 | p99 | req/s | Datasette p50 "
+        "| p95 | × faster, kept | × faster, rendered | queries | queries, counting "
+        "| ms, counting |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for name, ours in result["ours"].items():
-        theirs = result["datasette"].get(name)
-        compared = (
-            f"{theirs['p50']:,.0f} | {theirs['p95']:,.0f} | {theirs['p50'] / ours['p50']:,.1f}"
-            if theirs
-            else "– | – | –"
-        )
+        rendered, theirs = result["rendered"][name], result["datasette"].get(name)
         queries = result["queries"][name]
-        lines.append(
-            f"| {name} | {queries['warm']} | {ours['p50']:,.1f} | {ours['p95']:,.1f} | "
-            f"{ours['p99']:,.1f} | {ours['rps']:,.1f} | {compared} | {queries['cold']} | "
-            f"{queries['cold_ms']:,.0f} |"
-        )
+        cells = [
+            *(f"{ours[stat]:,.1f}" for stat in ("p50", "p95", "p99", "rps")),
+            *(f"{rendered[stat]:,.1f}" for stat in ("p50", "p95", "p99", "rps")),
+            *((f"{theirs['p50']:,.0f}", f"{theirs['p95']:,.0f}") if theirs else ("–", "–")),
+            ratio(theirs, ours),
+            ratio(theirs, rendered),
+            str(queries["warm"]),
+            str(queries["cold"]),
+            f"{queries['cold_ms']:,.0f}",
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     facets = ", ".join(f"{k} {v:,.0f} ms" for k, v in result["facet_counts_ms"].items())
     lines += ["", f"facet counts made afresh (in-process): {facets}"]
-    errors = sum(r["errors"] for r in [*result["ours"].values(), *result["datasette"].values()])
+    measured = [*result["ours"].values(), *result["rendered"].values()]
+    errors = sum(r["errors"] for r in [*measured, *result["datasette"].values()])
     lines.append(f"failed requests: {errors:g}; chosen: {result['plan']}")
     lines.append(f"1-minute load average: {result['load_average']}")
     return "\n".join(lines)
