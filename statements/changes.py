@@ -24,8 +24,7 @@ class Step:
 def position_steps(claims: QuerySet) -> list[Step]:
     """The latest statements on the topic, oldest first, each beside the one that followed."""
     latest = Statement.objects.filter(pk__in=claims.values("statement_id")).order_by("-date", "-id")
-    statement_ids = list(latest.values_list("id", flat=True)[: MAX_STEPS + 1])
-    recent = claims.filter(statement_id__in=statement_ids)
-    ordered = list(recent.in_timeline_order(newest_first=False))
+    recent = claims.filter(statement_id__in=latest.values("id")[: MAX_STEPS + 1])
+    ordered = list(recent.in_timeline_order(newest_first=False).prefetch_related(None))
     statements = [item for period in group_by_period(ordered) for item in period.statements]
     return [Step(then, now) for then, now in pairwise(statements)]

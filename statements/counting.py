@@ -1,31 +1,18 @@
-"""Counting claims without counting a million rows on every request.
+"""Counting claims without counting a million rows on every request: each count is kept per
+version of the data and per filters (statements/versions.py)."""
 
-A count depends only on the filters and the data. The database keeps a version of the data,
-a random token that its triggers replace whenever a statement, claim, topic link, official,
-outlet or topic changes (migration 0005), so each count is kept in the cache under the
-filters and that token: exact, and computed once per change of the data in each process.
-"""
-
-import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
-from django.core.cache import cache
-from django.db import connections
 from django.db.models import Count, QuerySet
 
 from statements.filters import ClaimFilter, filter_all_but
+from statements.versions import data_version, kept
 
 T = TypeVar("T")
-
-
-def data_version(alias: str) -> str:
-    with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT token FROM data_version")
-        return str(cursor.fetchone()[0])
 
 
 def grouped(claims: QuerySet, path: str) -> Counter:
@@ -45,26 +32,28 @@ def outlet_counts(claims: QuerySet) -> Counter:
     return counts
 
 
-def count_by(name: str, claims: QuerySet) -> Counter:
-    """How many of the claims each option of one filter (official, topic, outlet) holds."""
-    if name == "official":
-        return grouped(claims, "statement__official__slug")
-    if name == "topic":
-        return grouped(claims, "topics__slug")
-    return outlet_counts(claims)
-
-
 @dataclass(frozen=True)
 class Totals:
     claims: int
     statements: int
 
 
+def by_official(claims: QuerySet) -> dict[str, Totals]:
+    """Claims and statements per official. A statement has one official, so these add up."""
+    rows = claims.values_list("statement__official__slug").annotate(
+        claims=Count("pk"), statements=Count("statement", distinct=True)
+    )
+    return {slug: Totals(number, statements) for slug, number, statements in rows}
+
+
 class ViewCounts:
     """The counts one filtered view shows, each kept per version of the data and its filters."""
 
-    def __init__(self, filterset: ClaimFilter, version: str | None = None) -> None:
+    def __init__(
+        self, filterset: ClaimFilter, version: str | None = None, official_fixed: bool = False
+    ) -> None:
         self.filterset = filterset
+        self.official_fixed = official_fixed  # an official's page: no official facet to show
         if version is not None:
             self.version = version  # already read for this request
 
@@ -83,29 +72,32 @@ class ViewCounts:
         )
 
     def remembered(self, what: str, left_out: str, compute: Callable[[], T]) -> T:
-        described = repr((what, self.filters(left_out))).encode()
-        key = f"counts:{self.version}:{hashlib.sha256(described).hexdigest()}"
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, timeout=None)
-        return value
+        return kept(self.version, ("counts", what, self.filters(left_out)), compute)
+
+    def per_official(self) -> dict[str, Totals]:
+        """Claims and statements per official, with the other filters as they are (and, on a
+        page that fixes the official, with that one too): the official facet and the totals
+        in one query."""
+        left_out = "order" if self.official_fixed else "official"
+        claims = filter_all_but(self.filterset, left_out)
+        return self.remembered("officials", left_out, lambda: by_official(claims))
 
     def totals(self) -> Totals:
         """How many claims match, and in how many statements."""
         if not self.filterset.is_valid():
             return Totals(0, 0)
-        claims = filter_all_but(self.filterset, "order")
-
-        def count() -> Totals:
-            found = claims.aggregate(
-                claims=Count("pk"), statements=Count("statement", distinct=True)
-            )
-            return Totals(found["claims"], found["statements"])
-
-        return self.remembered("totals", "order", count)
+        counted = self.per_official()
+        chosen = self.filterset.form.cleaned_data.get("official")
+        if chosen is not None:
+            return counted.get(chosen.slug, Totals(0, 0))
+        everyone = counted.values()
+        return Totals(sum(t.claims for t in everyone), sum(t.statements for t in everyone))
 
     def facet(self, name: str) -> Counter:
         """The claims each option of a filter would give, with the other filters as they are."""
+        if name == "official":
+            return Counter({slug: t.claims for slug, t in self.per_official().items()})
         claims = filter_all_but(self.filterset, name)
-        return self.remembered(name, name, lambda: count_by(name, claims))
+        if name == "topic":
+            return self.remembered(name, name, lambda: grouped(claims, "topics__slug"))
+        return self.remembered(name, name, lambda: outlet_counts(claims))

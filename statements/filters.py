@@ -14,6 +14,7 @@ from django_filters.widgets import DateRangeWidget
 
 from statements.models import Claim, Official, Outlet, Topic
 from statements.search import search_claims
+from statements.versions import kept
 
 # Characters XML 1.0 cannot carry: the Atom feed repeats the words in its title. (NUL already
 # has Django's own message.)
@@ -39,13 +40,18 @@ class ListedChoiceIterator(ModelChoiceIterator):
 
 class ListedChoiceField(ModelChoiceField):
     """A choice of one of a short list of records, loaded once: Django's own field runs one
-    query for the options and another to look up the chosen one, each time."""
+    query for the options and another to look up the chosen one, each time. Given the data's
+    version, the records are kept under it and not loaded again until the data changes."""
 
     iterator = ListedChoiceIterator
+    version: str | None = None
 
     @cached_property
     def records(self) -> list[Model]:
-        return list(self.queryset)
+        if self.version is None:
+            return list(self.queryset)
+        described = ("choices", self.queryset.db, str(self.queryset.query))
+        return kept(self.version, described, lambda: list(self.queryset))
 
     def to_python(self, value) -> Model | None:
         if value in self.empty_values:
@@ -123,9 +129,14 @@ class ClaimFilter(django_filters.FilterSet):
         return self.form.cleaned_data.get("order") != "oldest"
 
 
-def filter_claims(params: QueryDict, claims: QuerySet) -> ClaimFilter:
-    """The filtered view a request asks for, over published claims in timeline order."""
-    return ClaimFilter(params, queryset=claims.published().in_timeline_order())
+def filter_claims(params: QueryDict, claims: QuerySet, version: str | None = None) -> ClaimFilter:
+    """The filtered view a request asks for, over published claims in timeline order; with the
+    data's version, the options of its selects are kept under it."""
+    filterset = ClaimFilter(params, queryset=claims.published().in_timeline_order())
+    for field in filterset.form.fields.values():
+        if isinstance(field, ListedChoiceField):
+            field.version = version
+    return filterset
 
 
 def filter_all_but(filterset: ClaimFilter, left_out: str) -> QuerySet:

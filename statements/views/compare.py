@@ -21,7 +21,7 @@ def compare_officials(request: HttpRequest) -> HttpResponse:
     for official in (form.cleaned_data["a"], form.cleaned_data["b"]):
         params = request.GET.copy()
         params["official"] = official.slug
-        sides.append(filter_claims(params, Claim.objects.for_timeline()))
+        sides.append(filter_claims(params, Claim.objects.for_timeline(), request.data_version))
     context["filter"] = sides[0]
     if not all(side.is_valid() for side in sides):
         return render(request, "compare.html", context, status=400)

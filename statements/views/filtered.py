@@ -28,8 +28,9 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     """Filter, order and page the claims as the request asks."""
     fixed = fixed or {}
     params = view_params(request, fixed)
-    filterset = filter_claims(params, Claim.objects.for_timeline())
-    counts = ViewCounts(filterset, getattr(request, "data_version", None))
+    version = getattr(request, "data_version", None)  # read by kept_until_data_changes
+    filterset = filter_claims(params, Claim.objects.for_timeline(), version)
+    counts = ViewCounts(filterset, version, official_fixed="official" in fixed)
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()

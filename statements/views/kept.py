@@ -16,8 +16,8 @@ from django.db import router
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, quote_etag
 
-from statements.counting import data_version
 from statements.models import Claim
+from statements.versions import data_version
 
 pages = caches["pages"]
 # A page of 100 claims is about 120 KB. Larger ones (a statement with a long article) are
