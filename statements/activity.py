@@ -4,8 +4,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
 from django.http import QueryDict
 
 CHART_WIDTH = 600
@@ -70,11 +68,6 @@ def months_apart(first: date, last: date) -> int:
     return (last.year - first.year) * 12 + last.month - first.month
 
 
-def claims_per_month(claims: QuerySet) -> dict[date, int]:
-    by_month = claims.order_by().annotate(month=TruncMonth("statement__date"))
-    return dict(by_month.values_list("month").annotate(n=Count("id")))
-
-
 def per_year(by_month: dict[date, int]) -> Counter:
     years = Counter()
     for month, number in by_month.items():
@@ -91,11 +84,9 @@ def period_link(path: str, params: QueryDict, start: date, unit: str) -> str:
     return f"{path}?{link.urlencode()}"
 
 
-def activity(claims: QuerySet, path: str, params: QueryDict) -> Activity | None:
-    """Claims per year (per month when they span under two years), each bar linking its period.
-
-    One query, by month: the years, the total and the timespan follow from the months."""
-    by_month = claims_per_month(claims)
+def activity(by_month: dict[date, int], path: str, params: QueryDict) -> Activity | None:
+    """Claims per year (per month when they span under two years), each bar linking its period:
+    the years, the total and the timespan follow from the claims per month."""
     if not by_month:
         return None
     first, last = min(by_month), max(by_month)

@@ -2,12 +2,14 @@
 version of the data and per filters (statements/versions.py)."""
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import TypeVar
 
 from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 
 from statements.filters import ClaimFilter, filter_all_but
 from statements.versions import data_version, kept
@@ -46,14 +48,28 @@ def by_official(claims: QuerySet) -> dict[str, Totals]:
     return {slug: Totals(number, statements) for slug, number, statements in rows}
 
 
+def by_month(claims: QuerySet) -> dict[date, Totals]:
+    """Claims and statements per month of their dates. A statement has one date, so these add up."""
+    months = claims.order_by().annotate(month=TruncMonth("statement__date"))
+    rows = months.values_list("month").annotate(
+        claims=Count("pk"), statements=Count("statement", distinct=True)
+    )
+    return {month: Totals(number, statements) for month, number, statements in rows}
+
+
+def added_up(parts: Iterable[Totals]) -> Totals:
+    parts = list(parts)
+    return Totals(sum(t.claims for t in parts), sum(t.statements for t in parts))
+
+
 class ViewCounts:
     """The counts one filtered view shows, each kept per version of the data and its filters."""
 
     def __init__(
-        self, filterset: ClaimFilter, version: str | None = None, official_fixed: bool = False
+        self, filterset: ClaimFilter, version: str | None = None, charted: bool = False
     ) -> None:
         self.filterset = filterset
-        self.official_fixed = official_fixed  # an official's page: no official facet to show
+        self.charted = charted  # an official's or topic's page, which charts claims per month
         if version is not None:
             self.version = version  # already read for this request
 
@@ -75,23 +91,26 @@ class ViewCounts:
         return kept(self.version, ("counts", what, self.filters(left_out)), compute)
 
     def per_official(self) -> dict[str, Totals]:
-        """Claims and statements per official, with the other filters as they are (and, on a
-        page that fixes the official, with that one too): the official facet and the totals
-        in one query."""
-        left_out = "order" if self.official_fixed else "official"
-        claims = filter_all_but(self.filterset, left_out)
-        return self.remembered("officials", left_out, lambda: by_official(claims))
+        """Claims and statements per official, with the other filters as they are."""
+        claims = filter_all_but(self.filterset, "official")
+        return self.remembered("officials", "official", lambda: by_official(claims))
+
+    def per_month(self) -> dict[date, Totals]:
+        """Claims and statements per month, with every filter."""
+        claims = filter_all_but(self.filterset, "order")
+        return self.remembered("months", "order", lambda: by_month(claims))
 
     def totals(self) -> Totals:
-        """How many claims match, and in how many statements."""
+        """How many claims match, and in how many statements: added up from the counts per
+        month on a page that charts them, else from the official facet's."""
         if not self.filterset.is_valid():
             return Totals(0, 0)
-        counted = self.per_official()
+        if self.charted:
+            return added_up(self.per_month().values())
         chosen = self.filterset.form.cleaned_data.get("official")
         if chosen is not None:
-            return counted.get(chosen.slug, Totals(0, 0))
-        everyone = counted.values()
-        return Totals(sum(t.claims for t in everyone), sum(t.statements for t in everyone))
+            return self.per_official().get(chosen.slug, Totals(0, 0))
+        return added_up(self.per_official().values())
 
     def facet(self, name: str) -> Counter:
         """The claims each option of a filter would give, with the other filters as they are."""

@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet, Value
 from django.http import QueryDict
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.widgets import DateRangeWidget
@@ -38,10 +38,30 @@ class ListedChoiceIterator(ModelChoiceIterator):
         return len(self.field.records) + (self.field.empty_label is not None)
 
 
+LISTED_MODELS = (Official, Topic, Outlet)
+
+
+def listed_records(alias: str) -> dict[type[Model], list[Model]]:
+    """Every official, topic and outlet the selects offer, by name, in one query."""
+    parts = [
+        model.objects.using(alias)
+        .order_by()
+        .annotate(kind=Value(number))
+        .values_list("kind", "pk", "name", "slug")
+        for number, model in enumerate(LISTED_MODELS)
+    ]
+    rows = parts[0].union(*parts[1:], all=True).order_by("kind", "name")
+    records = {model: [] for model in LISTED_MODELS}
+    for kind, *values in rows:
+        model = LISTED_MODELS[kind]
+        records[model].append(model.from_db(alias, ["id", "name", "slug"], values))
+    return records
+
+
 class ListedChoiceField(ModelChoiceField):
     """A choice of one of a short list of records, loaded once: Django's own field runs one
     query for the options and another to look up the chosen one, each time. Given the data's
-    version, the records are kept under it and not loaded again until the data changes."""
+    version, the three selects' records are loaded together and kept under it."""
 
     iterator = ListedChoiceIterator
     version: str | None = None
@@ -50,8 +70,9 @@ class ListedChoiceField(ModelChoiceField):
     def records(self) -> list[Model]:
         if self.version is None:
             return list(self.queryset)
-        described = ("choices", self.queryset.db, str(self.queryset.query))
-        return kept(self.version, described, lambda: list(self.queryset))
+        alias = self.queryset.db
+        listed = kept(self.version, ("listed records", alias), lambda: listed_records(alias))
+        return listed[self.queryset.model]
 
     def to_python(self, value) -> Model | None:
         if value in self.empty_values:

@@ -98,6 +98,23 @@ def test_a_results_fragment_runs_at_most_ten_queries_even_right_after_a_change(
     assert len(first) <= len(again) + 7
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/officials/ana-petrova/",
+        "/officials/ana-petrova/?topic=infrastructure&date_after=2000-01-01",
+        "/topics/infrastructure/",
+        "/topics/infrastructure/?official=ana-petrova&date_before=2100-01-01",
+    ],
+)
+def test_an_official_or_topic_page_runs_at_most_ten_queries_even_right_after_a_change(
+    client, archive, url
+):
+    html, first = get_with_queries(client, url)
+    assert "1 claim in 1 statement" in html
+    assert len(first) <= 10
+
+
 ANALYZED_TABLES = {
     "sqlite": "SELECT count(*) FROM sqlite_stat1",
     "postgresql": "SELECT count(*) FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL",

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
-from statements.activity import activity, summary
+from statements.activity import Activity, activity, summary
 from statements.changes import position_steps
 from statements.counting import ViewCounts
 from statements.facets import facet_counts, show_counts
@@ -30,7 +30,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     params = view_params(request, fixed)
     version = getattr(request, "data_version", None)  # read by kept_until_data_changes
     filterset = filter_claims(params, Claim.objects.for_timeline(), version)
-    counts = ViewCounts(filterset, version, official_fixed="official" in fixed)
+    counts = ViewCounts(filterset, version, charted=bool(fixed))
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()
@@ -39,7 +39,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     page = paginator.get_page(request.GET.get("page"))
     params.pop("page", None)
     return {
-        **insights(request, filterset, fixed),
+        **insights(request, filterset, fixed, counts),
         "filter": filterset,
         "fixed": fixed,
         "facets": list(facets),
@@ -56,7 +56,7 @@ def chosen(filterset, fixed: dict, name: str) -> bool:
     return name in fixed or bool(filterset.is_valid() and filterset.form.cleaned_data.get(name))
 
 
-def insights(request: HttpRequest, filterset, fixed: dict) -> dict:
+def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -> dict:
     """What the view can show beyond the list: activity, lanes, and how a position moved."""
     if not filterset.is_valid():
         return {}
@@ -67,10 +67,15 @@ def insights(request: HttpRequest, filterset, fixed: dict) -> dict:
     return {
         "view": "lanes" if lanes_asked else "list",
         "lanes_offered": one_official,
-        "activity": activity(claims, request.path, request.GET) if fixed else None,
+        "activity": charted_activity(counts, request) if fixed else None,
         "lanes": build_lanes(claims, summary) if lanes_asked else None,
         "steps": position_steps(claims) if show_steps else [],
     }
+
+
+def charted_activity(counts: ViewCounts, request: HttpRequest) -> Activity | None:
+    per_month = {month: totals.claims for month, totals in counts.per_month().items()}
+    return activity(per_month, request.path, request.GET)
 
 
 def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpResponse:
