@@ -1,7 +1,12 @@
 """Posts (the titles an official held) change the data's version too: official pages show them,
 and public pages are now kept as rendered per version (statements/views/kept.py)."""
 
+from importlib import import_module
+
 from django.db import migrations
+
+# The same runner of per-database SQL as the migration that made the version.
+run = import_module("statements.migrations.0005_data_version").run
 
 TABLE = "statements_post"
 EVENTS = ["insert", "update", "delete"]
@@ -20,14 +25,6 @@ POSTGRES_FORWARD = [
         FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()"""
 ]
 POSTGRES_BACKWARD = [f"DROP TRIGGER data_version_{TABLE} ON {TABLE}"]
-
-
-def run(statements_by_vendor: dict[str, list[str]]):
-    def operation(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql, params=None)
-
-    return operation
 
 
 class Migration(migrations.Migration):
