@@ -1,4 +1,9 @@
-"""Rows of a filtered view written as CSV or JSON, streamed in constant memory."""
+"""Rows of a filtered view written as CSV or JSON, streamed in constant memory.
+
+The database computes every value as it is written (links, dates at their precision, topic
+names sorted and joined) and, for CSV, each whole line (statements/csv_lines.py); Python
+passes the text on as it comes.
+"""
 
 import csv
 import io
@@ -10,85 +15,39 @@ from datetime import date
 from django.conf import settings
 from django.db import connections
 from django.db.models import (
-    Aggregate,
+    Case,
     CharField,
     Count,
+    Expression,
     F,
     Func,
     OuterRef,
     QuerySet,
     Subquery,
     TextField,
+    Value,
+    When,
 )
-from django.db.models.functions import Substr
+from django.db.models.functions import Cast, Coalesce, Concat, Left, Substr
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
-from statements.models import DatePrecision, Statement, Topic
+from statements import csv_lines
+from statements.models import Claim, DatePrecision, Statement
 
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
-# OWASP: a cell starting with one of these is a formula to a spreadsheet.
-FORMULA_STARTS = frozenset("=+-@\t\r")
-NAME_SEPARATOR = "\x1f"
+NUMBERS = frozenset({"claim_id", "statement_id", "span_start", "span_end", "claim_count"})
+# Made by the site, never by an editor: no spreadsheet guard needed.
+MADE = frozenset(
+    {"claim_url", "statement_url", "date", "date_precision", "statement_kind", "quote_kind"}
+)
 
 
-class JoinedNames(Aggregate):
-    """Names joined by the unit separator: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
-
-    function = "GROUP_CONCAT"
-    template = "%(function)s(%(expressions)s, CHAR(31))"
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            function="STRING_AGG",
-            template="%(function)s(%(expressions)s, CHR(31))",
-            **extra,
-        )
-
-
-def topic_names(claim_ref: str) -> Subquery:
-    """The names of a claim's topics, as one value."""
-    topics = Topic.objects.filter(claims=OuterRef(claim_ref)).order_by()
-    return Subquery(topics.values("claims").annotate(names=JoinedNames("name")).values("names"))
-
-
-def joined(names: str | None) -> str:
-    return "; ".join(sorted(set(names.split(NAME_SEPARATOR)))) if names else ""
-
-
-def iso_date(text: str, precision: str) -> str:
-    """ISO 8601 at the source's precision: 2023-09-16, 2020-10 or 2016."""
-    if precision == DatePrecision.DAY:
-        return text
-    return text[:7] if precision == DatePrecision.MONTH else text[:4]
-
-
-@dataclass(frozen=True)
-class Layout:
-    """What one row holds: the values the database computes, and how they become the row."""
-
-    name: str
-    selected: dict
-    columns: tuple[str, ...]
-    finish: Callable[[tuple, str], tuple]
-
-
-STATEMENT_FIELDS = {
-    "date": "date",
-    "date_precision": "date_precision",
-    "official_name": "official__name",
-    "official_slug": "official__slug",
-    "title_as_given": "title_as_given",
-    "statement_kind": "kind",
-    "venue": "venue__name",
-    "reporting_outlet": "reporting_outlet__name",
-    "dateline": "dateline",
-    "headline": "headline",
-}
+def cell_kind(column: str) -> str:
+    if column in NUMBERS:
+        return csv_lines.NUMBER
+    return csv_lines.MADE if column in MADE else csv_lines.TEXT
 
 
 class IsoDateText(Func):
@@ -101,40 +60,80 @@ class IsoDateText(Func):
         return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM-DD')")
 
 
-def statement_values(prefix: str) -> dict:
-    values = {name: F(prefix + path) for name, path in STATEMENT_FIELDS.items()}
-    values["date"] = IsoDateText(prefix + "date")
-    return values
-
-
-def finish_claim(row: tuple, root: str) -> tuple:
-    """A claim row as written: links made, the date at its precision, topics joined."""
-    (claim_id, statement_id, day, precision, *statement, summary, quote, kind, evidence,
-     topics, start, end, source_url) = row  # fmt: skip
-    return (
-        claim_id,
-        f"{root}claims/{claim_id}/",
-        statement_id,
-        f"{root}statements/{statement_id}/",
-        iso_date(day, precision),
-        precision,
-        *statement,
-        summary,
-        quote,
-        kind,
-        evidence,
-        joined(topics),
-        start,
-        end,
-        source_url,
+def date_at_precision(prefix: str) -> Case:
+    """ISO 8601 at the source's precision: 2023-09-16, 2020-10 or 2016."""
+    day, precision = IsoDateText(prefix + "date"), prefix + "date_precision"
+    return Case(
+        When(**{precision: DatePrecision.MONTH}, then=Left(day, 7)),
+        When(**{precision: DatePrecision.YEAR}, then=Left(day, 4)),
+        default=day,
+        output_field=CharField(),
     )
 
 
-CLAIMS = Layout(
-    name="claims",
-    selected={
+# Each topic once, sorted by code point (as Python's sorted() would), joined by "; ".
+TOPIC_NAMES = {
+    "sqlite": "(SELECT group_concat(name, '; ') FROM ({names} ORDER BY t.name))",
+    "postgresql": (
+        """(SELECT string_agg(name, '; ' ORDER BY name COLLATE "C") FROM ({names}) AS n)"""
+    ),
+}
+NAMES = (
+    "SELECT DISTINCT t.name AS name FROM statements_claim_topics ct "
+    "JOIN statements_topic t ON t.id = ct.topic_id WHERE {claims}"
+)
+CLAIMS_OF = {
+    "claim": "ct.claim_id = %(expressions)s",
+    "statement": "ct.claim_id IN (SELECT c.id FROM statements_claim c "
+    "WHERE c.statement_id = %(expressions)s)",
+}
+
+
+class TopicNames(Func):
+    """The names of the topics of a claim, or of all a statement's claims, as one text."""
+
+    output_field = TextField()
+
+    def __init__(self, id_field: str, of: str) -> None:
+        super().__init__(F(id_field))
+        self.of = of
+
+    def as_sql(self, compiler, connection, **extra):
+        names = NAMES.format(claims=CLAIMS_OF[self.of])
+        template = TOPIC_NAMES[connection.vendor].format(names=names)
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+
+def link(root: str, path: str, id_field: str) -> Concat:
+    return Concat(
+        Value(root + path), Cast(id_field, TextField()), Value("/"), output_field=TextField()
+    )
+
+
+STATEMENT_FIELDS = {
+    "date_precision": "date_precision",
+    "official_name": "official__name",
+    "official_slug": "official__slug",
+    "title_as_given": "title_as_given",
+    "statement_kind": "kind",
+    "venue": "venue__name",
+    "reporting_outlet": "reporting_outlet__name",
+    "dateline": "dateline",
+    "headline": "headline",
+}
+
+
+def statement_values(prefix: str) -> dict[str, Expression]:
+    fields = {name: F(prefix + path) for name, path in STATEMENT_FIELDS.items()}
+    return {"date": date_at_precision(prefix), **fields}
+
+
+def claim_values(root: str) -> dict[str, Expression]:
+    return {
         "claim_id": F("id"),
+        "claim_url": link(root, "claims/", "id"),
         "statement_id": F("statement_id"),
+        "statement_url": link(root, "statements/", "statement_id"),
         **statement_values("statement__"),
         "claim_summary": F("text"),
         "quote": F("quote"),
@@ -142,68 +141,41 @@ CLAIMS = Layout(
         "evidence": Substr(
             "statement__source_text", F("span_start") + 1, F("span_end") - F("span_start")
         ),
-        "topics": topic_names("pk"),
+        "topics": Coalesce(TopicNames("id", of="claim"), Value(""), output_field=TextField()),
         "span_start": F("span_start"),
         "span_end": F("span_end"),
         "source_url": F("statement__source_url"),
-    },
-    columns=(
-        "claim_id",
-        "claim_url",
-        "statement_id",
-        "statement_url",
-        *STATEMENT_FIELDS,
-        "claim_summary",
-        "quote",
-        "quote_kind",
-        "evidence",
-        "topics",
-        "span_start",
-        "span_end",
-        "source_url",
-    ),
-    finish=finish_claim,
-)
+    }
 
 
-def finish_statement(row: tuple, root: str) -> tuple:
-    """A statement row as written: its link, the date at its precision, topics joined."""
-    statement_id, day, precision, *statement, language, claim_count, topics, source_url = row
-    return (
-        statement_id,
-        f"{root}statements/{statement_id}/",
-        iso_date(day, precision),
-        precision,
-        *statement,
-        language,
-        claim_count,
-        joined(topics),
-        source_url,
-    )
-
-
-STATEMENTS = Layout(
-    name="statements",
-    selected={
+def statement_values_with_claims(root: str) -> dict[str, Expression]:
+    claims = Claim.objects.filter(statement=OuterRef("pk")).order_by().values("statement")
+    return {
         "statement_id": F("id"),
+        "statement_url": link(root, "statements/", "id"),
         **statement_values(""),
         "language": F("language"),
-        "claim_count": Count("claims", distinct=True),
-        "topics": JoinedNames("claims__topics__name"),
+        "claim_count": Subquery(claims.annotate(n=Count("pk")).values("n")),
+        "topics": Coalesce(TopicNames("id", of="statement"), Value(""), output_field=TextField()),
         "source_url": F("source_url"),
-    },
-    columns=(
-        "statement_id",
-        "statement_url",
-        *STATEMENT_FIELDS,
-        "language",
-        "claim_count",
-        "topics",
-        "source_url",
-    ),
-    finish=finish_statement,
-)
+    }
 
+
+@dataclass(frozen=True)
+class Layout:
+    """What one row holds: its columns, and their values as the database computes them for a
+    site whose address is `root`."""
+
+    name: str
+    values: Callable[[str], dict[str, Expression]]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(self.values("/"))
+
+
+CLAIMS = Layout("claims", claim_values)
+STATEMENTS = Layout("statements", statement_values_with_claims)
 LAYOUTS = {layout.name: layout for layout in (CLAIMS, STATEMENTS)}
 
 
@@ -213,55 +185,38 @@ def statements_in(ids: QuerySet, newest_first: bool = True) -> QuerySet:
     return Statement.objects.filter(pk__in=ids).order_by(*ordering)
 
 
-def chunks(queryset: QuerySet, layout: Layout, root: str, limit: int | None) -> Iterator[list]:
-    """Finished rows in chunks, read through a server-side cursor where the database has one."""
-    # Prefixed aliases, so that no column name collides with a model field's.
-    values = queryset.values(**{f"export_{name}": value for name, value in layout.selected.items()})
+def fetched(values: QuerySet, limit: int | None) -> Iterator[list[tuple]]:
+    """The rows in chunks, read through a server-side cursor where the database has one."""
     if limit is not None:
         values = values[:limit]
     sql, params = values.query.sql_with_params()
-    finish = layout.finish
-    with connections[queryset.db].chunked_cursor() as cursor:
+    with connections[values.db].chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(CHUNK_SIZE):
-            yield [finish(raw, root) for raw in chunk]
+            yield chunk
 
 
-def spreadsheet_safe(row: tuple) -> list:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe, shown as text."""
-    return [
-        "'" + cell if cell.__class__ is str and cell[:1] in FORMULA_STARTS else cell for cell in row
-    ]
-
-
-def csv_text(columns: Iterable[str], row_chunks: Iterable[list], note: str = "") -> Iterator[str]:
+def csv_text(queryset: QuerySet, layout: Layout, root: str, limit: int | None, note: str):
     """CSV for Excel and everyone else: a BOM, RFC 4180 quoting, one piece of text per chunk."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
-    yield BOM + take(buffer)
-    for chunk in row_chunks:
-        writer.writerows(map(spreadsheet_safe, chunk))
-        yield take(buffer)
+    writer.writerow(layout.columns)
+    yield BOM + buffer.getvalue()
+    cells = [(value, cell_kind(name)) for name, value in layout.values(root).items()]
+    for chunk in fetched(queryset.values(export_line=csv_lines.CsvLine(cells)), limit):
+        yield "".join([line for (line,) in chunk])
     if note:
-        writer.writerow([f"# {note}"])
-        yield take(buffer)
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow([f"# {note}"])
+        yield buffer.getvalue()
 
 
-def take(buffer: io.StringIO) -> str:
-    """The buffer's text, leaving it empty."""
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
-
-
-def json_text(
-    columns: tuple[str, ...], row_chunks: Iterable[list], note: str = ""
-) -> Iterator[str]:
+def json_text(queryset: QuerySet, layout: Layout, root: str, limit: int | None, note: str):
     """A JSON array, one object a line, written as the rows arrive."""
-    separator = "[\n"
-    for chunk in row_chunks:
+    # Prefixed aliases, so that no column name collides with a model field's.
+    values = {f"export_{name}": value for name, value in layout.values(root).items()}
+    columns, separator = layout.columns, "[\n"
+    for chunk in fetched(queryset.values(**values), limit):
         lines = []
         for row in chunk:
             item = json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False)
@@ -300,8 +255,7 @@ def export_response(
         else ""
     )
     response = StreamingHttpResponse(
-        write(layout.columns, chunks(queryset, layout, root, limit), note),
-        content_type=content_type,
+        write(queryset, layout, root, limit, note), content_type=content_type
     )
     response["Content-Disposition"] = (
         f'attachment; filename="{filename(layout.name, description, extension)}"'

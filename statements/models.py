@@ -269,6 +269,12 @@ class Statement(models.Model):
         formats = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
         return dateformat.format(self.date, formats[self.date_precision])
 
+    @property
+    def date_iso(self) -> str:
+        """ISO 8601 at the source's precision: 2023-09-16, 2020-10 or 2016."""
+        lengths = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
+        return self.date.isoformat()[: lengths[self.date_precision]]
+
     def clean(self) -> None:
         self.source_hash = content_hash(self.source_text)
         duplicate = Statement.objects.exclude(pk=self.pk).filter(source_hash=self.source_hash)

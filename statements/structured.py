@@ -1,6 +1,5 @@
 """schema.org descriptions of claims, for search engines and other machines reading our pages."""
 
-from statements.export import iso_date
 from statements.models import Claim
 
 
@@ -17,7 +16,7 @@ def describe_claim(claim: Claim, absolute) -> dict:
         "@id": absolute(claim.get_absolute_url()),
         "url": absolute(claim.get_absolute_url()),
         "abstract": claim.text,
-        "dateCreated": iso_date(statement.date.isoformat(), statement.date_precision),
+        "dateCreated": statement.date_iso,
         "about": [{"@type": "Thing", "name": topic.name} for topic in claim.topics.all()],
         "isPartOf": {
             "@type": "CreativeWork",
