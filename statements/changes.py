@@ -21,9 +21,13 @@ class Step:
         return (self.then, self.now)
 
 
-def position_steps(claims: QuerySet) -> list[Step]:
-    """The latest statements on the topic, oldest first, each beside the one that followed."""
-    latest = Statement.objects.filter(pk__in=claims.values("statement_id")).order_by("-date", "-id")
+def position_steps(claims: QuerySet, official_slug: str) -> list[Step]:
+    """One official's latest statements on the topic, oldest first, each beside the one that
+    followed."""
+    # Naming the official lets the database walk only their statements by date (PostgreSQL
+    # otherwise walked every statement, 0.6 s at a million claims).
+    theirs = Statement.objects.filter(official__slug=official_slug)
+    latest = theirs.filter(pk__in=claims.values("statement_id")).order_by("-date", "-id")
     recent = claims.filter(statement_id__in=latest.values("id")[: MAX_STEPS + 1])
     ordered = list(recent.in_timeline_order(newest_first=False).prefetch_related(None))
     statements = [item for period in group_by_period(ordered) for item in period.statements]

@@ -56,6 +56,10 @@ def chosen(filterset, fixed: dict, name: str) -> bool:
     return name in fixed or bool(filterset.is_valid() and filterset.form.cleaned_data.get(name))
 
 
+def official_slug(filterset, fixed: dict) -> str:
+    return fixed.get("official") or filterset.form.cleaned_data["official"].slug
+
+
 def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -> dict:
     """What the view can show beyond the list: activity, lanes, and how a position moved."""
     if not filterset.is_valid():
@@ -69,7 +73,7 @@ def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -
         "lanes_offered": one_official,
         "activity": charted_activity(counts, request) if fixed else None,
         "lanes": build_lanes(claims, summary) if lanes_asked else None,
-        "steps": position_steps(claims) if show_steps else [],
+        "steps": position_steps(claims, official_slug(filterset, fixed)) if show_steps else [],
     }
 
 
