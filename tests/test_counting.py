@@ -5,8 +5,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements.versions import data_version
 from statements.models import Official, Outlet, Post, Statement, Topic
+from statements.versions import data_version
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 
 BRIDGE = "We will build the bridge."
