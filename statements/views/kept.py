@@ -1,7 +1,7 @@
 """Public pages kept as rendered until the data changes.
 
 A public page depends only on its URL, on whether htmx asked for its fragment, and on the data,
-whose version the database replaces on every change (statements/counting.py). So a page asked
+whose version the database replaces on every change (statements/versions.py). So a page asked
 for again before the data changes is sent as it was rendered, without filtering, counting or
 rendering again, and its ETag lets a browser or feed reader ask "has it changed?" for a 304.
 Editors (anyone logged in) always get a freshly rendered page: theirs carry curation links.
