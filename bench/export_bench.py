@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import resource
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -353,6 +354,22 @@ def vm_hwm_mb(pid: int) -> float | None:
     return None
 
 
+def stop(process: subprocess.Popen | None, grace: float, whole_session: bool = False) -> None:
+    """Ask a server to stop; kill it (and, if it leads its own session, its workers) if it has
+    not stopped within `grace` seconds."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        if whole_session:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+        process.wait(timeout=10)
+
+
 class DatasetteServer:
     """`datasette serve` on a free port, stopped on leaving the with block, whatever happens."""
 
@@ -388,13 +405,7 @@ class DatasetteServer:
         raise RuntimeError("datasette did not answer within 60 s")
 
     def __exit__(self, *exc) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop(self.process, grace=10)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"

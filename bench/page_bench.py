@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from export_bench import DATA, DatasetteServer, build, ensure_datasette, free_port
+from export_bench import DATA, DatasetteServer, build, ensure_datasette, free_port, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -338,13 +338,7 @@ class Gunicorn:
         raise RuntimeError("gunicorn did not answer in time")
 
     def __exit__(self, *exc) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        stop(self.process, grace=20, whole_session=True)
 
 
 def measure_ours(
