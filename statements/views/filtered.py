@@ -52,28 +52,20 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     }
 
 
-def chosen(filterset, fixed: dict, name: str) -> bool:
-    return name in fixed or bool(filterset.is_valid() and filterset.form.cleaned_data.get(name))
-
-
-def official_slug(filterset, fixed: dict) -> str:
-    return fixed.get("official") or filterset.form.cleaned_data["official"].slug
-
-
 def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -> dict:
     """What the view can show beyond the list: activity, lanes, and how a position moved."""
     if not filterset.is_valid():
         return {}
-    claims = filterset.qs
-    one_official = chosen(filterset, fixed, "official")
+    claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
+    one_official = bool(cleaned.get("official"))
     lanes_asked = request.GET.get("view") == "lanes" and one_official
-    show_steps = one_official and chosen(filterset, fixed, "topic")
+    show_steps = one_official and bool(cleaned.get("topic"))
     return {
         "view": "lanes" if lanes_asked else "list",
         "lanes_offered": one_official,
         "activity": charted_activity(counts, request) if fixed else None,
         "lanes": build_lanes(claims, summary) if lanes_asked else None,
-        "steps": position_steps(claims, official_slug(filterset, fixed)) if show_steps else [],
+        "steps": position_steps(claims, cleaned["official"]) if show_steps else [],
     }
 
 
