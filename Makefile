@@ -17,7 +17,7 @@ run: setup
 # manifest. Needs SECRET_KEY and ALLOWED_HOSTS (see "Serving in production" in the README).
 serve: export DJANGO_ENV = production
 serve: setup
-	$(BIN)/gunicorn statements.wsgi --bind $(ADDRESS)
+	$(BIN)/gunicorn statements.config.wsgi --bind $(ADDRESS)
 
 test: setup browser $(AXE) lint test-sqlite test-postgres
 

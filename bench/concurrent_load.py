@@ -535,7 +535,7 @@ def start_server(env: dict, tmp: Path, port: int, workers: int, threads: int):
     config = tmp / "gunicorn.conf.py"
     config.write_text(GUNICORN_CONFIG)
     command = [
-        *(sys.executable, "-m", "gunicorn", "statements.wsgi"),
+        *(sys.executable, "-m", "gunicorn", "statements.config.wsgi"),
         *("--config", str(config), "--bind", f"127.0.0.1:{port}"),
         *("--workers", str(workers), "--threads", str(threads)),
         *("--timeout", "30", "--graceful-timeout", "10"),
@@ -689,7 +689,7 @@ def run(args: argparse.Namespace, tmp: Path, deadline: float, servers: list) -> 
     admin = "/" + os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "statements.settings",
+        "DJANGO_SETTINGS_MODULE": "statements.config.settings",
         "DJANGO_ENV": "production",
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),

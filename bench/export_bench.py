@@ -134,7 +134,7 @@ def csv_rows(binary) -> "csv.reader":
 def setup_django(db: Path) -> None:
     os.environ.update(
         DATABASE_URL=f"sqlite:///{db}",
-        DJANGO_SETTINGS_MODULE="statements.settings",
+        DJANGO_SETTINGS_MODULE="statements.config.settings",
         # As on a server: no debug query log, the test client's host allowed.
         DEBUG="false",
         SECRET_KEY="export-bench-only",
@@ -177,8 +177,8 @@ def measure_ours(db: Path) -> dict:
 
 def measure_django(db: Path) -> dict:
     setup_django(db)
-    from statements.export import CLAIMS  # noqa: PLC0415
     from statements.models import Claim  # noqa: PLC0415
+    from statements.public.export import CLAIMS  # noqa: PLC0415
 
     rss_before = peak_rss_mb()
     started = time.perf_counter()
@@ -228,7 +228,7 @@ def verify_ours(db: Path) -> dict:
     setup_django(db)
     from django.test import Client  # noqa: PLC0415
 
-    from statements.export import CLAIMS  # noqa: PLC0415
+    from statements.public.export import CLAIMS  # noqa: PLC0415
 
     response = Client().get("/export.csv")
     reader = csv_rows(io.BufferedReader(ChunkReader(response.streaming_content)))

@@ -15,7 +15,7 @@ at), migrates it to the current schema, and then:
    page from --concurrency client threads on loopback, each request on a new connection, until
    --requests requests or --seconds seconds, after a warm-up that reaches every worker twice
    (each worker keeps its own counts: its first request for a view has to count); once with
-   pages kept as rendered until the data changes (the default, statements/views/kept.py) and
+   pages kept as rendered until the data changes (the default, statements/public/views/kept.py) and
    once with PAGES_KEPT=0, every request filtering and rendering its page;
 3. starts Datasette on the same SQLite file, with a view joining each claim to its statement,
    official and outlets, and loads its comparable pages the same way.
@@ -53,7 +53,7 @@ SERVER_START_TIMEOUT = 60
 # As many requests at once as gunicorn.conf.py starts workers, so that each worker gets one.
 WORKERS = 2 * len(os.sched_getaffinity(0)) + 1
 PAGE_SIZE = 100  # claims on one page of ours, and rows asked of Datasette
-PAGES_KEPT = 200  # as statements/settings.py keeps by default
+PAGES_KEPT = 200  # as statements/config/settings.py keeps by default
 
 # Each claim beside its statement's date, official and outlets: what our timeline lists.
 DATASETTE_VIEW = """
@@ -116,7 +116,7 @@ def pages(plan: dict, datasette_table: str) -> list[Page]:
 
 def setup_django(database_url: str) -> None:
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="statements.settings",
+        DJANGO_SETTINGS_MODULE="statements.config.settings",
         DATABASE_URL=database_url,
         DATABASE_REPLICA_URLS="",
         DEBUG="false",
@@ -179,10 +179,10 @@ def facet_counting_ms(params: str) -> float:
     from django.core.cache import cache  # noqa: PLC0415
     from django.http import QueryDict  # noqa: PLC0415
 
-    from statements.counting import ViewCounts  # noqa: PLC0415
-    from statements.facets import facet_counts  # noqa: PLC0415
-    from statements.filters import filter_claims  # noqa: PLC0415
     from statements.models import Claim  # noqa: PLC0415
+    from statements.public.counting import ViewCounts  # noqa: PLC0415
+    from statements.public.facets import facet_counts  # noqa: PLC0415
+    from statements.public.filters import filter_claims  # noqa: PLC0415
 
     cache.clear()
     started = time.perf_counter()
@@ -314,7 +314,7 @@ class Gunicorn:
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "Gunicorn":
-        command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "statements.wsgi"]
+        command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "statements.config.wsgi"]
         command += ["--config", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{self.port}"]
         with open(self.log_file, "ab") as server_log:
             self.process = subprocess.Popen(

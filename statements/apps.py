@@ -9,5 +9,6 @@ class StatementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        import_module("statements.restore")  # connects its signal receiver
-        import_module("statements.planner")  # gathers statistics after each migrate
+        import_module("statements.curation.admin")  # registers the models with the admin
+        import_module("statements.curation.undelete")  # connects its signal receiver
+        import_module("statements.ops.statistics")  # gathers statistics after each migrate

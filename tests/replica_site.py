@@ -92,7 +92,9 @@ def visit() -> dict:
 
 
 def main() -> None:
-    os.environ.update(DJANGO_SETTINGS_MODULE="statements.settings", ALLOWED_HOSTS="testserver")
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="statements.config.settings", ALLOWED_HOSTS="testserver"
+    )
     sys.path.insert(0, str(ROOT))
     django.setup()
     result = prepare(sys.argv[2]) if sys.argv[1] == "prepare" else visit()

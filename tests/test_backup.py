@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from statements.models import Claim, Official, Statement, Topic
-from statements.search import search_claims
+from statements.public.search import search_claims
 from tests.conftest import load_seed, restore_curation_groups
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from statements.models import Official, Outlet, Post, Statement, Topic
-from statements.versions import data_version
+from statements.public.versions import data_version
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 
 BRIDGE = "We will build the bridge."

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from statements.activity import summary, timespan
+from statements.public.activity import summary, timespan
 from tests.factories import make_claim, make_official, make_statement, make_topic
 from tests.test_views import get_html, listed_claim_ids
 

@@ -3,7 +3,7 @@
 import pytest
 
 from statements.models import Claim
-from statements.search import Term, highlight, parse, search_claims
+from statements.public.search import Term, highlight, parse, search_claims
 from tests.factories import make_claim, make_statement
 from tests.test_views import claim_labels, get_html, listed_claim_ids
 

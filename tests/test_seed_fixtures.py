@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from statements.models import Claim, Official, Outlet, Post, Statement, Topic
-from statements.seed import SeedError, build_fixture, read_source
+from statements.ops.seed_fixtures import SeedError, build_fixture, read_source
 from tests.conftest import load_seed
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from statements.articles.proposal import read_article
 from statements.articles.speakers import Speaker
-from statements.seed import load_annotations, locate, read_source
+from statements.ops.seed_fixtures import load_annotations, locate, read_source
 
 
 @dataclass

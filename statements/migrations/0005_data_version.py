@@ -1,6 +1,6 @@
 """A version of the data that changes with it, and an index for counting claims by topic.
 
-statements/counting.py keeps counts per version of the data. The version is a random token in
+statements/public/counting.py keeps counts per version of the data. The version is a random token in
 a one-row table that triggers replace whenever statements, claims, their topic links,
 officials, outlets or topics change: row triggers on SQLite, statement triggers on PostgreSQL.
 A random token rather than a counter, so that a change rolled back and a later one never

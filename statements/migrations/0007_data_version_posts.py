@@ -1,5 +1,5 @@
 """Posts (the titles an official held) change the data's version too: official pages show them,
-and public pages are now kept as rendered per version (statements/views/kept.py)."""
+and public pages are now kept as rendered per version (statements/public/views/kept.py)."""
 
 from importlib import import_module
 

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import SafeString
 
-from statements.search import highlight
+from statements.public.search import highlight
 
 register = template.Library()
 

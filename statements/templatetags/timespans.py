@@ -2,7 +2,7 @@ from datetime import date
 
 from django import template
 
-from statements.activity import timespan
+from statements.public.activity import timespan
 
 register = template.Library()
 

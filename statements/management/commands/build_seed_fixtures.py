@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.seed import SeedError, build_fixture
+from statements.ops.seed_fixtures import SeedError, build_fixture
 
 
 class Command(BaseCommand):

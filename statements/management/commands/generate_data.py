@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.planner import gather_statistics
-from statements.synthetic import BATCH_SIZE, Plan, SyntheticDataError, generate
+from statements.ops.statistics import gather_statistics
+from statements.ops.synthetic import BATCH_SIZE, Plan, SyntheticDataError, generate
 
 
 def count(text: str) -> int:

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.urls import reverse
 
+from statements.articles.importer import ImportOptions, ImportPlan, create_drafts, plan_import
 from statements.articles.recall import seed_recall
 from statements.articles.source import (
     MAX_ARTICLE_BYTES,
@@ -13,7 +14,6 @@ from statements.articles.source import (
     decode_article,
     parse_date,
 )
-from statements.importer import ImportOptions, ImportPlan, create_drafts, plan_import
 from statements.models import Official, Outlet, Statement, StatementKind, StatementStatus
 
 

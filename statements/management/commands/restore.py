@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.backup import BackupError, restore
+from statements.ops.backup import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -4,14 +4,14 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
-from statements.activity import Activity, activity, summary
-from statements.changes import position_steps
-from statements.counting import ViewCounts
-from statements.facets import facet_counts, show_counts
-from statements.filters import active_filters, filter_claims
-from statements.lanes import build_lanes
 from statements.models import Claim
-from statements.timeline import group_by_period
+from statements.public.activity import Activity, activity, summary
+from statements.public.counting import ViewCounts
+from statements.public.facets import facet_counts, show_counts
+from statements.public.filters import active_filters, filter_claims
+from statements.public.lanes import build_lanes
+from statements.public.periods import group_by_period
+from statements.public.position_steps import position_steps
 
 CLAIMS_PER_PAGE = 100
 

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from statements.models import Claim, Statement, StatementStatus
-from statements.structured import structured_data
-from statements.timeline import highlight_segments, quote_context
-from statements.views.kept import kept_until_data_changes
+from statements.public.json_ld import structured_data
+from statements.public.periods import highlight_segments, quote_context
+from statements.public.views.kept import kept_until_data_changes
 
 RELATED_CLAIMS = 20
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
-from statements.views import compare, exports, officials, records, timeline, topics
+from statements.public.views import compare, exports, officials, records, timeline, topics
 
 urlpatterns = [
     path("", timeline.timeline, name="timeline"),

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, StatementStatus, Topic
-from statements.views.filtered import filtered_context, render_filtered
-from statements.views.kept import kept_until_data_changes
+from statements.public.views.filtered import filtered_context, render_filtered
+from statements.public.views.kept import kept_until_data_changes
 
 SPAN_OF_CLAIMS = {"first": Min("claims__statement__date"), "last": Max("claims__statement__date")}
 PUBLISHED = Q(statements__status=StatementStatus.PUBLISHED)

@@ -4,10 +4,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from statements.compare import CompareForm, compare
-from statements.filters import filter_claims
 from statements.models import Claim
-from statements.views.kept import kept_until_data_changes
+from statements.public.comparison import CompareForm, compare
+from statements.public.filters import filter_claims
+from statements.public.views.kept import kept_until_data_changes
 
 
 @require_GET

@@ -6,7 +6,7 @@ from itertools import pairwise
 from django.db.models import QuerySet
 
 from statements.models import Official, Statement
-from statements.timeline import StatementClaims, group_by_period
+from statements.public.periods import StatementClaims, group_by_period
 
 MAX_STEPS = 10
 

@@ -1,7 +1,7 @@
 """Public pages kept as rendered until the data changes.
 
 A public page depends only on its URL, on whether htmx asked for its fragment, and on the data,
-whose version the database replaces on every change (statements/versions.py). So a page asked
+whose version the database replaces on every change (statements/public/versions.py). So a page asked
 for again before the data changes is sent as it was rendered, without filtering, counting or
 rendering again, and its ETag lets a browser or feed reader ask "has it changed?" for a 304.
 Editors (anyone logged in) always get a freshly rendered page: theirs carry curation links.
@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, quote_etag
 
 from statements.models import Claim
-from statements.versions import data_version
+from statements.public.versions import data_version
 
 pages = caches["pages"]
 # A page of 100 claims is about 120 KB. Larger ones (a statement with a long article) are

@@ -3,10 +3,10 @@
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
-from statements import export
-from statements.feeds import ClaimFeed
-from statements.filters import ClaimFilter, describe, filter_claims
 from statements.models import Claim
+from statements.public import export
+from statements.public.feeds import ClaimFeed
+from statements.public.filters import ClaimFilter, describe, filter_claims
 
 
 def filter_errors(filterset: ClaimFilter) -> str:

@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views import View
 
+from statements.articles.importer import ImportOptions, ImportPlan, create_drafts, plan_import
 from statements.articles.source import (
     ArticleError,
     check_size,
@@ -20,9 +21,8 @@ from statements.articles.source import (
     decode_article,
     parse_date,
 )
-from statements.importer import ImportOptions, ImportPlan, create_drafts, plan_import
 from statements.models import Official, Outlet, Statement, StatementKind, content_hash
-from statements.timeline import highlight_segments
+from statements.public.periods import highlight_segments
 
 SESSION_KEY = "imported_articles"
 PREVIEWS_KEPT = 2

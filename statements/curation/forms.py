@@ -3,7 +3,7 @@
 from django import forms
 from django.db import models
 
-from statements import workflow
+from statements.curation import workflow
 from statements.models import Claim, Statement
 from statements.spans import SpanNotFound, only_span
 

@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # With read replicas: the primary for editors' requests, a replica for everyone else's.
-    "statements.routers.ReplicaReadsMiddleware",
+    "statements.config.routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change, for the audit history.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -79,8 +79,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-ROOT_URLCONF = "statements.urls"
-WSGI_APPLICATION = "statements.wsgi.application"
+ROOT_URLCONF = "statements.config.urls"
+WSGI_APPLICATION = "statements.config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -118,11 +118,11 @@ def database(url: str) -> dict:
 DATABASES = {
     "default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
-# Read replicas of the primary, which public pages read from (statements/routers.py). Tests use
-# the primary's test database in their place.
+# Read replicas of the primary, which public pages read from (statements/config/routers.py).
+# Tests use the primary's test database in their place.
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), start=1):
     DATABASES[f"replica_{number}"] = {**database(url), "TEST": {"MIRROR": "default"}}
-DATABASE_ROUTERS = ["statements.routers.PrimaryReplicaRouter"]
+DATABASE_ROUTERS = ["statements.config.routers.PrimaryReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -205,8 +205,8 @@ AXES_RESET_ON_SUCCESS = True
 # Exports hold every matching row unless an operator sets a limit, which the export then announces.
 EXPORT_MAX_ROWS = int(os.environ["EXPORT_MAX_ROWS"]) if os.environ.get("EXPORT_MAX_ROWS") else None
 
-# Each worker keeps counts (statements/counting.py) and rendered public pages
-# (statements/views/kept.py) in its own memory, per version of the data: at most PAGES_KEPT
+# Each worker keeps counts (statements/public/counting.py) and rendered public pages
+# (statements/public/views/kept.py) in its own memory, per version of the data: at most PAGES_KEPT
 # pages of up to 512 KB (a page of 100 claims is about 120 KB); 0 renders every page afresh.
 PAGES_KEPT = int(os.environ.get("PAGES_KEPT", "200"))
 CACHES = {

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from statements.filters import ClaimFilter, active_filters, filter_claims
 from statements.models import Claim
+from statements.public.filters import ClaimFilter, active_filters, filter_claims
 
 FEED_LENGTH = 50
 # XML 1.0 cannot carry these; a vertical tab comes with text pasted from a word processor.

@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from statements.views.filtered import filtered_context, render_filtered
-from statements.views.kept import kept_until_data_changes
+from statements.public.views.filtered import filtered_context, render_filtered
+from statements.public.views.kept import kept_until_data_changes
 
 
 @require_GET

@@ -13,8 +13,8 @@ from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.widgets import DateRangeWidget
 
 from statements.models import Claim, Official, Outlet, Topic
-from statements.search import search_claims
-from statements.versions import kept
+from statements.public.search import search_claims
+from statements.public.versions import kept
 
 # Characters XML 1.0 cannot carry: the Atom feed repeats the words in its title. (NUL already
 # has Django's own message.)

@@ -7,8 +7,8 @@ from django.forms.utils import flatatt
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from statements.counting import ViewCounts
-from statements.filters import ClaimFilter
+from statements.public.counting import ViewCounts
+from statements.public.filters import ClaimFilter
 
 FACETS = ("official", "topic", "outlet")
 

@@ -1,5 +1,5 @@
 """Counting claims without counting a million rows on every request: each count is kept per
-version of the data and per filters (statements/versions.py)."""
+version of the data and per filters (statements/public/versions.py)."""
 
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -11,8 +11,8 @@ from typing import TypeVar
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
-from statements.filters import ClaimFilter, filter_all_but
-from statements.versions import data_version, kept
+from statements.public.filters import ClaimFilter, filter_all_but
+from statements.public.versions import data_version, kept
 
 T = TypeVar("T")
 

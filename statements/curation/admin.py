@@ -9,12 +9,13 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from statements import export, workflow
-from statements.admin_forms import ClaimForm, StatementForm
-from statements.admin_import import import_article_urls
-from statements.admin_restore import DeletedStatementsView
+from statements.curation import workflow
+from statements.curation.deleted_page import DeletedStatementsView
+from statements.curation.forms import ClaimForm, StatementForm
+from statements.curation.import_page import import_article_urls
 from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
-from statements.timeline import highlight_segments
+from statements.public import export
+from statements.public.periods import highlight_segments
 
 
 class VerbatimTextField(forms.CharField):

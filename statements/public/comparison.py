@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import QuerySet
 
-from statements.activity import summary
 from statements.models import Claim, Official
+from statements.public.activity import summary
 
 CLAIMS_PER_CELL = 5
 MOST_CLAIMS = 2000

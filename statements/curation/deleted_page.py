@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views import View
 
-from statements.restore import deleted_statements, restore_statement
+from statements.curation.undelete import deleted_statements, restore_statement
 
 
 class DeletedStatementsView(View):

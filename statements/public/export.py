@@ -1,7 +1,7 @@
 """Rows of a filtered view written as CSV or JSON, streamed in constant memory.
 
 The database computes every value as it is written (links, dates at their precision, topic
-names sorted and joined) and, for CSV, each whole line (statements/csv_lines.py); Python
+names sorted and joined) and, for CSV, each whole line (statements/public/csv_lines.py); Python
 passes the text on as it comes.
 """
 
@@ -32,8 +32,8 @@ from django.db.models.functions import Cast, Coalesce, Concat, Left, Substr
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
-from statements import csv_lines
 from statements.models import Claim, DatePrecision, Statement
+from statements.public import csv_lines
 
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
