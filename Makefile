@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.installed-dev
 ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run serve test setup lint browser test-sqlite test-postgres fixtures screenshots backup restore
+.PHONY: run serve test test-deep setup lint browser test-sqlite test-postgres fixtures screenshots backup restore
 
 run: setup
 	$(BIN)/python manage.py runserver $(ADDRESS)
@@ -19,12 +20,29 @@ serve: export DJANGO_ENV = production
 serve: setup
 	$(BIN)/gunicorn statements.config.wsgi --bind $(ADDRESS)
 
-test: setup browser $(AXE) lint test-sqlite test-postgres
+# Style checks, then the suite on SQLite and on a throwaway PostgreSQL, browser tests included:
+# about N minutes on a two-core machine (see "Tests" in the README).
+test: setup $(DEV_INSTALLED) browser $(AXE) lint test-sqlite test-postgres
+
+# The long runs: 10,000 generated query strings per public URL and the full load test
+# (50 readers and an editor for 30 s), on each database.
+DEEP_TESTS := tests/test_fuzz.py tests/test_concurrent_load.py
+test-deep: export FUZZ_EXAMPLES = 10000
+test-deep: export LOAD_READERS = 50
+test-deep: export LOAD_SECONDS = 30
+test-deep: setup $(DEV_INSTALLED)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(DEEP_TESTS)
+	$(BIN)/python tests/with_postgres.py $(BIN)/pytest $(PYTEST_PARALLEL) $(DEEP_TESTS)
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Tests and style checks need more than the app: a server installs only requirements.txt.
+$(DEV_INSTALLED): $(INSTALLED) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 # Migrate the embedded SQLite database and add the seed data it does not hold yet.
@@ -44,26 +62,26 @@ browser:
 $(AXE):
 	npm install --prefix "$(CURDIR)" --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_VERSION)
 
-lint: $(INSTALLED)
+lint: $(DEV_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-test-sqlite: $(INSTALLED)
-	$(BIN)/pytest
+# The suite runs in two processes, one per core (pytest-xdist), each with its own test database.
+PYTEST_PARALLEL ?= -n 2
+test-sqlite: $(DEV_INSTALLED)
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
-# A throwaway PostgreSQL cluster, started for the run and removed after it. The fuzz test sends
-# its full 10,000 query strings per URL on SQLite and fewer here (see tests/test_fuzz.py).
-FUZZ_EXAMPLES_POSTGRES ?= 1000
-test-postgres: $(INSTALLED)
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES_POSTGRES) $(BIN)/python tests/with_postgres.py --replica $(BIN)/pytest
+# A throwaway PostgreSQL cluster, started for the run and removed after it.
+test-postgres: $(DEV_INSTALLED)
+	$(BIN)/python tests/with_postgres.py --replica $(BIN)/pytest $(PYTEST_PARALLEL)
 
 # Rebuild fixtures/seed.json after editing fixtures/annotations/.
 fixtures: $(INSTALLED)
 	$(BIN)/python manage.py build_seed_fixtures
 
 # Refresh the README's screenshots in docs/screenshots/.
-screenshots: setup browser
+screenshots: setup $(DEV_INSTALLED) browser
 	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/test_screenshots.py
 
 # A consistent copy of the database, safe while the app runs, in backups/.

@@ -18,8 +18,9 @@ from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "concurrent_load.py"
-SECONDS = 8
-READERS = 20
+# `make test` runs it shortened; `make test-deep` sets the full run (50 readers, 30 s).
+SECONDS = int(os.environ.get("LOAD_SECONDS", "8"))
+READERS = int(os.environ.get("LOAD_READERS", "20"))
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = urlsplit(POSTGRES_URL).scheme in {"postgres", "postgresql", "pgsql"}
 

@@ -1,10 +1,13 @@
 """Public pages are kept as rendered until the data changes, never longer, and never for editors."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements.models import Post
+from statements.models import Post, StatementStatus
+from statements.public.versions import code_version
 from tests.factories import make_claim, make_official, make_statement, make_topic
 
 HTMX = {"HX-Request": "true"}
@@ -93,3 +96,47 @@ def test_a_very_large_page_is_rendered_each_time_not_kept(client, archive):
     assert len(client.get(url).content) > 512 * 1024
     _, queries = get_counting_queries(client, url)
     assert queries > 1
+
+
+def test_a_new_release_renders_afresh_and_never_answers_304_for_the_old_one(
+    client, archive, settings
+):
+    settings.RELEASE = "release-1"
+    code_version.cache_clear()
+    first = client.get("/")
+    assert client.get("/", headers={"If-None-Match": first["ETag"]}).status_code == 304
+    settings.RELEASE = "release-2"
+    code_version.cache_clear()
+    _, queries = get_counting_queries(client, "/", **{"If-None-Match": first["ETag"]})
+    after = client.get("/", headers={"If-None-Match": first["ETag"]})
+    assert after.status_code == 200
+    assert after["ETag"] != first["ETag"]
+    assert queries > 1  # rendered again, not the page kept for the old release
+    code_version.cache_clear()
+
+
+def test_without_a_release_name_the_code_version_is_a_digest_of_the_files(settings):
+    settings.RELEASE = ""
+    code_version.cache_clear()
+    assert re.fullmatch(r"[0-9a-f]{16}", code_version())
+    code_version.cache_clear()
+
+
+@pytest.mark.parametrize("url", ["/statements/999999/", "/officials/nobody/", "/?date_after=x"])
+def test_any_version_at_all_never_makes_a_missing_or_bad_page_a_304(client, archive, url):
+    response = client.get(url, headers={"If-None-Match": "*"})
+    assert response.status_code in (400, 404)
+    assert "ETag" not in response
+
+
+def test_a_draft_is_not_validated_for_the_public(client, archive):
+    draft = make_statement(archive, source_text="Not yet.", status=StatementStatus.DRAFT)
+    response = client.get(draft.get_absolute_url(), headers={"If-None-Match": "*"})
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/", "/officials/", "/topics/", "/compare/", "/export.csv"])
+def test_head_is_answered_like_get_without_a_body(client, archive, url):
+    response = client.head(url)
+    assert response.status_code == 200
+    assert b"".join(response) == b""

@@ -206,9 +206,12 @@ AXES_RESET_ON_SUCCESS = True
 EXPORT_MAX_ROWS = int(os.environ["EXPORT_MAX_ROWS"]) if os.environ.get("EXPORT_MAX_ROWS") else None
 
 # Each worker keeps counts (statements/public/counting.py) and rendered public pages
-# (statements/public/views/kept.py) in its own memory, per version of the data: at most PAGES_KEPT
-# pages of up to 512 KB (a page of 100 claims is about 120 KB); 0 renders every page afresh.
+# (statements/public/views/kept.py) in its own memory, per version of the data and of the code
+# (RELEASE names it; unset, it is a digest of the code, templates and static files): at most
+# PAGES_KEPT pages of up to 512 KB (a page of 100 claims is about 120 KB); 0 renders every
+# page afresh.
 PAGES_KEPT = int(os.environ.get("PAGES_KEPT", "200"))
+RELEASE = os.environ.get("RELEASE", "")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

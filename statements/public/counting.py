@@ -5,14 +5,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import TypeVar
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
-from statements.public.filters import ClaimFilter, filter_all_but
-from statements.public.versions import data_version, kept
+from statements.public.filters import ClaimFilter
+from statements.public.versions import kept
 
 T = TypeVar("T")
 
@@ -65,40 +64,23 @@ def added_up(parts: Iterable[Totals]) -> Totals:
 class ViewCounts:
     """The counts one filtered view shows, each kept per version of the data and its filters."""
 
-    def __init__(
-        self, filterset: ClaimFilter, version: str | None = None, charted: bool = False
-    ) -> None:
+    def __init__(self, filterset: ClaimFilter, charted: bool = False) -> None:
         self.filterset = filterset
         self.charted = charted  # an official's or topic's page, which charts claims per month
-        if version is not None:
-            self.version = version  # already read for this request
-
-    @cached_property
-    def version(self) -> str:
-        return data_version(self.filterset.queryset.db)
-
-    def filters(self, left_out: str) -> tuple[tuple[str, str], ...]:
-        """The filters that narrow the claims, but one, as text (the order narrows nothing)."""
-        cleaned = self.filterset.form.cleaned_data
-        chosen = [(name, value) for name, value in cleaned.items() if value]
-        return tuple(
-            (name, str(getattr(value, "slug", value)))
-            for name, value in chosen
-            if name not in (left_out, "order")
-        )
 
     def remembered(self, what: str, left_out: str, compute: Callable[[], T]) -> T:
-        return kept(self.version, ("counts", what, self.filters(left_out)), compute)
+        described = ("counts", what, self.filterset.key(left_out))
+        return kept(self.filterset.version, described, compute)
 
     def per_official(self) -> dict[str, Totals]:
         """Claims and statements per official, with the other filters as they are."""
-        claims = filter_all_but(self.filterset, "official")
+        claims = self.filterset.qs_without("official")
         return self.remembered("officials", "official", lambda: by_official(claims))
 
     def per_month(self) -> dict[date, Totals]:
         """Claims and statements per month, with every filter."""
-        claims = filter_all_but(self.filterset, "order")
-        return self.remembered("months", "order", lambda: by_month(claims))
+        claims = self.filterset.qs_without()
+        return self.remembered("months", "", lambda: by_month(claims))
 
     def totals(self) -> Totals:
         """How many claims match, and in how many statements: added up from the counts per
@@ -116,7 +98,7 @@ class ViewCounts:
         """The claims each option of a filter would give, with the other filters as they are."""
         if name == "official":
             return Counter({slug: t.claims for slug, t in self.per_official().items()})
-        claims = filter_all_but(self.filterset, name)
+        claims = self.filterset.qs_without(name)
         if name == "topic":
             return self.remembered(name, name, lambda: grouped(claims, "topics__slug"))
         return self.remembered(name, name, lambda: outlet_counts(claims))

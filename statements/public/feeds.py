@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from statements.models import Claim
-from statements.public.filters import ClaimFilter, active_filters, filter_claims
+from statements.public.filters import ClaimFilter
 
 FEED_LENGTH = 50
 # XML 1.0 cannot carry these; a vertical tab comes with text pasted from a word processor.
@@ -42,11 +42,11 @@ class ClaimFeed(Feed):
     def get_object(self, request: HttpRequest) -> ClaimFilter:
         """The filtered view; the view in front of the feed has refused invalid filters."""
         self.query = request.GET.urlencode()
-        return filter_claims(request.GET, Claim.objects.for_timeline())
+        return ClaimFilter(request.GET, request=request)
 
     def title(self, filterset: ClaimFilter) -> str:
-        chips = [chip.label for chip in active_filters(filterset, filterset.data, exclude={})]
-        return "Statement Timeline" + (": " + ", ".join(chips) if chips else "")
+        labels = [part.label for part in filterset.parts()]
+        return "Statement Timeline" + (": " + ", ".join(labels) if labels else "")
 
     def subtitle(self, filterset: ClaimFilter) -> str:
         return "What public officials said, claim by claim, newest first."

@@ -1,5 +1,6 @@
 """The one description of a filtered timeline, shared by the page, its fragment and exports."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,7 +15,7 @@ from django_filters.widgets import DateRangeWidget
 
 from statements.models import Claim, Official, Outlet, Topic
 from statements.public.search import search_claims
-from statements.public.versions import kept
+from statements.public.versions import data_version, kept, request_data_version
 
 # Characters XML 1.0 cannot carry: the Atom feed repeats the words in its title. (NUL already
 # has Django's own message.)
@@ -26,7 +27,7 @@ NO_CONTROL_CHARACTERS = RegexValidator(
 
 
 class ListedChoiceIterator(ModelChoiceIterator):
-    """The options, from the records the field has loaded."""
+    """The options, from the records the field was given."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
@@ -59,20 +60,19 @@ def listed_records(alias: str) -> dict[type[Model], list[Model]]:
 
 
 class ListedChoiceField(ModelChoiceField):
-    """A choice of one of a short list of records, loaded once: Django's own field runs one
-    query for the options and another to look up the chosen one, each time. Given the data's
-    version, the three selects' records are loaded together and kept under it."""
+    """A choice of one of a short list of records, given by the FilterSet: Django's own field
+    runs one query for the options and another to look up the chosen one, each time, where the
+    FilterSet loads the three selects' records together, kept per version of the data."""
 
     iterator = ListedChoiceIterator
-    version: str | None = None
+
+    def __init__(self, *args, listing: Callable[[], dict], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.listing = listing
 
     @cached_property
     def records(self) -> list[Model]:
-        if self.version is None:
-            return list(self.queryset)
-        alias = self.queryset.db
-        listed = kept(self.version, ("listed records", alias), lambda: listed_records(alias))
-        return listed[self.queryset.model]
+        return self.listing()[self.queryset.model]
 
     def to_python(self, value) -> Model | None:
         if value in self.empty_values:
@@ -88,6 +88,43 @@ class ListedChoiceField(ModelChoiceField):
 
 class ListedChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = ListedChoiceField
+
+    @property
+    def field(self) -> ListedChoiceField:
+        self.extra["listing"] = self.parent.listed_records
+        return super().field
+
+
+@dataclass(frozen=True)
+class Part:
+    """One narrowing filter, or one end of the date range, in the words each reader needs."""
+
+    param: str  # the query parameter that sets it
+    value: str  # as text: a slug, a date, the words; "topic-karabakh" in a file name
+    label: str  # for people: "Topic: Karabakh", "From 1 Sep 2023"
+    word: str  # for file names: "topic-karabakh", "from-2023-09-01"
+
+
+def parts_of(name: str, value) -> list[Part]:
+    """One filter's value in words: a date range gives a part for each end it has."""
+    if isinstance(value, slice):
+        ends = [
+            ("date_after", "from", "From", value.start),
+            ("date_before", "until", "Until", value.stop),
+        ]
+        return [
+            Part(param, f"{day:%Y-%m-%d}", f"{word} {day:%-d %b %Y}", f"{prefix}-{day:%Y-%m-%d}")
+            for param, prefix, word, day in ends
+            if day
+        ]
+    text = str(getattr(value, "slug", value))
+    if name == "q":
+        label = f"Words: “{value}”"
+    elif name == "order":
+        label = "Oldest first"
+    else:
+        label = f"{name.capitalize()}: {value}"
+    return [Part(name, text, label, f"{name}-{text}")]
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -136,6 +173,23 @@ class ClaimFilter(django_filters.FilterSet):
         model = Claim
         fields = ["official", "topic", "outlet", "date", "q", "order"]
 
+    def __init__(self, data=None, queryset: QuerySet | None = None, *, request=None) -> None:
+        """The published claims, in timeline order, that the filters in `data` let through;
+        given the request, the data's version is the one the request reads."""
+        claims = Claim.objects.for_timeline() if queryset is None else queryset
+        super().__init__(data, claims.published().in_timeline_order(), request=request)
+
+    @cached_property
+    def version(self) -> str:
+        if self.request is not None:
+            return request_data_version(self.request)
+        return data_version(self.queryset.db)
+
+    def listed_records(self) -> dict[type[Model], list[Model]]:
+        """The selects' options, kept under the data's version."""
+        alias = self.queryset.db
+        return kept(self.version, ("listed records", alias), lambda: listed_records(alias))
+
     def filter_outlet(self, queryset: QuerySet, name: str, value: Outlet) -> QuerySet:
         return queryset.filter(Q(statement__venue=value) | Q(statement__reporting_outlet=value))
 
@@ -149,37 +203,33 @@ class ClaimFilter(django_filters.FilterSet):
     def newest_first(self) -> bool:
         return self.form.cleaned_data.get("order") != "oldest"
 
+    def chosen(self, left_out: str = "") -> dict:
+        """The valid filters in force but one (with none named, all), the order included."""
+        if not self.is_valid():
+            return {}
+        cleaned = self.form.cleaned_data.items()
+        return {name: value for name, value in cleaned if value and name != left_out}
 
-def filter_claims(params: QueryDict, claims: QuerySet, version: str | None = None) -> ClaimFilter:
-    """The filtered view a request asks for, over published claims in timeline order; with the
-    data's version, the options of its selects are kept under it."""
-    filterset = ClaimFilter(params, queryset=claims.published().in_timeline_order())
-    for field in filterset.form.fields.values():
-        if isinstance(field, ListedChoiceField):
-            field.version = version
-    return filterset
+    def qs_without(self, left_out: str = "") -> QuerySet:
+        """The published claims every filter lets through but one, unordered: what each option
+        of the one left out would narrow further (facet counts); with none named, every filter."""
+        claims = Claim.objects.published()
+        for name, value in self.chosen(left_out).items():
+            if name != "order":  # narrows nothing
+                claims = self.filters[name].filter(claims, value)
+        return claims
 
+    def parts(self, left_out: str = "") -> list[Part]:
+        """The filters in force but one, in words: for cache keys, file names and chips."""
+        return [
+            part for name, value in self.chosen(left_out).items() for part in parts_of(name, value)
+        ]
 
-def filter_all_but(filterset: ClaimFilter, left_out: str) -> QuerySet:
-    """The published claims that every valid filter lets through but one, unordered: what
-    each option of the one left out would narrow further (facet counts)."""
-    claims = Claim.objects.published()
-    for name, value in filterset.form.cleaned_data.items():
-        if name not in (left_out, "order"):
-            claims = filterset.filters[name].filter(claims, value)
-    return claims
-
-
-def describe(filterset: ClaimFilter) -> list[str]:
-    """The active filters in a few words each, for file names: ["topic-karabakh", …]."""
-    words = []
-    for name, value in filterset.form.cleaned_data.items():
-        if isinstance(value, slice):
-            words += [f"from-{value.start:%Y-%m-%d}"] if value.start else []
-            words += [f"until-{value.stop:%Y-%m-%d}"] if value.stop else []
-        elif value:
-            words.append(f"{name}-{getattr(value, 'slug', value)}")
-    return words
+    def key(self, left_out: str = "") -> tuple[tuple[str, str], ...]:
+        """What the claims every filter but one lets through depend on (the order is not)."""
+        return tuple(
+            (part.param, part.value) for part in self.parts(left_out) if part.param != "order"
+        )
 
 
 @dataclass
@@ -190,29 +240,14 @@ class Chip:
     remove_query: str
 
 
-def active_filters(filterset: ClaimFilter, params: QueryDict, exclude: dict) -> list[Chip]:
+def chips(filterset: ClaimFilter, params: QueryDict, exclude: dict) -> list[Chip]:
     """The filters in force, each with a link that removes it (the page's own are left out)."""
-    if not filterset.is_valid():
-        return []
     chips = []
-    for name, value in filterset.form.cleaned_data.items():
-        if name in exclude or not value:
+    for part in filterset.parts():
+        if part.param in exclude:
             continue
-        for param, label in chip_labels(name, value):
-            remaining = params.copy()
-            remaining.pop(param, None)
-            remaining.pop("page", None)
-            chips.append(Chip(label, remaining.urlencode()))
+        remaining = params.copy()
+        remaining.pop(part.param, None)
+        remaining.pop("page", None)
+        chips.append(Chip(part.label, remaining.urlencode()))
     return chips
-
-
-def chip_labels(name: str, value) -> list[tuple[str, str]]:
-    """(query parameter, label) for each part of one filter's value."""
-    if isinstance(value, slice):
-        parts = [("date_after", "From", value.start), ("date_before", "Until", value.stop)]
-        return [(param, f"{word} {day:%-d %b %Y}") for param, word, day in parts if day]
-    if name == "q":
-        return [("q", f"Words: “{value}”")]
-    if name == "order":
-        return [("order", "Oldest first")]
-    return [(name, f"{name.capitalize()}: {value}")]

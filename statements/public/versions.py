@@ -1,19 +1,29 @@
-"""The data's version, and what is kept under it.
+"""The versions of the data and of the code, and what is kept under them.
 
 The database keeps a version of the data: a random token that its triggers replace whenever a
 statement, claim, topic link, official, post, outlet or topic changes (migrations 0005, 0007).
-Whatever depends only on the data (counts, the filters' options, rendered pages) can be kept
-under that token: exact, and computed once per change of the data in each process.
+The code's version names the release. Whatever depends only on the data and the code (counts,
+the filters' options, rendered pages) is kept under both: exact, computed once per change of
+either in each process, and never served by a release to which it does not belong.
 """
 
 import hashlib
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 from typing import TypeVar
 
-from django.core.cache import cache
-from django.db import connections
+from django.conf import settings
+from django.core.cache import cache as kept_values
+from django.db import connections, router
+from django.http import HttpRequest
+
+from statements.models import Claim
 
 T = TypeVar("T")
+
+# What a release is made of: a change to any of these files changes what pages hold.
+CODE_FOLDERS = ("statements", "templates", "static")
 
 
 def data_version(alias: str) -> str:
@@ -22,12 +32,31 @@ def data_version(alias: str) -> str:
         return str(cursor.fetchone()[0])
 
 
+def request_data_version(request: HttpRequest) -> str:
+    """The data's version in the database this request reads, read once per request."""
+    if not hasattr(request, "_data_version"):
+        request._data_version = data_version(router.db_for_read(Claim))
+    return request._data_version
+
+
+@cache
+def code_version() -> str:
+    """The release: `RELEASE` from the environment, else a digest of the code, templates and
+    static files, so that even an uncommitted change counts as a new release."""
+    if settings.RELEASE:
+        return settings.RELEASE
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in CODE_FOLDERS:
+        for path in sorted((base / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def kept(version: str, described: tuple, compute: Callable[[], T]) -> T:
-    """The value kept for this description at this version of the data, computed if missing."""
-    digest = hashlib.sha256(repr(described).encode()).hexdigest()
-    key = f"kept:{version}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=None)
-    return value
+    """The value kept for this description at this version of the data and of the code,
+    computed if missing."""
+    digest = hashlib.sha256(repr((code_version(), described)).encode()).hexdigest()
+    return kept_values.get_or_set(f"kept:{version}:{digest}", compute, timeout=None)

@@ -2,15 +2,14 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from statements.models import Claim
 from statements.public.comparison import CompareForm, compare
-from statements.public.filters import filter_claims
+from statements.public.filters import ClaimFilter
 from statements.public.views.kept import kept_until_data_changes
 
 
-@require_GET
+@require_safe
 @kept_until_data_changes
 def compare_officials(request: HttpRequest) -> HttpResponse:
     form = CompareForm(request.GET or None)
@@ -21,7 +20,7 @@ def compare_officials(request: HttpRequest) -> HttpResponse:
     for official in (form.cleaned_data["a"], form.cleaned_data["b"]):
         params = request.GET.copy()
         params["official"] = official.slug
-        sides.append(filter_claims(params, Claim.objects.for_timeline(), request.data_version))
+        sides.append(ClaimFilter(params, request=request))
     context["filter"] = sides[0]
     if not all(side.is_valid() for side in sides):
         return render(request, "compare.html", context, status=400)

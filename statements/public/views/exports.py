@@ -1,12 +1,12 @@
 """A filtered view as a file: every row as CSV or JSON, or the newest as an Atom feed."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from statements.models import Claim
 from statements.public import export
 from statements.public.feeds import ClaimFeed
-from statements.public.filters import ClaimFilter, describe, filter_claims
+from statements.public.filters import ClaimFilter
 
 
 def filter_errors(filterset: ClaimFilter) -> str:
@@ -14,7 +14,7 @@ def filter_errors(filterset: ClaimFilter) -> str:
     return "These filters could not be used, so nothing was sent:\n" + "\n".join(lines) + "\n"
 
 
-@require_GET
+@require_safe
 def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
     """Every row of a filtered view as CSV or JSON: one row per claim, or per statement."""
     level = request.GET.get("level", "claims")
@@ -22,20 +22,21 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
         choices = ", ".join(export.LAYOUTS)
         message = f"Unknown level {level!r}, so nothing was sent: choose one of {choices}.\n"
         return HttpResponseBadRequest(message, content_type="text/plain")
-    filterset = filter_claims(request.GET, Claim.objects.all())
+    filterset = ClaimFilter(request.GET, Claim.objects.all(), request=request)
     if not filterset.is_valid():
         return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
     rows = filterset.qs
     if level == "statements":
         rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
     root = request.build_absolute_uri("/")
-    return export.export_response(rows, export.LAYOUTS[level], extension, root, describe(filterset))
+    words = [part.word for part in filterset.parts()]
+    return export.export_response(rows, export.LAYOUTS[level], extension, root, words)
 
 
-@require_GET
+@require_safe
 def claim_feed(request: HttpRequest) -> HttpResponse:
     """The newest claims of a filtered view as Atom; bad filters get a 400, not everything."""
-    filterset = filter_claims(request.GET, Claim.objects.all())
+    filterset = ClaimFilter(request.GET, Claim.objects.all(), request=request)
     if not filterset.is_valid():
         return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
     return ClaimFeed()(request)

@@ -4,11 +4,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
-from statements.models import Claim
 from statements.public.activity import Activity, activity, summary
 from statements.public.counting import ViewCounts
 from statements.public.facets import facet_counts, show_counts
-from statements.public.filters import active_filters, filter_claims
+from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
 from statements.public.periods import group_by_period
 from statements.public.position_steps import position_steps
@@ -28,9 +27,8 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     """Filter, order and page the claims as the request asks."""
     fixed = fixed or {}
     params = view_params(request, fixed)
-    version = getattr(request, "data_version", None)  # read by kept_until_data_changes
-    filterset = filter_claims(params, Claim.objects.for_timeline(), version)
-    counts = ViewCounts(filterset, version, charted=bool(fixed))
+    filterset = ClaimFilter(params, request=request)
+    counts = ViewCounts(filterset, charted=bool(fixed))
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()
@@ -43,7 +41,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "filter": filterset,
         "fixed": fixed,
         "facets": list(facets),
-        "chips": active_filters(filterset, request.GET, exclude=fixed),
+        "chips": chips(filterset, request.GET, exclude=fixed),
         "search_query": params.get("q", "") if filterset.is_valid() else "",
         "export_query": params.urlencode(),
         "page": page,

@@ -1,10 +1,11 @@
-"""Public pages kept as rendered until the data changes.
+"""Public pages kept as rendered until the data or the code changes.
 
-A public page depends only on its URL, on whether htmx asked for its fragment, and on the data,
-whose version the database replaces on every change (statements/public/versions.py). So a page asked
-for again before the data changes is sent as it was rendered, without filtering, counting or
-rendering again, and its ETag lets a browser or feed reader ask "has it changed?" for a 304.
-Editors (anyone logged in) always get a freshly rendered page: theirs carry curation links.
+A public page depends only on its URL, on whether htmx asked for its fragment, on the data,
+whose version the database replaces on every change, and on the release that rendered it
+(statements/public/versions.py). So a page asked for again before either changes is sent as it
+was rendered, without filtering, counting or rendering again, and its ETag lets a browser or
+feed reader ask "has it changed?" for a 304. Editors (anyone logged in) always get a freshly
+rendered page: theirs carry curation links.
 """
 
 import hashlib
@@ -12,12 +13,10 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.cache import caches
-from django.db import router
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, quote_etag
+from django.views.decorators.http import condition
 
-from statements.models import Claim
-from statements.public.versions import data_version
+from statements.public.versions import code_version, request_data_version
 
 pages = caches["pages"]
 # A page of 100 claims is about 120 KB. Larger ones (a statement with a long article) are
@@ -26,35 +25,44 @@ LARGEST_KEPT = 512 * 1024
 
 
 def page_key(request: HttpRequest) -> str:
-    """The page's identity: the data's version, its URL, and which part htmx asked for."""
+    """The page's identity: the code's and data's versions, its URL, and the part htmx asked for."""
     htmx = request.htmx
     part = "page" if not htmx else ("boosted" if htmx.boosted else "fragment")
-    described = repr((request.data_version, part, request.get_full_path())).encode()
+    versions = (code_version(), request_data_version(request))
+    described = repr((versions, part, request.get_full_path())).encode()
     return hashlib.sha256(described).hexdigest()
 
 
+def page_etag(request: HttpRequest, *args, **kwargs) -> str | None:
+    if request.user.is_authenticated:
+        return None
+    return page_key(request)[:32]
+
+
 def kept_until_data_changes(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        # Read once here; the counts the view makes are kept under the same version.
-        request.data_version = data_version(router.db_for_read(Claim))
+    @condition(etag_func=page_etag)
+    def kept_or_rendered(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
         key = page_key(request)
-        etag = quote_etag(key[:32])
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            return not_modified
         kept = pages.get(key)
-        if kept is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or len(response.content) > LARGEST_KEPT:
-                return response
-            pages.set(key, (response.content, response["Content-Type"]), timeout=None)
-        else:
+        if kept is not None:
             content, content_type = kept
-            response = HttpResponse(content, content_type=content_type)
-        response["ETag"] = etag
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and len(response.content) <= LARGEST_KEPT:
+            pages.set(key, (response.content, response["Content-Type"]), timeout=None)
+        return response
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        # "Any version at all" cannot be answered before the view has said whether the page
+        # exists (a missing or draft page must not answer 304), so it is treated as absent.
+        if request.headers.get("If-None-Match", "").strip() == "*":
+            del request.META["HTTP_IF_NONE_MATCH"]
+        response = kept_or_rendered(request, *args, **kwargs)
+        if response.status_code not in (200, 304):
+            del response["ETag"]  # only a page that exists is validated again
         return response
 
     return wrapper

@@ -3,7 +3,7 @@
 from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, StatementStatus, Topic
@@ -14,7 +14,7 @@ SPAN_OF_CLAIMS = {"first": Min("claims__statement__date"), "last": Max("claims__
 PUBLISHED = Q(statements__status=StatementStatus.PUBLISHED)
 
 
-@require_GET
+@require_safe
 @kept_until_data_changes
 def official_list(request: HttpRequest) -> HttpResponse:
     officials = Official.objects.annotate(
@@ -26,7 +26,7 @@ def official_list(request: HttpRequest) -> HttpResponse:
     return render(request, "official_list.html", {"officials": officials})
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 @kept_until_data_changes
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from statements.models import Claim, Statement, StatementStatus
 from statements.public.json_ld import structured_data
@@ -19,7 +19,7 @@ def visible_to(request: HttpRequest) -> dict:
     return {"status": StatementStatus.PUBLISHED}
 
 
-@require_GET
+@require_safe
 @kept_until_data_changes
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(
@@ -38,7 +38,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "statement_detail.html", context)
 
 
-@require_GET
+@require_safe
 @kept_until_data_changes
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(

@@ -3,7 +3,7 @@
 from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, StatementStatus, Topic
@@ -11,7 +11,7 @@ from statements.public.views.filtered import filtered_context, render_filtered
 from statements.public.views.kept import kept_until_data_changes
 
 
-@require_GET
+@require_safe
 @kept_until_data_changes
 def topic_list(request: HttpRequest) -> HttpResponse:
     published = Q(claims__statement__status=StatementStatus.PUBLISHED)
@@ -23,7 +23,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     return render(request, "topic_list.html", {"topics": topics})
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 @kept_until_data_changes
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
