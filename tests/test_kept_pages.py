@@ -140,3 +140,17 @@ def test_head_is_answered_like_get_without_a_body(client, archive, url):
     response = client.head(url)
     assert response.status_code == 200
     assert b"".join(response) == b""
+
+
+def test_parameters_no_page_reads_redirect_to_the_page_without_them(client, archive):
+    response = client.get("/?utm_source=mail&topic=infrastructure&x=1")
+    assert response.status_code == 302
+    assert response["Location"] == "/?topic=infrastructure"
+    assert client.get("/officials/?junk=1")["Location"] == "/officials/"
+
+
+def test_every_parameter_a_page_reads_is_left_alone(client, archive):
+    url = "/officials/ana-petrova/?topic=infrastructure&date_after=2000-01-01&view=lanes&page=1"
+    assert client.get(url).status_code == 200
+    compare = client.get("/compare/?a=ana-petrova&b=ana-petrova&q=bridge&order=oldest")
+    assert compare.status_code in (200, 400)

@@ -1,6 +1,5 @@
 """An Atom feed of every filtered view: the newest claims first."""
 
-import re
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -10,11 +9,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from statements.models import Claim
-from statements.public.filters import ClaimFilter
+from statements.public.filters import NOT_IN_XML, ClaimFilter
 
 FEED_LENGTH = 50
-# XML 1.0 cannot carry these; a vertical tab comes with text pasted from a word processor.
-NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def xml_safe(value):

@@ -1,5 +1,6 @@
 """The one description of a filtered timeline, shared by the page, its fragment and exports."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,12 +18,11 @@ from statements.models import Claim, Official, Outlet, Topic
 from statements.public.search import search_claims
 from statements.public.versions import data_version, kept, request_data_version
 
-# Characters XML 1.0 cannot carry: the Atom feed repeats the words in its title. (NUL already
-# has Django's own message.)
+# Characters XML 1.0 cannot carry; a vertical tab comes with text pasted from a word processor.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The Atom feed repeats the words in its title.
 NO_CONTROL_CHARACTERS = RegexValidator(
-    r"[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]",
-    inverse_match=True,
-    message="Control characters are not allowed.",
+    NOT_IN_XML, inverse_match=True, message="Control characters are not allowed."
 )
 
 

@@ -10,18 +10,48 @@ rendered page: theirs carry curation links.
 
 import hashlib
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
+from urllib.parse import urlencode
 
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import condition
+from django_filters.widgets import SuffixedMultiWidget
 
+from statements.public.comparison import CompareForm
+from statements.public.filters import ClaimFilter
 from statements.public.versions import code_version, request_data_version
 
 pages = caches["pages"]
 # A page of 100 claims is about 120 KB. Larger ones (a statement with a long article) are
 # rendered each time, so that PAGES_KEPT pages stay within a known amount of memory.
 LARGEST_KEPT = 512 * 1024
+
+
+@cache
+def known_parameters() -> frozenset[str]:
+    """Every query parameter a public page reads: the filters, the comparison, paging, lanes."""
+    fields = {**ClaimFilter().form.fields, **CompareForm.base_fields}
+    names = {"page", "view"}
+    for name, field in fields.items():
+        widget = field.widget
+        if isinstance(widget, SuffixedMultiWidget):  # the date range: date_after, date_before
+            names.update(widget.suffixed(name, suffix) for suffix in widget.suffixes)
+        else:
+            names.add(name)
+    return frozenset(names)
+
+
+def canonical_url(request: HttpRequest) -> str | None:
+    """The same page without the parameters no page reads, if it was asked for with any:
+    they would keep a copy of the page per tracking tag or junk value."""
+    known = known_parameters()
+    if set(request.GET) <= known:
+        return None
+    kept = [
+        (name, value) for name, values in request.GET.lists() if name in known for value in values
+    ]
+    return request.path + (f"?{urlencode(kept)}" if kept else "")
 
 
 def page_key(request: HttpRequest) -> str:
@@ -56,6 +86,9 @@ def kept_until_data_changes(view: Callable[..., HttpResponse]) -> Callable[..., 
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        canonical = canonical_url(request)
+        if canonical is not None:
+            return HttpResponseRedirect(canonical)
         # "Any version at all" cannot be answered before the view has said whether the page
         # exists (a missing or draft page must not answer 304), so it is treated as absent.
         if request.headers.get("If-None-Match", "").strip() == "*":
