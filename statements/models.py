@@ -296,12 +296,23 @@ class ClaimKind(models.TextChoices):
     PARAPHRASE = "paraphrase", "Paraphrase"
 
 
+def evidence() -> Substr:
+    """A claim's evidence, cut from its statement's source text by the database."""
+    length = models.F("span_end") - models.F("span_start")
+    return Substr("statement__source_text", models.F("span_start") + 1, length)
+
+
+def hosted_or_published_by(outlet: "Outlet | str", path: str = "") -> Q:
+    """Statements (or, with `path="statement__"`, claims) where the outlet, or its slug, was the
+    venue or the publisher: what "an outlet's statements" means everywhere."""
+    field = "__slug" if isinstance(outlet, str) else ""
+    return Q(**{f"{path}venue{field}": outlet}) | Q(**{f"{path}reporting_outlet{field}": outlet})
+
+
 class ClaimQuerySet(models.QuerySet):
     def with_evidence(self) -> "ClaimQuerySet":
-        """Each claim's evidence as `evidence_text`, cut from the source text by the database."""
-        length = models.F("span_end") - models.F("span_start")
-        evidence = Substr("statement__source_text", models.F("span_start") + 1, length)
-        return self.annotate(evidence_text=evidence)
+        """Each claim's evidence as `evidence_text`."""
+        return self.annotate(evidence_text=evidence())
 
     def for_timeline(self) -> "ClaimQuerySet":
         """Claims with everything a timeline row shows, fetched in a fixed number of queries."""

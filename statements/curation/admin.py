@@ -13,7 +13,16 @@ from statements.curation import workflow
 from statements.curation.deleted_page import DeletedStatementsView
 from statements.curation.forms import ClaimForm, StatementForm
 from statements.curation.import_page import import_article_urls
-from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
+from statements.models import (
+    Claim,
+    Official,
+    Outlet,
+    Post,
+    Statement,
+    StatementStatus,
+    Topic,
+    hosted_or_published_by,
+)
 from statements.public import export
 from statements.public.periods import highlight_segments
 
@@ -193,7 +202,7 @@ class OutletListFilter(SlugListFilter):
     model = Outlet
 
     def matching(self, slug: str) -> models.Q:
-        return models.Q(venue__slug=slug) | models.Q(reporting_outlet__slug=slug)
+        return hosted_or_published_by(slug)
 
 
 @admin.register(Statement)

@@ -28,11 +28,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, Left, Substr
+from django.db.models.functions import Cast, Coalesce, Concat, Left
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
-from statements.models import Claim, DatePrecision, Statement
+from statements.models import Claim, DatePrecision, Statement, evidence
 from statements.public import csv_lines
 
 CHUNK_SIZE = 2000
@@ -138,9 +138,7 @@ def claim_values(root: str) -> dict[str, Expression]:
         "claim_summary": F("text"),
         "quote": F("quote"),
         "quote_kind": F("kind"),
-        "evidence": Substr(
-            "statement__source_text", F("span_start") + 1, F("span_end") - F("span_start")
-        ),
+        "evidence": evidence(),
         "topics": Coalesce(TopicNames("id", of="claim"), Value(""), output_field=TextField()),
         "span_start": F("span_start"),
         "span_end": F("span_end"),

@@ -9,12 +9,12 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db.models import Model, Q, QuerySet, Value
+from django.db.models import Model, QuerySet, Value
 from django.http import QueryDict
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.widgets import DateRangeWidget
 
-from statements.models import Claim, Official, Outlet, Topic
+from statements.models import Claim, Official, Outlet, Topic, hosted_or_published_by
 from statements.public.search import search_claims
 from statements.public.versions import data_version, kept, request_data_version
 
@@ -191,7 +191,7 @@ class ClaimFilter(django_filters.FilterSet):
         return kept(self.version, ("listed records", alias), lambda: listed_records(alias))
 
     def filter_outlet(self, queryset: QuerySet, name: str, value: Outlet) -> QuerySet:
-        return queryset.filter(Q(statement__venue=value) | Q(statement__reporting_outlet=value))
+        return queryset.filter(hosted_or_published_by(value, "statement__"))
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search_claims(queryset, value)
