@@ -91,13 +91,8 @@ def export_selected_as_csv(modeladmin, request, queryset):
     return export.export_response(rows, layout, "csv", root, ["selected"])
 
 
-# Django 6 assumes https for scheme-less URLs; adopt that now.
-URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
-
-
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ("name", "slug", "homepage")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -211,7 +206,6 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         css = {"all": ["css/admin.css"]}
 
     form = StatementForm
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ("date", "official", "headline", "status", "venue", "reporting_outlet", "claims")
     list_filter = ("status", "official", TopicListFilter, OutletListFilter, "kind", "language")
     list_select_related = ("official", "venue", "reporting_outlet")

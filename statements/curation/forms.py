@@ -1,18 +1,10 @@
 """The admin's forms: a statement's status as the workflow allows, a claim's span from its quote."""
 
 from django import forms
-from django.db import models
 
 from statements.curation import workflow
 from statements.models import Claim, Statement
 from statements.spans import SpanNotFound, only_span
-
-
-def https_by_default(db_field: models.Field, **kwargs) -> forms.Field:
-    # Django 6 assumes https for scheme-less URLs; adopt that now.
-    if isinstance(db_field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return db_field.formfield(**kwargs)
 
 
 class StatementForm(forms.ModelForm):
@@ -22,7 +14,6 @@ class StatementForm(forms.ModelForm):
 
     class Meta:
         model = Statement
-        formfield_callback = https_by_default
         fields = [
             *("official", "date", "date_precision", "kind", "headline", "status", "venue"),
             *("reporting_outlet", "dateline", "title_as_given", "source_url", "language"),

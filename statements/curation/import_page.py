@@ -59,7 +59,7 @@ class ImportArticleForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[("", "As the article says"), *StatementKind.choices], required=False
     )
-    source_url = forms.URLField(required=False, label="Source URL", assume_scheme="https")
+    source_url = forms.URLField(required=False, label="Source URL")
     confirm_duplicates = forms.BooleanField(
         required=False, label="Yes, store it although it looks like a statement already stored"
     )
