@@ -1,35 +1,26 @@
 """Publication status for the review workflow, and the audit history of officials, statements
 and claims."""
 
-from importlib import import_module
-
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-claim_search = import_module("statements.migrations.0002_claim_search")
+from statements.migrations._claim_search import SQLITE_FORWARD as SEARCH_ON_SQLITE
+from statements.migrations._per_database import per_database
 
 # SQLite rebuilds a table to add a column, and refuses while the search triggers name it:
 # they are set aside for the change and put back after it.
 SQLITE_TRIGGERS_ON_STATEMENTS = {
-    "claim_search_insert": claim_search.SQLITE_FORWARD[1],
-    "claim_search_update": claim_search.SQLITE_FORWARD[2],
-    "claim_search_statement_update": claim_search.SQLITE_FORWARD[4],
+    "claim_search_insert": SEARCH_ON_SQLITE[1],
+    "claim_search_update": SEARCH_ON_SQLITE[2],
+    "claim_search_statement_update": SEARCH_ON_SQLITE[4],
 }
-
-
-def on_sqlite(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for sql in statements:
-                schema_editor.execute(sql, params=None)
-
-    return run
-
-
-drop_triggers = on_sqlite([f"DROP TRIGGER {name}" for name in SQLITE_TRIGGERS_ON_STATEMENTS])
-create_triggers = on_sqlite(list(SQLITE_TRIGGERS_ON_STATEMENTS.values()))
+DROP_TRIGGERS = {
+    "sqlite": [f"DROP TRIGGER {name}" for name in SQLITE_TRIGGERS_ON_STATEMENTS],
+    "postgresql": [],
+}
+CREATE_TRIGGERS = {"sqlite": list(SQLITE_TRIGGERS_ON_STATEMENTS.values()), "postgresql": []}
 
 
 class Migration(migrations.Migration):
@@ -39,7 +30,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(drop_triggers, create_triggers),
+        per_database(DROP_TRIGGERS, CREATE_TRIGGERS),
         migrations.CreateModel(
             name="HistoricalClaim",
             fields=[
@@ -560,5 +551,5 @@ class Migration(migrations.Migration):
                 to="statements.outlet",
             ),
         ),
-        migrations.RunPython(create_triggers, drop_triggers),
+        per_database(CREATE_TRIGGERS, DROP_TRIGGERS),
     ]

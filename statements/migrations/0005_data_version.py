@@ -12,6 +12,8 @@ back (tests/test_counting.py checks that every table still changes the version).
 
 from django.db import migrations
 
+from statements.migrations._per_database import per_database
+
 VERSIONED_TABLES = [
     "statements_statement",
     "statements_claim",
@@ -67,26 +69,18 @@ TOPIC_INDEX_FORWARD = [
 TOPIC_INDEX_BACKWARD = ["DROP INDEX claim_topics_topic_claim"]
 
 
-def run(statements_by_vendor: dict[str, list[str]]):
-    def operation(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql, params=None)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("statements", "0004_editor_and_reviewer_groups"),
     ]
 
     operations = [
-        migrations.RunPython(
-            run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+        per_database(
+            {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD},
+            {"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD},
         ),
-        migrations.RunPython(
-            run({"sqlite": TOPIC_INDEX_FORWARD, "postgresql": TOPIC_INDEX_FORWARD}),
-            run({"sqlite": TOPIC_INDEX_BACKWARD, "postgresql": TOPIC_INDEX_BACKWARD}),
+        per_database(
+            {"sqlite": TOPIC_INDEX_FORWARD, "postgresql": TOPIC_INDEX_FORWARD},
+            {"sqlite": TOPIC_INDEX_BACKWARD, "postgresql": TOPIC_INDEX_BACKWARD},
         ),
     ]

@@ -1,12 +1,9 @@
 """Posts (the titles an official held) change the data's version too: official pages show them,
 and public pages are now kept as rendered per version (statements/public/views/kept.py)."""
 
-from importlib import import_module
-
 from django.db import migrations
 
-# The same runner of per-database SQL as the migration that made the version.
-run = import_module("statements.migrations.0005_data_version").run
+from statements.migrations._per_database import per_database
 
 TABLE = "statements_post"
 EVENTS = ["insert", "update", "delete"]
@@ -33,8 +30,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(
-            run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+        per_database(
+            {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD},
+            {"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD},
         ),
     ]
