@@ -19,7 +19,7 @@ from statements.models import (
     Topic,
     content_hash,
 )
-from statements.ops.synthetic import OUTLETS, TOPICS
+from statements.ops.synthetic.vocabulary import OUTLETS, TOPICS
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.ops.statistics import gather_statistics
-from statements.ops.synthetic import BATCH_SIZE, Plan, SyntheticDataError, generate
+from statements.ops.synthetic.generate import generate
+from statements.ops.synthetic.vocabulary import BATCH_SIZE
+from statements.ops.synthetic.writer import Plan, SyntheticDataError
 
 
 def count(text: str) -> int:
