@@ -154,3 +154,12 @@ def test_every_parameter_a_page_reads_is_left_alone(client, archive):
     assert client.get(url).status_code == 200
     compare = client.get("/compare/?a=ana-petrova&b=ana-petrova&q=bridge&order=oldest")
     assert compare.status_code in (200, 400)
+
+
+def test_going_back_to_a_page_htmx_no_longer_holds_gets_the_whole_page(client, archive):
+    fragment = client.get("/?topic=infrastructure", headers=HTMX).content.decode()
+    restored = client.get(
+        "/?topic=infrastructure", headers={**HTMX, "HX-History-Restore-Request": "true"}
+    ).content.decode()
+    assert "<html" not in fragment
+    assert "<html" in restored and 'id="id_topic"' in restored

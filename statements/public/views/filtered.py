@@ -11,6 +11,7 @@ from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
 from statements.public.periods import group_by_period
 from statements.public.position_steps import position_steps
+from statements.public.views.kept import page_part
 
 CLAIMS_PER_PAGE = 100
 
@@ -74,7 +75,7 @@ def charted_activity(counts: ViewCounts, request: HttpRequest) -> Activity | Non
 
 def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpResponse:
     """The full page, or only its results fragment for an htmx request; 400 for bad filters."""
-    if request.htmx and not request.htmx.boosted:
+    if page_part(request) == "fragment":
         template += "#results"
     status = 400 if context["filter"].errors else 200
     return render(request, template, context, status=status)

@@ -54,12 +54,20 @@ def canonical_url(request: HttpRequest) -> str | None:
     return request.path + (f"?{urlencode(kept)}" if kept else "")
 
 
+def page_part(request: HttpRequest) -> str:
+    """Which part of the page the request asks for: the whole page, the page for a boosted link,
+    or only the results fragment htmx swaps in. Going Back to a page htmx no longer holds asks
+    for the whole page."""
+    htmx = request.htmx
+    if not htmx or htmx.history_restore_request:
+        return "page"
+    return "boosted" if htmx.boosted else "fragment"
+
+
 def page_key(request: HttpRequest) -> str:
     """The page's identity: the code's and data's versions, its URL, and the part htmx asked for."""
-    htmx = request.htmx
-    part = "page" if not htmx else ("boosted" if htmx.boosted else "fragment")
     versions = (code_version(), request_data_version(request))
-    described = repr((versions, part, request.get_full_path())).encode()
+    described = repr((versions, page_part(request), request.get_full_path())).encode()
     return hashlib.sha256(described).hexdigest()
 
 
