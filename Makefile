@@ -67,8 +67,9 @@ lint: $(DEV_INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-# The suite runs in two processes, one per core (pytest-xdist), each with its own test database.
-PYTEST_PARALLEL ?= -n 2
+# The suite runs in two processes, one per core (pytest-xdist), each with its own test database;
+# a file's tests stay in one process, since some share a database of their own (test_replica.py).
+PYTEST_PARALLEL ?= -n 2 --dist loadfile
 test-sqlite: $(DEV_INSTALLED)
 	$(BIN)/pytest $(PYTEST_PARALLEL)
 
