@@ -11,7 +11,7 @@ from statements.public.facets import facet_counts, show_counts
 from statements.public.filters import active_filters, filter_claims
 from statements.public.lanes import build_lanes
 from statements.public.periods import group_by_period
-from statements.public.position_steps import position_steps
+from statements.public.position_steps import official_changes, position_steps
 
 CLAIMS_PER_PAGE = 100
 
@@ -57,15 +57,19 @@ def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -
     if not filterset.is_valid():
         return {}
     claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
-    one_official = bool(cleaned.get("official"))
-    lanes_asked = request.GET.get("view") == "lanes" and one_official
-    show_steps = one_official and bool(cleaned.get("topic"))
+    official, topic = cleaned.get("official"), cleaned.get("topic")
+    lanes_asked = request.GET.get("view") == "lanes" and bool(official)
+    changes = official_changes(official) if official else []
     return {
         "view": "lanes" if lanes_asked else "list",
-        "lanes_offered": one_official,
+        "lanes_offered": bool(official),
         "activity": charted_activity(counts, request) if fixed else None,
         "lanes": build_lanes(claims, summary) if lanes_asked else None,
-        "steps": position_steps(claims, cleaned["official"]) if show_steps else [],
+        "steps": position_steps(claims, official, topic, changes) if official and topic else [],
+        "story_official": official,
+        "story_topic": topic,
+        "position_changes": changes,
+        "story_ratings": [change for change in changes if topic and change.topic_id == topic.pk],
     }
 
 
