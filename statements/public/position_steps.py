@@ -48,16 +48,34 @@ def official_changes(official: Official) -> list[PositionChange]:
     return sorted(changes, key=lambda c: (c.rating == Rating.UNCHANGED, c.topic.name, c.later.date))
 
 
-def position_steps(
-    claims: QuerySet, official: Official, topic: Topic, changes: list[PositionChange]
-) -> list[Card]:
-    """One official's latest statements on the topic, oldest first, each once."""
+def latest_from_page(listed: list[Claim]) -> list[Claim]:
+    """The claims of the latest statements among those a page lists, oldest first."""
+    ordered = sorted(listed, key=lambda c: (c.statement.date, c.statement_id, c.order, c.pk))
+    statements = list(dict.fromkeys(claim.statement_id for claim in ordered))
+    recent = set(statements[-(MAX_STEPS + 1) :])
+    return [claim for claim in ordered if claim.statement_id in recent]
+
+
+def latest_from_database(claims: QuerySet, official: Official) -> list[Claim]:
+    """The claims of the official's latest statements in the view, oldest first."""
     # Naming the official lets the database walk only their statements by date (PostgreSQL
     # otherwise walked every statement, 0.6 s at a million claims).
     theirs = Statement.objects.filter(official=official)
     latest = theirs.filter(pk__in=claims.values("statement_id")).order_by("-date", "-id")
     recent = claims.filter(statement_id__in=latest.values("id")[: MAX_STEPS + 1])
-    ordered = list(recent.in_timeline_order(newest_first=False).prefetch_related(None))
+    return list(recent.in_timeline_order(newest_first=False).prefetch_related(None))
+
+
+def position_steps(
+    claims: QuerySet,
+    official: Official,
+    topic: Topic,
+    changes: list[PositionChange],
+    listed: list[Claim] | None = None,
+) -> list[Card]:
+    """One official's latest statements on the topic, oldest first, each once. `listed`: every
+    claim of the view, when one page holds them all, so that none is fetched again."""
+    ordered = latest_from_database(claims, official) if listed is None else latest_from_page(listed)
     grouped = [item for period in group_by_period(ordered) for item in period.statements]
     cards = [Card(item.statement, item.claims) for item in grouped]
     on_topic = [change for change in changes if change.topic_id == topic.pk]

@@ -11,7 +11,8 @@ from statements.public.facets import facet_counts, show_counts
 from statements.public.filters import active_filters, filter_claims
 from statements.public.lanes import build_lanes
 from statements.public.periods import group_by_period
-from statements.public.position_steps import official_changes, position_steps
+from statements.public.position_steps import official_changes
+from statements.public.position_steps import position_steps as steps
 
 CLAIMS_PER_PAGE = 100
 
@@ -38,8 +39,9 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     paginator.count = totals.claims  # known already: the paginator need not count again
     page = paginator.get_page(request.GET.get("page"))
     params.pop("page", None)
+    every_claim = None if page.has_other_pages() else list(page.object_list)
     return {
-        **insights(request, filterset, fixed, counts),
+        **insights(request, filterset, fixed, counts, every_claim),
         "filter": filterset,
         "fixed": fixed,
         "facets": list(facets),
@@ -52,7 +54,9 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     }
 
 
-def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -> dict:
+def insights(
+    request: HttpRequest, filterset, fixed: dict, counts: ViewCounts, every_claim: list | None
+) -> dict:
     """What the view can show beyond the list: activity, lanes, and how a position moved."""
     if not filterset.is_valid():
         return {}
@@ -65,7 +69,7 @@ def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -
         "lanes_offered": bool(official),
         "activity": charted_activity(counts, request) if fixed else None,
         "lanes": build_lanes(claims, summary) if lanes_asked else None,
-        "steps": position_steps(claims, official, topic, changes) if official and topic else [],
+        "steps": steps(claims, official, topic, changes, every_claim) if official and topic else [],
         "story_official": official,
         "story_topic": topic,
         "position_changes": changes,
