@@ -3,7 +3,7 @@
 from django.db.models import Exists, Expression, F, OuterRef, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
 
-from statements.models import PositionChange, Topic
+from statements.models import PositionChange
 from statements.public.export import Layout, date_at_precision, link
 
 
@@ -36,13 +36,15 @@ def change_values(root: str) -> dict[str, Expression]:
 CHANGES = Layout("changes", change_values)
 
 
-def changes_in(claims: QuerySet, topic: Topic | None, newest_first: bool = True) -> QuerySet:
-    """Published changes (on the view's topic, if it has one) with a claim of the view on their
-    topic in either statement."""
+def changes_in(claims: QuerySet, chosen: dict, newest_first: bool = True) -> QuerySet:
+    """Published changes with a claim of the view on their topic in either statement; on the
+    view's topic and of its rating (`moved`), when it has them."""
     sides = Q(statement=OuterRef("earlier")) | Q(statement=OuterRef("later"))
     evidence = claims.filter(sides, topics=OuterRef("topic"))
     changes = PositionChange.objects.published().filter(Exists(evidence))
-    if topic is not None:
-        changes = changes.filter(topic=topic)
+    if chosen.get("topic"):
+        changes = changes.filter(topic=chosen["topic"])
+    if chosen.get("moved"):
+        changes = changes.filter(rating=chosen["moved"])
     ordering = ("-later__date", "-id") if newest_first else ("later__date", "id")
     return changes.order_by(*ordering)

@@ -32,7 +32,7 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
     if level == "statements":
         rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
     elif level == CHANGES.name:
-        rows = changes_in(rows, filterset.form.cleaned_data.get("topic"), filterset.newest_first)
+        rows = changes_in(rows, filterset.form.cleaned_data, filterset.newest_first)
     root = request.build_absolute_uri("/")
     return export.export_response(rows, layouts[level], extension, root, describe(filterset))
 
