@@ -339,3 +339,28 @@ def test_claim_kinds_are_labelled_quote_or_reported(client, seeded):
     )
     kinds = [claim.kind for claim in [*claims, *later]]
     assert (quotes, reported) == (kinds.count(ClaimKind.QUOTE), kinds.count(ClaimKind.PARAPHRASE))
+
+
+def test_the_cards_are_the_same_when_the_view_runs_to_several_pages(client, monkeypatch):
+    official, topic = make_official(), make_topic()
+    for year in range(2010, 2014):
+        statement = make_statement(
+            official, date=date(year, 3, 1), source_text=f"{year}: We go on. We stay."
+        )
+        make_claim(statement, "We go on.", topics=(topic,))
+        make_claim(statement, "We stay.", topics=(topic,))
+    url = f"/?official={official.slug}&topic={topic.slug}"
+    one_page = card_dates(story_of(get_html(client, url)))
+    monkeypatch.setattr("statements.public.views.filtered.CLAIMS_PER_PAGE", 3)
+    several_pages = get_html(client, f"{url}&page=2")
+    assert (
+        card_dates(story_of(several_pages)) == one_page == [f"{y}-03-01" for y in range(2010, 2014)]
+    )
+    assert story_of(several_pages).count(">Quote</span>") == 8
+
+
+def test_a_rating_shows_at_the_top_only_with_both_its_statements_on_the_cards(client, seeded):
+    html = get_html(client, f"{HAJIYEV}?topic=peace-process")
+    assert 'class="story-verdicts"' in story_of(html)
+    narrowed = get_html(client, f"{HAJIYEV}?topic=peace-process&date_after=2024-01-01")
+    assert len(cards_of(narrowed)) == 1 and "story-verdicts" not in story_of(narrowed)

@@ -81,6 +81,9 @@ def position_steps(
     on_topic = [change for change in changes if change.topic_id == topic.pk]
     for before, card in pairwise(cards):
         card.since = elapsed(before.statement, card.statement)
-    for card in cards:
-        card.changes = [c for c in on_topic if c.later_id == card.statement.pk]
+    shown = {card.statement.pk for card in cards}
+    for card in cards:  # a rating stands between two cards, both on the page
+        card.changes = [
+            c for c in on_topic if c.later_id == card.statement.pk and c.earlier_id in shown
+        ]
     return cards

@@ -64,16 +64,17 @@ def insights(
     official, topic = cleaned.get("official"), cleaned.get("topic")
     lanes_asked = request.GET.get("view") == "lanes" and bool(official)
     changes = official_changes(official) if official else []
+    cards = steps(claims, official, topic, changes, every_claim) if official and topic else []
     return {
         "view": "lanes" if lanes_asked else "list",
         "lanes_offered": bool(official),
         "activity": charted_activity(counts, request) if fixed else None,
         "lanes": build_lanes(claims, summary) if lanes_asked else None,
-        "steps": steps(claims, official, topic, changes, every_claim) if official and topic else [],
+        "steps": cards,
         "story_official": official,
         "story_topic": topic,
+        "story_ratings": [change for card in cards for change in card.changes],
         "position_changes": changes,
-        "story_ratings": [change for change in changes if topic and change.topic_id == topic.pk],
     }
 
 
