@@ -50,6 +50,18 @@ def test_the_officials_name_then_the_summary_line_answers(page):
     assert_the_answer_is_on_the_first_screen(page)
 
 
+def test_choosing_a_topic_on_the_officials_page_puts_the_answer_under_the_name(page):
+    page.set_viewport_size(FIRST_SCREEN)
+    page.goto("/officials/hikmet-hajiyev/")
+    expect(page.locator(STORY)).to_have_count(0)
+    page.select_option("#id_topic", "peace-process")
+    page.wait_for_url(re.compile(r"topic=peace-process"))
+    expect(page.locator(f"#position-story-slot {STORY}")).to_have_count(1)
+    assert_the_answer_is_on_the_first_screen(page)
+    page.select_option("#id_topic", "karabakh")
+    expect(page.locator(CARD_DATES)).to_have_text(["16 September 2023"])
+
+
 def test_the_answer_works_without_javascript(browser, live_server, seeded_live):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
