@@ -10,5 +10,6 @@ class StatementsConfig(AppConfig):
 
     def ready(self) -> None:
         import_module("statements.curation.admin")  # registers the models with the admin
+        import_module("statements.curation.position_change_admin")
         import_module("statements.curation.undelete")  # connects its signal receiver
         import_module("statements.ops.statistics")  # gathers statistics after each migrate

@@ -17,7 +17,7 @@ PAGES = {
     "timeline": ("/", 1280, None),
     "timeline-search": ("/?topic=humanitarian-access&q=Lachin", 1280, None),
     "official": ("/officials/hikmet-hajiyev/", 1280, None),
-    "official-then-and-now": ("/officials/hikmet-hajiyev/?topic=peace-process", 1280, ".steps"),
+    "official-then-and-now": ("/officials/hikmet-hajiyev/?topic=peace-process", 1280, ".story"),
     "official-lanes": ("/officials/hikmet-hajiyev/?view=lanes", 1280, ".lanes"),
     "timeline-phone": ("/?topic=karabakh", 375, None),
 }

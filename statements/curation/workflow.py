@@ -2,10 +2,12 @@
 
 Editors write drafts and submit them; only reviewers publish, reject, or take a published or
 rejected statement back to draft. Every road that changes a status (the admin form, the admin
-actions, the importer) asks here first.
+actions, the importer) asks here first. Position changes follow the same workflow with their
+own permissions (`model=PositionChange`).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.utils import timezone
 
 from statements.models import Statement, StatementStatus
@@ -15,7 +17,7 @@ PUBLISH = "statements.publish_statement"
 DRAFT, IN_REVIEW = StatementStatus.DRAFT, StatementStatus.IN_REVIEW
 PUBLISHED, REJECTED = StatementStatus.PUBLISHED, StatementStatus.REJECTED
 
-# (from, to) → the permission the move needs.
+# (from, to) → the permission the move needs (named for statements; see needed()).
 MOVES = {
     (DRAFT, IN_REVIEW): EDIT,
     (IN_REVIEW, DRAFT): EDIT,
@@ -27,43 +29,50 @@ MOVES = {
 REVIEWED = {PUBLISHED, REJECTED}
 
 
-def may_move(user, current: str, target: str) -> bool:
+def needed(permission: str, model: type[Model]) -> str:
+    """The statement permission's counterpart for another reviewed model."""
+    return permission.replace("_statement", f"_{model._meta.model_name}")
+
+
+def may_move(user, current: str, target: str, model: type[Model] = Statement) -> bool:
     if current == target:
-        return user.has_perm(EDIT)
-    needed = MOVES.get((current, target))
-    return needed is not None and user.has_perm(needed)
+        return user.has_perm(needed(EDIT, model))
+    permission = MOVES.get((current, target))
+    return permission is not None and user.has_perm(needed(permission, model))
 
 
-def statuses_open_to(user, current: str) -> list[str]:
-    """The statuses this user may give a statement now in `current`, that one included."""
-    return [status for status in StatementStatus.values if may_move(user, current, status)]
+def statuses_open_to(user, current: str, model: type[Model] = Statement) -> list[str]:
+    """The statuses this user may give a record now in `current`, that one included."""
+    return [s for s in StatementStatus.values if may_move(user, current, s, model)]
 
 
-def may_edit(user, statement: Statement | None) -> bool:
-    """Published and rejected statements are reviewers' to change; the rest are editors' too."""
-    if not user.has_perm(EDIT):
+def may_edit(user, record: Model | None, model: type[Model] = Statement) -> bool:
+    """Published and rejected records are reviewers' to change; the rest are editors' too."""
+    if not user.has_perm(needed(EDIT, model)):
         return False
-    return statement is None or statement.status not in REVIEWED or user.has_perm(PUBLISH)
+    reviewed = record is not None and record.status in REVIEWED
+    return not reviewed or user.has_perm(needed(PUBLISH, model))
 
 
-def refusal(current: str, target: str) -> str:
-    labels = dict(StatementStatus.choices)
+def refusal(current: str, target: str, model: type[Model] = Statement) -> str:
+    labels, name = dict(StatementStatus.choices), model._meta.verbose_name
     if (current, target) in MOVES:
-        return f"Only reviewers may move a statement from {labels[current]} to {labels[target]}."
-    return f"A statement cannot go from {labels[current]} to {labels[target]}."
+        return f"Only reviewers may move a {name} from {labels[current]} to {labels[target]}."
+    return f"A {name} cannot go from {labels[current]} to {labels[target]}."
 
 
-def note_review(statement: Statement, user) -> None:
-    """Who published or rejected the statement, and when."""
-    if statement.status in REVIEWED:
-        statement.reviewed_by = user
-        statement.reviewed_at = timezone.now()
+def note_review(record: Model, user) -> None:
+    """Who published or rejected the statement (or position change), and when."""
+    if record.status in REVIEWED:
+        record.reviewed_by = user
+        record.reviewed_at = timezone.now()
 
 
-def move(statement: Statement, target: str, user) -> None:
-    """Give the statement a new status and save it, or refuse with the reason."""
-    if not may_move(user, statement.status, target):
-        raise PermissionDenied(refusal(statement.status, target))
-    statement.status = target
-    note_review(statement, user)
-    statement.save()
+def move(record: Model, target: str, user) -> None:
+    """Give the statement (or position change) a new status and save it, or refuse."""
+    model = type(record)
+    if not may_move(user, record.status, target, model):
+        raise PermissionDenied(refusal(record.status, target, model))
+    record.status = target
+    note_review(record, user)
+    record.save()

@@ -6,7 +6,7 @@ import tomllib
 from datetime import date, datetime
 from pathlib import Path
 
-from statements.models import ClaimKind, DatePrecision, content_hash
+from statements.models import ClaimKind, DatePrecision, Rating, content_hash
 
 HEADER = re.compile(r"\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
 
@@ -49,12 +49,13 @@ def require_in_text(text: str, needles: list[str], label: str) -> None:
 
 def load_annotations(directory: Path) -> dict:
     """Merge every annotation file in the directory, in file-name order."""
-    merged: dict = {"officials": [], "outlets": [], "topics": [], "statements": []}
+    keys = ("officials", "outlets", "topics", "statements", "position_changes")
+    merged: dict = {key: [] for key in keys}
     for path in sorted(directory.glob("*.toml")):
         with open(path, "rb") as handle:
             annotation = tomllib.load(handle)
         merged["curated_at"] = annotation["curated_at"]
-        for key in ("officials", "outlets", "topics", "statements"):
+        for key in keys:
             merged[key].extend(annotation.get(key, []))
     return merged
 
@@ -172,6 +173,46 @@ def statement_records(annotation: dict, sources: Path, stamp: str) -> list[dict]
     return records
 
 
+def check_position_change(change: dict, statements: dict[str, dict], label: str) -> None:
+    """Fail unless both statements are the official's, in date order, each with a claim on the
+    topic, and the rating is one of the scale's."""
+    if change["rating"] not in Rating.values:
+        raise SeedError(f"{label}: unknown rating {change['rating']!r}")
+    for side in ("earlier", "later"):
+        statement = statements.get(change[side])
+        if statement is None:
+            raise SeedError(f"{label}: no statement annotated for {change[side]}")
+        if statement["official"] != change["official"]:
+            raise SeedError(f"{label}: {change[side]} is not {change['official']}'s statement")
+        if not any(change["topic"] in claim["topics"] for claim in statement["claims"]):
+            raise SeedError(f"{label}: {change[side]} has no claim on {change['topic']}")
+    if statements[change["later"]]["date"] < statements[change["earlier"]]["date"]:
+        raise SeedError(f"{label}: the later statement is dated before the earlier")
+
+
+def position_change_records(annotation: dict, sources: Path, stamp: str) -> list[dict]:
+    statements = {statement["source"]: statement for statement in annotation["statements"]}
+    records = []
+    for number, change in enumerate(annotation["position_changes"], start=1):
+        check_position_change(change, statements, f"position change {number}")
+        hashes = {
+            side: content_hash(read_source(sources / change[side])) for side in ("earlier", "later")
+        }
+        fields = {
+            "official": [change["official"]],
+            "topic": [change["topic"]],
+            "earlier": [hashes["earlier"]],
+            "later": [hashes["later"]],
+            "rating": change["rating"],
+            "note": change["note"],
+            "status": "published",
+            "created": stamp,
+            "modified": stamp,
+        }
+        records.append({"model": "statements.positionchange", "fields": fields})
+    return records
+
+
 def build_fixture(annotations: Path, sources: Path) -> str:
     """The fixture as JSON text, identical for identical annotations and sources."""
     annotation = load_annotations(annotations)
@@ -181,5 +222,6 @@ def build_fixture(annotations: Path, sources: Path) -> str:
         *named_records("statements.outlet", annotation["outlets"], ("homepage",)),
         *named_records("statements.topic", annotation["topics"], ("description",)),
         *statement_records(annotation, sources, stamp),
+        *position_change_records(annotation, sources, stamp),
     ]
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

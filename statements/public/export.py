@@ -37,10 +37,14 @@ from statements.public import csv_lines
 
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
-NUMBERS = frozenset({"claim_id", "statement_id", "span_start", "span_end", "claim_count"})
+NUMBERS = frozenset(
+    {"claim_id", "statement_id", "span_start", "span_end", "claim_count"}
+    | {"change_id", "earlier_statement_id", "later_statement_id"}
+)
 # Made by the site, never by an editor: no spreadsheet guard needed.
 MADE = frozenset(
     {"claim_url", "statement_url", "date", "date_precision", "statement_kind", "quote_kind"}
+    | {"earlier_statement_url", "earlier_date", "later_statement_url", "later_date", "rating"}
 )
 
 

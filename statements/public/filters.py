@@ -9,12 +9,20 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db.models import Model, QuerySet, Value
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Value
 from django.http import QueryDict
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.widgets import DateRangeWidget
 
-from statements.models import Claim, Official, Outlet, Topic, hosted_or_published_by
+from statements.models import (
+    Claim,
+    Official,
+    Outlet,
+    PositionChange,
+    Rating,
+    Topic,
+    hosted_or_published_by,
+)
 from statements.public.search import search_claims
 from statements.public.versions import data_version, kept, request_data_version
 
@@ -161,6 +169,12 @@ class ClaimFilter(django_filters.FilterSet):
         validators=[NO_CONTROL_CHARACTERS],
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. Lachin road"}),
     )
+    moved = django_filters.ChoiceFilter(
+        method="filter_moved",
+        label="Position change",
+        choices=Rating.choices,
+        empty_label="Any",
+    )
     # Newest first is the default, left out of the URL so that permalinks stay short.
     order = django_filters.ChoiceFilter(
         method="sort_by_date",
@@ -171,7 +185,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     class Meta:
         model = Claim
-        fields = ["official", "topic", "outlet", "date", "q", "order"]
+        fields = ["official", "topic", "outlet", "date", "q", "moved", "order"]
 
     def __init__(self, data=None, queryset: QuerySet | None = None, *, request=None) -> None:
         """The published claims, in timeline order, that the filters in `data` let through;
@@ -192,6 +206,14 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_outlet(self, queryset: QuerySet, name: str, value: Outlet) -> QuerySet:
         return queryset.filter(hosted_or_published_by(value, "statement__"))
+
+    def filter_moved(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Claims on the topic of a published change so rated, in either of its statements."""
+        changes = PositionChange.objects.published().filter(
+            rating=value, topic__claims=OuterRef("pk")
+        )
+        sides = Q(earlier=OuterRef("statement")) | Q(later=OuterRef("statement"))
+        return queryset.filter(Exists(changes.filter(sides)))
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search_claims(queryset, value)

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 
 from statements.models import Claim
 from statements.public import export
+from statements.public.change_export import CHANGES, changes_in
 from statements.public.feeds import ClaimFeed
 from statements.public.filters import ClaimFilter
 
@@ -16,10 +17,12 @@ def filter_errors(filterset: ClaimFilter) -> str:
 
 @require_safe
 def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
-    """Every row of a filtered view as CSV or JSON: one row per claim, or per statement."""
+    """Every row of a filtered view as CSV or JSON: one row per claim, per statement, or per
+    curated position change."""
     level = request.GET.get("level", "claims")
-    if level not in export.LAYOUTS:
-        choices = ", ".join(export.LAYOUTS)
+    layouts = {**export.LAYOUTS, CHANGES.name: CHANGES}
+    if level not in layouts:
+        choices = ", ".join(layouts)
         message = f"Unknown level {level!r}, so nothing was sent: choose one of {choices}.\n"
         return HttpResponseBadRequest(message, content_type="text/plain")
     filterset = ClaimFilter(request.GET, Claim.objects.all(), request=request)
@@ -28,9 +31,11 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
     rows = filterset.qs
     if level == "statements":
         rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
+    elif level == CHANGES.name:
+        rows = changes_in(rows, filterset.form.cleaned_data, filterset.newest_first)
     root = request.build_absolute_uri("/")
     words = [part.word for part in filterset.parts()]
-    return export.export_response(rows, export.LAYOUTS[level], extension, root, words)
+    return export.export_response(rows, layouts[level], extension, root, words)
 
 
 @require_safe

@@ -10,7 +10,8 @@ from statements.public.facets import facet_counts, show_counts
 from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
 from statements.public.periods import group_by_period
-from statements.public.position_steps import position_steps
+from statements.public.position_steps import official_changes
+from statements.public.position_steps import position_steps as steps
 from statements.public.views.kept import page_part
 
 CLAIMS_PER_PAGE = 100
@@ -37,8 +38,9 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     paginator.count = totals.claims  # known already: the paginator need not count again
     page = paginator.get_page(request.GET.get("page"))
     params.pop("page", None)
+    every_claim = None if page.has_other_pages() else list(page.object_list)
     return {
-        **insights(request, filterset, fixed, counts),
+        **insights(request, filterset, fixed, counts, every_claim),
         "filter": filterset,
         "fixed": fixed,
         "facets": list(facets),
@@ -51,20 +53,27 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     }
 
 
-def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -> dict:
+def insights(
+    request: HttpRequest, filterset, fixed: dict, counts: ViewCounts, every_claim: list | None
+) -> dict:
     """What the view can show beyond the list: activity, lanes, and how a position moved."""
     if not filterset.is_valid():
         return {}
     claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
-    one_official = bool(cleaned.get("official"))
-    lanes_asked = request.GET.get("view") == "lanes" and one_official
-    show_steps = one_official and bool(cleaned.get("topic"))
+    official, topic = cleaned.get("official"), cleaned.get("topic")
+    lanes_asked = request.GET.get("view") == "lanes" and bool(official)
+    changes = official_changes(official) if official else []
+    cards = steps(claims, official, topic, changes, every_claim) if official and topic else []
     return {
         "view": "lanes" if lanes_asked else "list",
-        "lanes_offered": one_official,
+        "lanes_offered": bool(official),
         "activity": charted_activity(counts, request) if fixed else None,
         "lanes": build_lanes(claims, summary) if lanes_asked else None,
-        "steps": position_steps(claims, cleaned["official"]) if show_steps else [],
+        "steps": cards,
+        "story_official": official,
+        "story_topic": topic,
+        "story_ratings": [change for card in cards for change in card.changes],
+        "position_changes": changes,
     }
 
 
