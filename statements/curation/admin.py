@@ -16,6 +16,7 @@ from statements.curation.import_page import import_article_urls
 from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
 from statements.public import export
 from statements.public.periods import highlight_segments
+from statements.public.site_address import site_root
 
 
 class VerbatimTextField(forms.CharField):
@@ -78,8 +79,7 @@ def export_selected_as_csv(modeladmin, request, queryset):
         rows, layout = export.statements_in(queryset.values("pk")), export.STATEMENTS
     else:
         rows, layout = queryset.in_timeline_order(), export.CLAIMS
-    root = request.build_absolute_uri("/")
-    return export.export_response(rows, layout, "csv", root, ["selected"])
+    return export.export_response(rows, layout, "csv", site_root(), ["selected"])
 
 
 # Django 6 assumes https for scheme-less URLs; adopt that now.
@@ -120,7 +120,7 @@ class ClaimInline(WorkflowPermissions, VerbatimTextMixin, admin.StackedInline):
     model = Claim
     form = ClaimForm
     extra = 0
-    fields = (("order", "kind"), "text", "quote", ("span_start", "span_end"), "topics")
+    fields = (("order", "kind"), "summary", "quote", ("span_start", "span_end"), "topics")
     autocomplete_fields = ("topics",)
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -283,7 +283,7 @@ class ClaimAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, SimpleH
     list_display = ("__str__", "statement_date", "official", "kind", "status")
     list_filter = ("kind", "statement__status", "topics", "statement__official")
     list_select_related = ("statement__official",)
-    search_fields = ("text", "quote", "statement__headline")
+    search_fields = ("summary", "quote", "statement__headline")
     autocomplete_fields = ("statement", "topics")
     actions = (export_selected_as_csv,)
 

@@ -54,7 +54,7 @@ class ClaimForm(forms.ModelForm):
 
     class Meta:
         model = Claim
-        fields = ["statement", "order", "kind", "text", "quote", "span_start", "span_end", "topics"]
+        fields = ["statement", "order", "kind", "summary", "quote", "span_start", "span_end", "topics"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from statements.models import Claim
 from statements.public import export
 from statements.public.feeds import ClaimFeed
 from statements.public.filters import ClaimFilter, describe, filter_claims
+from statements.public.site_address import site_root
 
 
 def filter_errors(filterset: ClaimFilter) -> str:
@@ -28,8 +29,8 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
     rows = filterset.qs
     if level == "statements":
         rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
-    root = request.build_absolute_uri("/")
-    return export.export_response(rows, export.LAYOUTS[level], extension, root, describe(filterset))
+    layout = export.LAYOUTS[level]
+    return export.export_response(rows, layout, extension, site_root(), describe(filterset))
 
 
 @require_GET
