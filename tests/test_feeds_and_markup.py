@@ -36,7 +36,9 @@ def test_the_feed_of_a_filtered_view_lists_its_claims_newest_first(client, seede
     expected = Claim.objects.filter(
         topics__slug="humanitarian-access",
         pk__in=[
-            c.pk for c in Claim.objects.all() if "lachin" in (c.quote + c.summary + c.evidence).lower()
+            c.pk
+            for c in Claim.objects.all()
+            if "lachin" in (c.quote + c.summary + c.evidence).lower()
         ],
     ).in_timeline_order()
     assert links == [f"{settings.SITE_URL}/claims/{claim.pk}/" for claim in expected]

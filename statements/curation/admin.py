@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from statements.curation import workflow
 from statements.curation.deleted_page import DeletedStatementsView
-from statements.curation.forms import ClaimForm, StatementForm
+from statements.curation.forms import ClaimForm, ClaimFormSet, StatementForm
 from statements.curation.import_page import import_article_urls
 from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
 from statements.public import export
@@ -119,6 +119,7 @@ class WorkflowPermissions:
 class ClaimInline(WorkflowPermissions, VerbatimTextMixin, admin.StackedInline):
     model = Claim
     form = ClaimForm
+    formset = ClaimFormSet
     extra = 0
     fields = (("order", "kind"), "summary", "quote", ("span_start", "span_end"), "topics")
     autocomplete_fields = ("topics",)
@@ -238,9 +239,15 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         return form
 
     def save_model(self, request, statement: Statement, form, change: bool) -> None:
-        if "status" in form.changed_data:
+        if "status" in form.changed_data or form.publishing:
             workflow.note_review(statement, request.user)
         super().save_model(request, statement, form, change)
+
+    def render_change_form(self, request, context, **kwargs):
+        statement = kwargs.get("obj")
+        status = statement.status if statement is not None else StatementStatus.DRAFT
+        context["may_publish_now"] = workflow.may_publish_now(request.user, status)
+        return super().render_change_form(request, context, **kwargs)
 
     def get_queryset(self, request):
         claims = models.Count("claims")

@@ -4,7 +4,7 @@ from django import forms
 from django.db import models
 
 from statements.curation import workflow
-from statements.models import Claim, Statement
+from statements.models import Claim, Statement, StatementStatus
 from statements.spans import SpanNotFound, only_span
 
 
@@ -48,13 +48,49 @@ class StatementForm(forms.ModelForm):
             raise forms.ValidationError(workflow.refusal(current, target))
         return target
 
+    @property
+    def publishing(self) -> bool:
+        """The reviewer pressed "Save and publish"."""
+        return "_publish" in self.data
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.publishing:
+            if not workflow.may_publish_now(self.user, self.stored_status()):
+                raise forms.ValidationError("Only reviewers may publish a statement.")
+            cleaned["status"] = StatementStatus.PUBLISHED
+        return cleaned
+
+
+class ClaimFormSet(forms.BaseInlineFormSet):
+    """A statement goes to review (or is published) only when every claim has its summary."""
+
+    def clean(self) -> None:
+        super().clean()
+        if self.instance.status not in workflow.SUMMARIZED:
+            return
+        kept = [
+            form.instance
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        # Claims stored but not in the posted forms stay as they are, and count too.
+        posted = [form.instance.pk for form in self.forms if form.instance.pk]
+        stored = self.instance.claims.exclude(pk__in=posted) if self.instance.pk else []
+        problem = workflow.missing_summary([*kept, *stored])
+        if problem:
+            raise forms.ValidationError(problem)
+
 
 class ClaimForm(forms.ModelForm):
     """An editor may paste the quote alone: its span is found in the source text on save."""
 
     class Meta:
         model = Claim
-        fields = ["statement", "order", "kind", "summary", "quote", "span_start", "span_end", "topics"]
+        fields = [
+            *("statement", "order", "kind", "summary", "quote"),
+            *("span_start", "span_end", "topics"),
+        ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -25,6 +25,8 @@ MOVES = {
     (REJECTED, DRAFT): PUBLISH,
 }
 REVIEWED = {PUBLISHED, REJECTED}
+# A statement in these has been read by an editor: every claim has its summary.
+SUMMARIZED = {IN_REVIEW, PUBLISHED}
 
 
 def may_move(user, current: str, target: str) -> bool:
@@ -46,6 +48,24 @@ def may_edit(user, statement: Statement | None) -> bool:
     return statement is None or statement.status not in REVIEWED or user.has_perm(PUBLISH)
 
 
+def may_publish_now(user, current: str) -> bool:
+    """Reviewers publish in one step ("Save and publish"): the moves through review are theirs."""
+    return current != PUBLISHED and user.has_perm(PUBLISH)
+
+
+def missing_summary(claims) -> str:
+    """Why these claims cannot go to review yet: the first without a summary, named; or ""."""
+    for claim in claims:
+        if not claim.summary.strip():
+            words = claim.quote or (claim.evidence if claim.span_end is not None else "")
+            shown = words if len(words) <= 60 else words[:59] + "…"
+            return (
+                f"Claim {claim.order} (“{shown}”) needs a summary before the statement goes "
+                "to review: one neutral sentence in our words."
+            )
+    return ""
+
+
 def refusal(current: str, target: str) -> str:
     labels = dict(StatementStatus.choices)
     if (current, target) in MOVES:
@@ -64,6 +84,8 @@ def move(statement: Statement, target: str, user) -> None:
     """Give the statement a new status and save it, or refuse with the reason."""
     if not may_move(user, statement.status, target):
         raise PermissionDenied(refusal(statement.status, target))
+    if target in SUMMARIZED and (problem := missing_summary(statement.claims.all())):
+        raise PermissionDenied(problem)
     statement.status = target
     note_review(statement, user)
     statement.save()

@@ -40,8 +40,8 @@ def describe_claim(claim: Claim) -> dict:
         data |= {"text": claim.summary, "author": speaker}
     if statement.reporting_outlet:
         data["publisher"] = {"@type": "Organization", "name": statement.reporting_outlet.name}
-    if statement.source_url:
-        data["isBasedOn"] = statement.source_url
+    if statement.web_source_url:
+        data["isBasedOn"] = statement.web_source_url
     return data
 
 

@@ -46,7 +46,7 @@ def highlight_segments(text: str, claims: list[Claim], begin: int = 0) -> list[S
     """The text from `begin` (where the article's words start), cut at every span boundary,
     each piece with the claims whose evidence covers it. Evidence before `begin` is kept."""
     begin = min([begin, len(text), *(claim.span_start for claim in claims)])
-    cuts = {begin, len(text)} | {claim.span_start for claim in claims} | {c.span_end for c in claims}
+    cuts = {begin, len(text)} | {c.span_start for c in claims} | {c.span_end for c in claims}
     segments = []
     for start, end in pairwise(sorted(cuts)):
         covering = [c for c in claims if c.span_start <= start and end <= c.span_end]

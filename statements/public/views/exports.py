@@ -1,13 +1,19 @@
 """A filtered view as a file: every row as CSV or JSON, or the newest as an Atom feed."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from statements.models import Claim
 from statements.public import export
 from statements.public.feeds import ClaimFeed
-from statements.public.filters import ClaimFilter, describe, filter_claims
-from statements.public.site_address import site_root
+from statements.public.filters import ClaimFilter, active_filters, describe, filter_claims
+from statements.public.share_cards import claim_heading
+from statements.public.site_address import absolute_url, site_root
+from statements.public.views.kept import kept_until_data_changes
+
+FEED_PREVIEW = 10
 
 
 def filter_errors(filterset: ClaimFilter) -> str:
@@ -40,3 +46,23 @@ def claim_feed(request: HttpRequest) -> HttpResponse:
     if not filterset.is_valid():
         return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
     return ClaimFeed()(request)
+
+
+@require_GET
+@kept_until_data_changes
+def feed_page(request: HttpRequest) -> HttpResponse:
+    """What the Atom feed of a filtered view is, its address to copy, and its newest entries."""
+    filterset = filter_claims(request.GET, Claim.objects.for_timeline(), request.data_version)
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
+    query = request.GET.urlencode()
+    feed_path = reverse("claim_feed") + (f"?{query}" if query else "")
+    entries = [(claim_heading(claim), claim) for claim in filterset.qs[:FEED_PREVIEW]]
+    context = {
+        "feed_path": feed_path,
+        "feed_url": absolute_url(feed_path),
+        "view_path": reverse("timeline") + (f"?{query}" if query else ""),
+        "chips": active_filters(filterset, filterset.data, exclude={}),
+        "entries": entries,
+    }
+    return render(request, "feed_page.html", context)
