@@ -196,9 +196,7 @@ def test_pages_show_the_article_from_where_its_words_begin(client):
 
 
 def test_the_seed_articles_begin_where_the_annotations_say(client, seeded):
-    starts = {
-        s.source_text[s.body_start :][:30] for s in Statement.objects.all() if s.source_text
-    }
+    starts = {s.source_text[s.body_start :][:30] for s in Statement.objects.all() if s.source_text}
     assert starts == {"BAKU, Azerbaijan, September 16", "Certain political measures neg"}
     for claim in Claim.objects.select_related("statement"):
         html = get_html(client, claim.get_absolute_url())
@@ -252,9 +250,7 @@ SEP_2023 = [f"{n} claim{'s' if n > 1 else ''}, Sep 2023" for n in range(1, 15)]
 
 
 def test_compare_one_official_over_two_chosen_periods(client, seeded):
-    query = (
-        "a=hikmet-hajiyev&a_before=2023-12-31&b=hikmet-hajiyev&b_after=2024-01-01&b_before="
-    )
+    query = "a=hikmet-hajiyev&a_before=2023-12-31&b=hikmet-hajiyev&b_after=2024-01-01&b_before="
     rows = compare_rows(get_html(client, f"/compare/?{query}"))
     assert rows and all(then in ("Nothing said", *SEP_2023) for _, then, _ in rows)
     assert all(later.endswith(("Mar 2024", "Nothing said")) for _, _, later in rows)
