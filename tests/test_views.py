@@ -260,7 +260,7 @@ def test_record_pages_run_the_same_number_of_queries_whatever_the_claim_count(cl
 def test_a_claim_page_shows_the_quote_in_context_and_related_claims(client, seeded):
     claim = Claim.objects.get(quote__startswith="It is the illegal regime in Khankendi")
     html = get_html(client, claim.get_absolute_url())
-    assert f"<h1>{claim.text}</h1>" in html
+    assert f"<h1>Hikmet Hajiyev: {claim.summary}</h1>" in html
     marked = re.search(r'<mark class="evidence">(.*?)</mark>', html, re.S).group(1)
     assert marked == claim.quote
     assert "According to Hajiyev, the main obstacle" in html
