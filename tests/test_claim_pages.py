@@ -1,6 +1,7 @@
 """A claim standing alone: the speaker named, share tags, absolute URLs on the site's address,
 provenance, the article from where its words begin, and no dead ends around it."""
 
+import json
 import re
 from html.parser import HTMLParser
 from importlib import import_module
@@ -8,10 +9,13 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from statements.models import Claim, Official, Statement
 from statements.public.search import search_claims
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
+from tests.test_curation import change_form
 from tests.test_insights import compare_rows
 from tests.test_views import get_html
 
@@ -271,3 +275,41 @@ def test_the_feed_link_opens_a_page_that_explains_the_feed(client, seeded):
     assert page.count(">Hikmet Hajiyev: ") >= 3
     assert 'href="/feed.atom?topic=karabakh"' in page
     assert "Date: Enter a valid date" in get_html(client, "/feed/?date_after=x", status=400)
+
+
+def test_json_ld_names_the_speaker_at_the_site_address(client, seeded):
+    claim = lachin_claim()
+    html = get_html(client, claim.get_absolute_url())
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    item = json.loads(block.group(1))["@graph"][0]
+    assert item["name"] == f"Hikmet Hajiyev: {claim.summary}"
+    assert item["@id"] == f"{settings.SITE_URL}/claims/{claim.pk}/"
+    assert item["spokenByCharacter"]["url"] == f"{settings.SITE_URL}/officials/hikmet-hajiyev/"
+
+
+def test_an_editor_moves_where_the_article_begins_in_the_admin(admin_client, client):
+    statement = make_statement(source_text=ARTICLE)
+    data = change_form(statement, body_start=ARTICLE.index("BAKU"))
+    response = admin_client.post(f"/admin/statements/statement/{statement.pk}/change/", data)
+    assert response.status_code == 302
+    assert "16 px" not in get_html(client, statement.get_absolute_url())
+    data = change_form(statement, body_start=len(ARTICLE) + 5)
+    response = admin_client.post(f"/admin/statements/statement/{statement.pk}/change/", data)
+    assert "The article cannot begin at" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["claim", "statement", "/compare/", "/feed/?topic=karabakh"])
+def test_these_pages_take_at_most_ten_queries(client, seeded, page):
+    claim = lachin_claim()
+    url = {"claim": claim.get_absolute_url(), "statement": claim.statement.get_absolute_url()}
+    with CaptureQueriesContext(connection) as queries:
+        get_html(client, url.get(page, page))
+    assert len(queries) <= 10, [query["sql"][:120] for query in queries]
+
+
+def test_compare_with_nobody_recorded_says_so(client):
+    html = get_html(client, "/compare/")
+    assert "No officials are recorded yet" in html
+    make_official()
+    html = get_html(client, "/compare/?a=ana-petrova&b=ana-petrova", status=400)
+    assert "No officials are recorded yet" not in html

@@ -218,7 +218,10 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         (None, {"fields": ("official", ("date", "date_precision"), "kind", "headline")}),
         ("Review", {"fields": ("status", ("reviewed_by", "reviewed_at"))}),
         ("Where", {"fields": ("venue", "reporting_outlet", "dateline", "title_as_given")}),
-        ("Source", {"fields": ("source_url", "language", "source_text", "source_hash")}),
+        (
+            "Source",
+            {"fields": ("source_url", "language", "source_text", "body_start", "source_hash")},
+        ),
         ("Record", {"fields": ("created", "modified")}),
     )
 
@@ -230,7 +233,7 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
     def get_fieldsets(self, request, statement: Statement | None = None):
         if statement is None:
             return self.fieldsets
-        source = ("source_url", "language", "evidence_in_source", "source_hash")
+        source = ("source_url", "language", "body_start", "evidence_in_source", "source_hash")
         return (*self.fieldsets[:3], ("Source", {"fields": source}), self.fieldsets[4])
 
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -26,11 +26,13 @@ class StatementForm(forms.ModelForm):
         fields = [
             *("official", "date", "date_precision", "kind", "headline", "status", "venue"),
             *("reporting_outlet", "dateline", "title_as_given", "source_url", "language"),
-            "source_text",
+            *("source_text", "body_start"),
         ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if "body_start" in self.fields:
+            self.fields["body_start"].required = False
         status = self.fields.get("status")
         if status is not None:
             open_statuses = workflow.statuses_open_to(self.user, self.stored_status())
@@ -47,6 +49,10 @@ class StatementForm(forms.ModelForm):
         if not workflow.may_move(self.user, current, target):
             raise forms.ValidationError(workflow.refusal(current, target))
         return target
+
+    def clean_body_start(self) -> int:
+        # Left empty: the model puts it just past the date marker.
+        return self.cleaned_data["body_start"] or 0
 
     @property
     def publishing(self) -> bool:

@@ -28,16 +28,26 @@ def date_field(label: str) -> forms.DateField:
 
 
 class CompareForm(forms.Form):
-    a = forms.ModelChoiceField(
-        Official.objects.all(), to_field_name="slug", label="Official", empty_label=None
-    )
+    a = forms.ChoiceField(label="Official")
     a_after = date_field("From")
     a_before = date_field("To")
-    b = forms.ModelChoiceField(
-        Official.objects.all(), to_field_name="slug", label="Compared with", empty_label=None
-    )
+    b = forms.ChoiceField(label="Compared with")
     b_after = date_field("From")
     b_before = date_field("To")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # One query for both selects and both choices.
+        officials = list(Official.objects.only("pk", "name", "slug"))
+        self.officials = {official.slug: official for official in officials}
+        for side in SIDES:
+            self.fields[side].choices = [(o.slug, o.name) for o in officials]
+
+    def clean_a(self) -> Official:
+        return self.officials[self.cleaned_data["a"]]
+
+    def clean_b(self) -> Official:
+        return self.officials[self.cleaned_data["b"]]
 
     def side_fields(self, side: str) -> list:
         return [self[side], self[f"{side}_after"], self[f"{side}_before"]]
