@@ -16,6 +16,7 @@ from statements.models import Claim, Official, Statement
 from statements.public.search import search_claims
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 from tests.test_curation import change_form
+from tests.test_importer import INTERVIEW, article_file, import_article
 from tests.test_insights import compare_rows
 from tests.test_views import get_html
 
@@ -313,3 +314,14 @@ def test_compare_with_nobody_recorded_says_so(client):
     make_official()
     html = get_html(client, "/compare/?a=ana-petrova&b=ana-petrova", status=400)
     assert "No officials are recorded yet" not in html
+
+
+def test_the_importer_starts_the_article_after_its_date_line(tmp_path, client):
+    make_outlet("Daily Courier")
+    make_outlet("Radio Danube")
+    make_official("Ana Petrova", aliases="Petrova", descriptions="the transport minister")
+    import_article(article_file(tmp_path, INTERVIEW))
+    statement = Statement.objects.get()
+    assert statement.source_text == INTERVIEW
+    assert statement.article_text.startswith("VARNA, May 2 (Daily Courier)")
+    assert statement.claims.count() == 8
