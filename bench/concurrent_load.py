@@ -374,7 +374,7 @@ class Editor:
             {
                 "claims-0-order": "0",
                 "claims-0-kind": "quote",
-                "claims-0-text": f"The adviser expects talks to go on ({self.run_id}/{number}).",
+                "claims-0-summary": f"The adviser expects talks to go on ({self.run_id}/{number}).",
                 "claims-0-quote": save.quote,
                 "claims-0-span_start": str(start),
                 "claims-0-span_end": str(start + len(save.quote)),

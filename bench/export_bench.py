@@ -55,7 +55,7 @@ SELECT
     WHEN 'month' THEN substr(s.date, 1, 7) WHEN 'year' THEN substr(s.date, 1, 4) ELSE s.date
   END,
   s.date_precision, o.name, o.slug, s.title_as_given, s.kind, v.name, r.name, s.dateline,
-  s.headline, c.text, c.quote, c.kind,
+  s.headline, c.summary, c.quote, c.kind,
   substr(s.source_text, c.span_start + 1, c.span_end - c.span_start),
   (SELECT group_concat(name, '; ') FROM (
      SELECT t.name FROM statements_claim_topics ct

@@ -59,7 +59,7 @@ PAGES_KEPT = 200  # as statements/config/settings.py keeps by default
 DATASETTE_VIEW = """
 CREATE VIEW IF NOT EXISTS bench_timeline AS
 SELECT c.id, s.date, o.slug AS official, v.slug AS venue, r.slug AS reporting_outlet,
-       s.headline, c.text, c.quote
+       s.headline, c.summary, c.quote
 FROM statements_claim c
 JOIN statements_statement s ON s.id = c.statement_id
 JOIN statements_official o ON o.id = s.official_id

@@ -1,6 +1,7 @@
 """Who said what, when, where, and the positions each statement holds."""
 
 import hashlib
+import re
 from datetime import date
 
 from django.conf import settings
@@ -20,13 +21,22 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
+def lines_of(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class Official(models.Model):
     name = models.CharField(max_length=200, help_text="The name most sources use.")
     slug = models.SlugField(max_length=200, unique=True)
     aliases = models.TextField(
         blank=True,
-        help_text="Other forms a text uses for this person, one per line "
-        "(“Hajiyev”, “the presidential aide”).",
+        help_text="Other names a text uses for this person, one per line (“Hajiyev”, "
+        "“Hikmat Hajiyev”). Shown on their page as “Also written as”.",
+    )
+    descriptions = models.TextField(
+        blank=True,
+        help_text="Phrases a text uses for this person instead of a name, one per line "
+        "(“the presidential aide”). The importer reads them; pages never show them.",
     )
     country = models.CharField(max_length=100, blank=True, help_text="Which country do they serve?")
     bio = models.TextField(blank=True, help_text="Two or three sentences: who is this?")
@@ -50,7 +60,13 @@ class Official(models.Model):
 
     @property
     def alias_list(self) -> list[str]:
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+        """Other names of this person: public."""
+        return lines_of(self.aliases)
+
+    @property
+    def forms_in_texts(self) -> list[str]:
+        """Every way an article may refer to this person: other names, then descriptions."""
+        return lines_of(self.aliases) + lines_of(self.descriptions)
 
     def post_on(self, day: date) -> "Post | None":
         """The post this official held on a given day, if it is known."""
@@ -156,6 +172,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# The line the importer and the seed sources start with: " date 2023-09-16" or " date 2020-10".
+DATE_MARKER = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
+
+
+def body_start_after_marker(text: str) -> int:
+    """Where the article begins after a leading date marker (0 when there is none)."""
+    match = DATE_MARKER.match(text)
+    return match.end() if match else 0
+
+
 class StatementStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "in_review", "In review"
@@ -217,6 +243,12 @@ class Statement(models.Model):
         "every claim's evidence is found by its offsets in this text."
     )
     source_hash = models.CharField(max_length=64, unique=True, editable=False)
+    body_start = models.PositiveIntegerField(
+        default=0,
+        help_text="Where the article's own words begin in the source text, past the date marker "
+        "and any page furniture copied with it. Pages show the text from here; offsets into "
+        "the source text are unchanged. Left at 0, it is set to just after the date marker.",
+    )
     status = models.CharField(
         max_length=10,
         choices=StatementStatus.choices,
@@ -255,6 +287,8 @@ class Statement(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.source_hash = content_hash(self.source_text)
+        if not self.body_start:
+            self.body_start = body_start_after_marker(self.source_text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -262,6 +296,16 @@ class Statement(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.source_hash,)
+
+    @property
+    def web_source_url(self) -> str:
+        """The source URL if it is a web address: anything else (javascript:…) is never a link."""
+        return self.source_url if self.source_url.startswith(("https://", "http://")) else ""
+
+    @property
+    def article_text(self) -> str:
+        """The source text from where the article's own words begin."""
+        return self.source_text[self.body_start :]
 
     @property
     def date_display(self) -> str:
@@ -282,6 +326,13 @@ class Statement(models.Model):
             stored = duplicate[0].pk
             raise ValidationError(
                 {"source_text": f"This exact text is already stored as statement #{stored}."}
+            )
+        if self.body_start and self.body_start > len(self.source_text):
+            raise ValidationError(
+                {
+                    "body_start": f"The article cannot begin at {self.body_start}: the source "
+                    f"text is {len(self.source_text)} characters long."
+                }
             )
         if self.date is None:
             return
@@ -343,7 +394,11 @@ class Claim(models.Model):
 
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="claims")
     order = models.PositiveIntegerField(default=0, help_text="Position within the statement.")
-    text = models.TextField(help_text="One neutral sentence: what position does this express?")
+    summary = models.TextField(
+        blank=True,
+        help_text="One neutral sentence in our words: what position does this express? "
+        "Required before the statement goes to review.",
+    )
     quote = models.TextField(
         blank=True,
         help_text="The exact words as printed. Leave empty only for a reported, unquoted position.",
@@ -382,7 +437,7 @@ class Claim(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.quote or self.text
+        return self.quote or self.summary or f"Claim {self.order}"
 
     def get_absolute_url(self) -> str:
         return reverse("claim_detail", kwargs={"pk": self.pk})

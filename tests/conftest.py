@@ -42,7 +42,7 @@ def restore_curation_groups() -> None:
     if not Group.objects.filter(name="Editors").exists():
         migration = import_module("statements.migrations.0004_editor_and_reviewer_groups")
         migration.assign_groups(apps)
-        changes = import_module("statements.migrations.0012_position_changes")
+        changes = import_module("statements.migrations.0013_position_changes")
         changes.assign_position_change_permissions(apps)
 
 

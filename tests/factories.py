@@ -42,7 +42,7 @@ def make_statement(official: Official | None = None, **fields) -> Statement:
 def make_claim(statement: Statement, quote: str, topics: tuple[Topic, ...] = (), **fields) -> Claim:
     """A direct quote located in the statement's source text."""
     start = statement.source_text.index(quote)
-    fields.setdefault("text", f"Summary of: {quote}")
+    fields.setdefault("summary", f"Summary of: {quote}")
     fields.setdefault("kind", ClaimKind.QUOTE)
     fields.setdefault("order", statement.claims.count() + 1)
     claim = Claim.objects.create(

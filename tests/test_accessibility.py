@@ -28,6 +28,8 @@ PAGES = [
     "/topics/",
     "/topics/karabakh/",
     "/compare/",
+    "/compare/?a=hikmet-hajiyev&b=hikmet-hajiyev",
+    "/feed/?topic=karabakh",
 ]
 
 

@@ -42,7 +42,7 @@ def test_an_editor_adds_a_statement_with_a_claim_through_the_admin_form(admin_cl
     claim = {
         "order": 1,
         "kind": "quote",
-        "text": "The bridge will be built.",
+        "summary": "The bridge will be built.",
         "quote": quote,
         "span_start": start,
         "span_end": start + len(quote),
@@ -61,7 +61,7 @@ def test_a_claim_whose_quote_is_not_at_its_span_is_refused_and_nothing_is_saved(
     claim = {
         "order": 1,
         "kind": "quote",
-        "text": "The bridge will be built.",
+        "summary": "The bridge will be built.",
         "quote": "We will build the tunnel.",
         "span_start": 0,
         "span_end": len("We will build the tunnel."),

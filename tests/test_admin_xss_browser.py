@@ -46,9 +46,9 @@ def make_hostile_records() -> dict[str, object]:
         "source_url": f"https://example.org/{HOSTILE_TEXT}",
     }
     statement = make_statement(official, source_text=f"Before {EVERY_PAYLOAD} after.", **hostile)
-    claim = make_claim(statement, EVERY_PAYLOAD, topics=(topic,), text=EVERY_PAYLOAD)
+    claim = make_claim(statement, EVERY_PAYLOAD, topics=(topic,), summary=EVERY_PAYLOAD)
     deleted = make_statement(official, source_text=f"Deleted {EVERY_PAYLOAD}.", **hostile)
-    make_claim(deleted, EVERY_PAYLOAD, topics=(topic,), text=EVERY_PAYLOAD)
+    make_claim(deleted, EVERY_PAYLOAD, topics=(topic,), summary=EVERY_PAYLOAD)
     deleted.delete()
     records = {"official": official, "outlet": outlet, "topic": topic}
     return records | {"statement": statement, "claim": claim}

@@ -74,7 +74,7 @@ def edit_one_of_each() -> None:
     for record in (Official.objects.first(), Statement.objects.first()):
         record.save()
     claim = Claim.objects.filter(topics__isnull=False).first()
-    claim.text += " Edited before the backup."
+    claim.summary += " Edited before the backup."
     claim.save()
 
 
@@ -94,7 +94,7 @@ def test_restore_brings_back_every_row_and_the_search_index(tmp_path):
     assert all(len(rows) > 1 for rows in before.values()), "every table holds rows to compare"
 
     claim = Claim.objects.get(quote__contains="Khankendi")
-    claim.text = f"Edited after the backup: {NEW_WORD}."
+    claim.summary = f"Edited after the backup: {NEW_WORD}."
     claim.save()
     deleted = Statement.objects.exclude(claims=claim).get()
     deleted.delete()
@@ -111,7 +111,7 @@ def test_restore_brings_back_every_row_and_the_search_index(tmp_path):
     assert found(NEW_WORD) == 0
     # The index's triggers and the id sequences came back too.
     claim.refresh_from_db()
-    claim.text = f"Edited after the restore: {NEW_WORD}."
+    claim.summary = f"Edited after the restore: {NEW_WORD}."
     claim.save()
     assert found(NEW_WORD) == 1
     assert Topic.objects.create(name="Energy", slug="energy").pk > max(
@@ -175,7 +175,7 @@ def test_restore_refuses_anything_but_a_good_backup_and_changes_nothing(tmp_path
         path.write_bytes(data[: len(data) // 2] if connection.vendor == "sqlite" else data[:-100])
     elif content is not None:
         path.write_bytes(content)
-    Claim.objects.filter(quote__contains="Khankendi").update(text=f"Changed: {NEW_WORD}.")
+    Claim.objects.filter(quote__contains="Khankendi").update(summary=f"Changed: {NEW_WORD}.")
     before = stored_rows()
 
     with pytest.raises(CommandError, match=message):

@@ -247,7 +247,7 @@ def test_hostile_text_never_runs_as_script_in_the_browser(browser, live_server, 
         dateline=payload,
         title_as_given=payload,
     )
-    claim = make_claim(statement, payload, topics=(topic,), text=payload)
+    claim = make_claim(statement, payload, topics=(topic,), summary=payload)
     # Without the Content Security Policy, which would block the payload anyway: escaping alone
     # must keep it from running.
     context = browser.new_context(base_url=live_server.url, bypass_csp=True)

@@ -41,7 +41,7 @@ CHANGES = {
     "a new statement and claim": lambda a: make_bridge_claim(a["official"]),
     "an edited statement": lambda a: Statement.objects.update(headline="Changed"),
     "a deleted statement": lambda a: a["claim"].statement.delete(),
-    "an edited claim": lambda a: a["claim"].__class__.objects.update(text="Changed"),
+    "an edited claim": lambda a: a["claim"].__class__.objects.update(summary="Changed"),
     "a topic added to a claim": lambda a: a["claim"].topics.add(make_topic("Roads")),
     "a topic taken off a claim": lambda a: a["claim"].topics.remove(a["topic"]),
     "a renamed official": lambda a: Official.objects.update(slug="renamed"),

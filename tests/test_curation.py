@@ -152,14 +152,14 @@ def test_only_published_statements_reach_public_pages_feeds_and_exports(client, 
     official = make_official()
     topic = make_topic()
     public = make_statement(official, headline="Public words")
-    make_claim(public, QUOTE, topics=(topic,), text="Public position")
+    make_claim(public, QUOTE, topics=(topic,), summary="Public position")
     hidden = make_statement(
         official,
         headline="Draft words",
         source_text="A draft. " + DEFAULT_TEXT,
         status=StatementStatus.DRAFT,
     )
-    hidden_claim = make_claim(hidden, QUOTE, topics=(topic,), text="Draft position")
+    hidden_claim = make_claim(hidden, QUOTE, topics=(topic,), summary="Draft position")
     for url in ("/", f"/officials/{official.slug}/", f"/topics/{topic.slug}/", "/feed.atom"):
         html = client.get(url).content.decode()
         assert "Public position" in html and "Draft position" not in html, url
@@ -174,7 +174,7 @@ def test_only_published_statements_reach_public_pages_feeds_and_exports(client, 
 
 
 def test_the_span_is_found_from_the_quote_alone(editor):
-    claim = {"order": 1, "kind": "quote", "text": "A bridge.", "quote": QUOTE}
+    claim = {"order": 1, "kind": "quote", "summary": "A bridge.", "quote": QUOTE}
     response = editor.post(ADD_STATEMENT, statement_form(make_official(), [claim]))
     assert response.status_code == 302
     saved = Claim.objects.get()
@@ -192,7 +192,7 @@ def test_the_span_is_found_from_the_quote_alone(editor):
     ],
 )
 def test_a_quote_missing_or_found_twice_is_an_error_on_its_row(editor, quote, message):
-    claim = {"order": 1, "kind": "quote", "text": "A bridge.", "quote": quote}
+    claim = {"order": 1, "kind": "quote", "summary": "A bridge.", "quote": quote}
     response = editor.post(ADD_STATEMENT, statement_form(make_official(), [claim]))
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.forms[0].errors
@@ -208,7 +208,7 @@ def test_a_corrected_quote_gets_its_new_span(editor):
         "statement": statement.pk,
         "order": claim.order,
         "kind": "quote",
-        "text": claim.text,
+        "summary": claim.summary,
         "quote": corrected,
         "span_start": claim.span_start,
         "span_end": claim.span_end,

@@ -29,7 +29,7 @@ def test_an_editor_pastes_a_quote_and_the_saved_claim_is_marked_in_the_source(pa
     log_in_as(page, "Editors")
     page.goto(f"{ADMIN}statements/statement/{statement.pk}/change/")
     page.click("#claims-group .add-row a")
-    page.fill("#id_claims-0-text", "The bridge will be built.")
+    page.fill("#id_claims-0-summary", "The bridge will be built.")
     page.fill("#id_claims-0-quote", QUOTE)
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist .success")).to_be_visible()

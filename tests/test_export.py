@@ -7,6 +7,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings as django_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -119,8 +120,8 @@ def test_every_column_is_named_and_filled_as_documented(client, seeded):
     assert header == CLAIM_COLUMNS
     (record,) = records
     claim = Claim.objects.get(pk=record["claim_id"])
-    assert record["claim_url"] == f"http://testserver/claims/{claim.pk}/"
-    assert record["statement_url"] == f"http://testserver/statements/{claim.statement_id}/"
+    assert record["claim_url"] == f"{django_settings.SITE_URL}/claims/{claim.pk}/"
+    assert record["statement_url"] == f"{django_settings.SITE_URL}/statements/{claim.statement_id}/"
     assert record["date"] == "2023-09-16"
     assert record["official_name"] == "Hikmet Hajiyev"
     assert record["official_slug"] == "hikmet-hajiyev"
@@ -149,7 +150,7 @@ def test_awkward_text_survives_the_round_trip(client):
     statement = make_statement(
         source_text=f"Intro. {awkward} Outro.", headline='A "quoted", headline'
     )
-    make_claim(statement, awkward, text='Commas, "quotes"\r\nand newlines')
+    make_claim(statement, awkward, summary='Commas, "quotes"\r\nand newlines')
     _, records = download(client, "/export.csv")
     (record,) = records
     assert record["quote"] == awkward
@@ -165,7 +166,7 @@ def test_awkward_text_survives_the_round_trip(client):
 def test_formula_like_cells_are_shown_as_text_in_spreadsheets(client, payload):
     official = make_official(payload, slug="formula")
     statement = make_statement(official, headline=payload, source_text=f"x {payload} y")
-    make_claim(statement, payload, text=payload)
+    make_claim(statement, payload, summary=payload)
     _, records = download(client, "/export.csv")
     (record,) = records
     for column in ("official_name", "headline", "claim_summary", "quote"):
@@ -255,7 +256,7 @@ def test_without_a_limit_every_row_is_exported(client, settings):
             Claim(
                 statement=statement,
                 order=order,
-                text="t",
+                summary="t",
                 quote=point,
                 span_start=offset,
                 span_end=offset + len(point),

@@ -57,7 +57,7 @@ def stored_rows() -> list[tuple]:
         "source_hash",
     )
     claims = Claim.objects.values_list(
-        "statement__source_hash", "order", "text", "quote", "kind", "span_start", "span_end"
+        "statement__source_hash", "order", "summary", "quote", "kind", "span_start", "span_end"
     )
     topics = Claim.topics.through.objects.values_list(
         "claim__statement__source_hash", "claim__order", "topic__slug"

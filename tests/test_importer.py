@@ -129,7 +129,7 @@ def test_spans_are_offsets_into_the_text_as_received_date_line_included():
     assert statement.source_text == INTERVIEW
     for claim in statement.claims:
         assert claim.quote in ("", INTERVIEW[claim.span_start : claim.span_end])
-        assert claim.text.endswith(".") and claim.text[0].isupper()
+        assert claim.summary.endswith(".") and claim.summary[0].isupper()
 
 
 def test_date_line_dateline_outlets_venue_and_kind_are_read():

@@ -22,7 +22,7 @@ def test_a_quote_that_differs_from_the_source_at_its_span_is_rejected_naming_the
     claim = Claim(
         statement=statement,
         order=3,
-        text="The bridge will be built.",
+        summary="The bridge will be built.",
         quote="We will build the tunnel.",
         span_start=start,
         span_end=start + len("We will build the tunnel."),
@@ -39,7 +39,7 @@ def test_a_span_outside_the_source_text_is_rejected():
     claim = Claim(
         statement=statement,
         kind=ClaimKind.PARAPHRASE,
-        text="Something reported.",
+        summary="Something reported.",
         span_start=10,
         span_end=len(DEFAULT_TEXT) + 5,
     )
@@ -51,7 +51,7 @@ def test_a_span_outside_the_source_text_is_rejected():
 def test_an_empty_or_reversed_span_is_rejected():
     statement = make_statement()
     claim = Claim(
-        statement=statement, kind=ClaimKind.PARAPHRASE, text="x", span_start=20, span_end=20
+        statement=statement, kind=ClaimKind.PARAPHRASE, summary="x", span_start=20, span_end=20
     )
     with pytest.raises(ValidationError):
         claim.full_clean()
@@ -59,7 +59,7 @@ def test_an_empty_or_reversed_span_is_rejected():
 
 def test_a_direct_quote_needs_its_words():
     claim = Claim(
-        statement=make_statement(), kind=ClaimKind.QUOTE, text="x", span_start=0, span_end=5
+        statement=make_statement(), kind=ClaimKind.QUOTE, summary="x", span_start=0, span_end=5
     )
     with pytest.raises(ValidationError) as error:
         claim.full_clean()
@@ -72,7 +72,7 @@ def test_a_paraphrase_points_at_its_evidence_without_a_quote():
     claim = Claim(
         statement=statement,
         kind=ClaimKind.PARAPHRASE,
-        text="Critics doubt it.",
+        summary="Critics doubt it.",
         span_start=start,
         span_end=len(DEFAULT_TEXT),
         order=1,
@@ -85,7 +85,7 @@ def test_the_database_refuses_a_quote_longer_than_its_span():
     statement = make_statement()
     with pytest.raises(IntegrityError), transaction.atomic():
         Claim.objects.create(
-            statement=statement, text="x", quote="We will", span_start=0, span_end=3
+            statement=statement, summary="x", quote="We will", span_start=0, span_end=3
         )
 
 

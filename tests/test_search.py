@@ -60,7 +60,7 @@ def test_the_index_follows_edits_to_claims_and_statements():
     statement = make_statement(headline="About bridges")
     claim = make_claim(statement, "We will build the bridge.")
     assert search_claims(Claim.objects.all(), "bridges").count() == 1
-    claim.text = "A promise about tunnels"
+    claim.summary = "A promise about tunnels"
     claim.save()
     assert search_claims(Claim.objects.all(), "tunnels").count() == 1
     statement.headline = "About ferries"

@@ -162,8 +162,8 @@ def test_loading_the_seed_twice_duplicates_nothing():
 def test_loading_the_seed_again_keeps_an_editors_changes():
     load_seed()
     claim = Claim.objects.get(order=1, statement__date=date(2023, 9, 16))
-    claim.text = "Edited by a curator."
+    claim.summary = "Edited by a curator."
     claim.save()
     load_seed()
     claim.refresh_from_db()
-    assert claim.text == "Edited by a curator."
+    assert claim.summary == "Edited by a curator."

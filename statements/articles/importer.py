@@ -83,7 +83,7 @@ class ImportPlan:
 
 
 def speaker_for(official: Official) -> Speaker:
-    return Speaker(official.name, tuple(official.alias_list))
+    return Speaker(official.name, tuple(official.forms_in_texts))
 
 
 def mentions(official: Official, text: str) -> list[int]:
@@ -92,7 +92,7 @@ def mentions(official: Official, text: str) -> list[int]:
 
 def last_words(official: Official) -> set[str]:
     """One word every mention of the official holds: the last of each name."""
-    names = [official.name, *official.alias_list]
+    names = [official.name, *official.forms_in_texts]
     return {WORD.findall(name.lower())[-1] for name in names if WORD.search(name)}
 
 
@@ -100,7 +100,7 @@ def choose_official(text: str) -> Official:
     """The official the article names most often (first named, on a tie)."""
     words = set(WORD.findall(text.lower()))
     ranked = []
-    for official in Official.objects.only("pk", "name", "aliases", "slug"):
+    for official in Official.objects.only("pk", "name", "aliases", "descriptions", "slug"):
         if words.isdisjoint(last_words(official)):
             continue
         found = mentions(official, text)

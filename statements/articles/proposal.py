@@ -36,7 +36,7 @@ class ProposedClaim:
     span_start: int
     span_end: int
     quote: str
-    text: str
+    summary: str
 
     @property
     def kind_label(self) -> str:
@@ -94,7 +94,7 @@ def shorten(words: str, limit: int) -> str:
 def headline_for(
     kind: str, venue: str | None, claims: list[ProposedClaim], speaker: Speaker
 ) -> str:
-    gist = claims[0].text.rstrip(".") if claims else f"Statement by {speaker.name}"
+    gist = claims[0].summary.rstrip(".") if claims else f"Statement by {speaker.name}"
     if kind == StatementKind.OTHER:
         return shorten(gist, HEADLINE_LENGTH)
     label = StatementKind(kind).label + (f" with {venue}" if venue else "")

@@ -47,7 +47,8 @@ def proposed_spans(text: str, speaker: Speaker, outlets: list[str]) -> list[tupl
 def article_recall(statement: dict, annotation: dict, sources: Path) -> ArticleRecall:
     text = read_source(sources / statement["source"])
     official = next(o for o in annotation["officials"] if o["slug"] == statement["official"])
-    speaker = Speaker(official["name"], tuple(official.get("aliases", [])))
+    forms = [*official.get("aliases", []), *official.get("descriptions", [])]
+    speaker = Speaker(official["name"], tuple(forms))
     outlets = [outlet["name"] for outlet in annotation["outlets"]]
     proposed = proposed_spans(text, speaker, outlets)
     result = ArticleRecall(statement["source"], proposed=len(proposed))

@@ -38,6 +38,22 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
+
+def site_url(default_host: str) -> str:
+    """The site's public address, for every absolute URL we write: never a request's Host."""
+    default = f"https://{default_host}" if PRODUCTION else "http://127.0.0.1:8000"
+    value = os.environ.get("SITE_URL", default).strip().rstrip("/")
+    scheme, _, host = value.partition("://")
+    if scheme not in ("http", "https") or not host or "/" in host:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be a scheme and a host, like https://timeline.example.org: {value!r}"
+        )
+    return value
+
+
+# Canonical links, JSON-LD, feeds and exports name pages at this address.
+SITE_URL = site_url(next((h.lstrip(".") for h in ALLOWED_HOSTS if h != "*"), "localhost"))
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

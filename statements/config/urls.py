@@ -16,5 +16,6 @@ urlpatterns = [
     path("export.csv", exports.export_rows, {"extension": "csv"}, name="export_csv"),
     path("export.json", exports.export_rows, {"extension": "json"}, name="export_json"),
     path("feed.atom", exports.claim_feed, name="claim_feed"),
+    path("feed/", exports.feed_page, name="feed_page"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

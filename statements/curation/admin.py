@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from statements.curation import workflow
 from statements.curation.deleted_page import DeletedStatementsView
-from statements.curation.forms import ClaimForm, StatementForm
+from statements.curation.forms import ClaimForm, ClaimFormSet, StatementForm
 from statements.curation.import_page import import_article_urls
 from statements.models import (
     Claim,
@@ -25,6 +25,7 @@ from statements.models import (
 )
 from statements.public import export
 from statements.public.periods import highlight_segments
+from statements.public.site_address import site_root
 
 
 class VerbatimTextField(forms.CharField):
@@ -87,8 +88,7 @@ def export_selected_as_csv(modeladmin, request, queryset):
         rows, layout = export.statements_in(queryset.values("pk")), export.STATEMENTS
     else:
         rows, layout = queryset.in_timeline_order(), export.CLAIMS
-    root = request.build_absolute_uri("/")
-    return export.export_response(rows, layout, "csv", root, ["selected"])
+    return export.export_response(rows, layout, "csv", site_root(), ["selected"])
 
 
 @admin.register(Outlet)
@@ -123,8 +123,9 @@ class WorkflowPermissions:
 class ClaimInline(WorkflowPermissions, VerbatimTextMixin, admin.StackedInline):
     model = Claim
     form = ClaimForm
+    formset = ClaimFormSet
     extra = 0
-    fields = (("order", "kind"), "text", "quote", ("span_start", "span_end"), "topics")
+    fields = (("order", "kind"), "summary", "quote", ("span_start", "span_end"), "topics")
     autocomplete_fields = ("topics",)
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -220,7 +221,10 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         (None, {"fields": ("official", ("date", "date_precision"), "kind", "headline")}),
         ("Review", {"fields": ("status", ("reviewed_by", "reviewed_at"))}),
         ("Where", {"fields": ("venue", "reporting_outlet", "dateline", "title_as_given")}),
-        ("Source", {"fields": ("source_url", "language", "source_text", "source_hash")}),
+        (
+            "Source",
+            {"fields": ("source_url", "language", "source_text", "body_start", "source_hash")},
+        ),
         ("Record", {"fields": ("created", "modified")}),
     )
 
@@ -232,7 +236,7 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
     def get_fieldsets(self, request, statement: Statement | None = None):
         if statement is None:
             return self.fieldsets
-        source = ("source_url", "language", "evidence_in_source", "source_hash")
+        source = ("source_url", "language", "body_start", "evidence_in_source", "source_hash")
         return (*self.fieldsets[:3], ("Source", {"fields": source}), self.fieldsets[4])
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -241,9 +245,15 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         return form
 
     def save_model(self, request, statement: Statement, form, change: bool) -> None:
-        if "status" in form.changed_data:
+        if "status" in form.changed_data or form.publishing:
             workflow.note_review(statement, request.user)
         super().save_model(request, statement, form, change)
+
+    def render_change_form(self, request, context, **kwargs):
+        statement = kwargs.get("obj")
+        status = statement.status if statement is not None else StatementStatus.DRAFT
+        context["may_publish_now"] = workflow.may_publish_now(request.user, status)
+        return super().render_change_form(request, context, **kwargs)
 
     def get_queryset(self, request):
         claims = models.Count("claims")
@@ -286,7 +296,7 @@ class ClaimAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, SimpleH
     list_display = ("__str__", "statement_date", "official", "kind", "status")
     list_filter = ("kind", "statement__status", "topics", "statement__official")
     list_select_related = ("statement__official",)
-    search_fields = ("text", "quote", "statement__headline")
+    search_fields = ("summary", "quote", "statement__headline")
     autocomplete_fields = ("statement", "topics")
     actions = (export_selected_as_csv,)
 

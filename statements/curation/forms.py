@@ -3,7 +3,7 @@
 from django import forms
 
 from statements.curation import workflow
-from statements.models import Claim, Statement
+from statements.models import Claim, Statement, StatementStatus
 from statements.spans import SpanNotFound, only_span
 
 
@@ -17,11 +17,13 @@ class StatementForm(forms.ModelForm):
         fields = [
             *("official", "date", "date_precision", "kind", "headline", "status", "venue"),
             *("reporting_outlet", "dateline", "title_as_given", "source_url", "language"),
-            "source_text",
+            *("source_text", "body_start"),
         ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if "body_start" in self.fields:
+            self.fields["body_start"].required = False
         status = self.fields.get("status")
         if status is not None:
             open_statuses = workflow.statuses_open_to(self.user, self.stored_status())
@@ -39,13 +41,53 @@ class StatementForm(forms.ModelForm):
             raise forms.ValidationError(workflow.refusal(current, target))
         return target
 
+    def clean_body_start(self) -> int:
+        # Left empty: the model puts it just past the date marker.
+        return self.cleaned_data["body_start"] or 0
+
+    @property
+    def publishing(self) -> bool:
+        """The reviewer pressed "Save and publish"."""
+        return "_publish" in self.data
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.publishing:
+            if not workflow.may_publish_now(self.user, self.stored_status()):
+                raise forms.ValidationError("Only reviewers may publish a statement.")
+            cleaned["status"] = StatementStatus.PUBLISHED
+        return cleaned
+
+
+class ClaimFormSet(forms.BaseInlineFormSet):
+    """A statement goes to review (or is published) only when every claim has its summary."""
+
+    def clean(self) -> None:
+        super().clean()
+        if self.instance.status not in workflow.SUMMARIZED:
+            return
+        kept = [
+            form.instance
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        # Claims stored but not in the posted forms stay as they are, and count too.
+        posted = [form.instance.pk for form in self.forms if form.instance.pk]
+        stored = self.instance.claims.exclude(pk__in=posted) if self.instance.pk else []
+        problem = workflow.missing_summary([*kept, *stored])
+        if problem:
+            raise forms.ValidationError(problem)
+
 
 class ClaimForm(forms.ModelForm):
     """An editor may paste the quote alone: its span is found in the source text on save."""
 
     class Meta:
         model = Claim
-        fields = ["statement", "order", "kind", "text", "quote", "span_start", "span_end", "topics"]
+        fields = [
+            *("statement", "order", "kind", "summary", "quote"),
+            *("span_start", "span_end", "topics"),
+        ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -27,6 +27,8 @@ MOVES = {
     (REJECTED, DRAFT): PUBLISH,
 }
 REVIEWED = {PUBLISHED, REJECTED}
+# A statement in these has been read by an editor: every claim has its summary.
+SUMMARIZED = {IN_REVIEW, PUBLISHED}
 
 
 def needed(permission: str, model: type[Model]) -> str:
@@ -54,6 +56,24 @@ def may_edit(user, record: Model | None, model: type[Model] = Statement) -> bool
     return not reviewed or user.has_perm(needed(PUBLISH, model))
 
 
+def may_publish_now(user, current: str) -> bool:
+    """Reviewers publish in one step ("Save and publish"): the moves through review are theirs."""
+    return current != PUBLISHED and user.has_perm(PUBLISH)
+
+
+def missing_summary(claims) -> str:
+    """Why these claims cannot go to review yet: the first without a summary, named; or ""."""
+    for claim in claims:
+        if not claim.summary.strip():
+            words = claim.quote or (claim.evidence if claim.span_end is not None else "")
+            shown = words if len(words) <= 60 else words[:59] + "…"
+            return (
+                f"Claim {claim.order} (“{shown}”) needs a summary before the statement goes "
+                "to review: one neutral sentence in our words."
+            )
+    return ""
+
+
 def refusal(current: str, target: str, model: type[Model] = Statement) -> str:
     labels, name = dict(StatementStatus.choices), model._meta.verbose_name
     if (current, target) in MOVES:
@@ -73,6 +93,9 @@ def move(record: Model, target: str, user) -> None:
     model = type(record)
     if not may_move(user, record.status, target, model):
         raise PermissionDenied(refusal(record.status, target, model))
+    summaries_needed = model is Statement and target in SUMMARIZED
+    if summaries_needed and (problem := missing_summary(record.claims.all())):
+        raise PermissionDenied(problem)
     record.status = target
     note_review(record, user)
     record.save()

@@ -71,6 +71,7 @@ def official_records(annotation: dict, stamp: str) -> list[dict]:
             "name": official["name"],
             "slug": official["slug"],
             "aliases": "\n".join(official.get("aliases", [])),
+            "descriptions": "\n".join(official.get("descriptions", [])),
             "country": official.get("country", ""),
             "bio": official.get("bio", ""),
             "created": stamp,
@@ -112,7 +113,8 @@ def check_statement(text: str, statement: dict, annotation: dict) -> None:
         given = statement["date"]
         raise SeedError(f"{label}: the article is dated {day} ({precision}), not {given}")
     official = next(o for o in annotation["officials"] if o["slug"] == statement["official"])
-    require_in_text(text, [official["name"], *official.get("aliases", [])], f"{label} speaker")
+    names = [official["name"], *official.get("aliases", []), *official.get("descriptions", [])]
+    require_in_text(text, names, f"{label} speaker")
     outlets = {outlet["slug"]: outlet["name"] for outlet in annotation["outlets"]}
     for role in ("venue", "reporting_outlet"):
         require_in_text(text, [outlets[statement[role]]], f"{label} {role}")
@@ -129,7 +131,7 @@ def claim_record(text: str, source_hash: str, order: int, claim: dict, label: st
     fields = {
         "statement": [source_hash],
         "order": order,
-        "text": claim["text"],
+        "summary": claim["summary"],
         "quote": evidence if claim["kind"] == ClaimKind.QUOTE else "",
         "kind": claim["kind"],
         "span_start": start,
@@ -146,6 +148,7 @@ def statement_records(annotation: dict, sources: Path, stamp: str) -> list[dict]
         text = read_source(sources / statement["source"])
         check_statement(text, statement, annotation)
         source_hash = content_hash(text)
+        body_start = locate(text, statement["body_starts_with"], f"{statement['source']} body")
         fields = {
             "official": [statement["official"]],
             "date": str(statement["date"]),
@@ -160,6 +163,7 @@ def statement_records(annotation: dict, sources: Path, stamp: str) -> list[dict]
             "language": statement["language"],
             "source_text": text,
             "source_hash": source_hash,
+            "body_start": body_start,
             "status": "published",
             "created": stamp,
             "modified": stamp,

@@ -139,7 +139,7 @@ def claim_values(root: str) -> dict[str, Expression]:
         "statement_id": F("statement_id"),
         "statement_url": link(root, "statements/", "statement_id"),
         **statement_values("statement__"),
-        "claim_summary": F("text"),
+        "claim_summary": F("summary"),
         "quote": F("quote"),
         "quote_kind": F("kind"),
         "evidence": evidence(),

@@ -10,6 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 
 from statements.models import Claim
 from statements.public.filters import NOT_IN_XML, ClaimFilter
+from statements.public.share_cards import attribution, claim_heading
+from statements.public.site_address import absolute_url
 
 FEED_LENGTH = 50
 
@@ -48,20 +50,24 @@ class ClaimFeed(Feed):
     def subtitle(self, filterset: ClaimFilter) -> str:
         return "What public officials said, claim by claim, newest first."
 
+    # Absolute on the configured address: Django would otherwise prefix the request's Host.
     def link(self, filterset: ClaimFilter) -> str:
-        return reverse("timeline") + (f"?{self.query}" if self.query else "")
+        return absolute_url(reverse("timeline") + (f"?{self.query}" if self.query else ""))
 
     def feed_url(self, filterset: ClaimFilter) -> str:
-        return reverse("claim_feed") + (f"?{self.query}" if self.query else "")
+        return absolute_url(reverse("claim_feed") + (f"?{self.query}" if self.query else ""))
 
     def items(self, filterset: ClaimFilter):
         return filterset.qs[:FEED_LENGTH]
 
     def item_title(self, claim: Claim) -> str:
-        return f"{claim.statement.official.name}: {claim.text}"
+        return claim_heading(claim)
 
     def item_link(self, claim: Claim) -> str:
-        return claim.get_absolute_url()
+        return absolute_url(claim.get_absolute_url())
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(**kwargs) | {"by": attribution(kwargs["item"].statement)}
 
     def item_pubdate(self, claim: Claim) -> datetime:
         return timezone.make_aware(datetime.combine(claim.statement.date, time()))

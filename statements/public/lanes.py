@@ -60,7 +60,7 @@ def build_lanes(claims: QuerySet, summarize) -> Lanes | None:
     """Lanes for the claims: one per topic, in order of how much was said on it."""
     rows = list(
         claims.order_by("statement__date", "id").values_list(
-            "id", "statement__date", "text", "topics__name"
+            "id", "statement__date", "summary", "topics__name"
         )[:MAX_MARKS]
     )
     if not rows:

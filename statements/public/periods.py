@@ -42,9 +42,11 @@ class Segment:
     starting: list[Claim]
 
 
-def highlight_segments(text: str, claims: list[Claim]) -> list[Segment]:
-    """The text cut at every span boundary, each piece with the claims whose evidence covers it."""
-    cuts = {0, len(text)} | {claim.span_start for claim in claims} | {c.span_end for c in claims}
+def highlight_segments(text: str, claims: list[Claim], begin: int = 0) -> list[Segment]:
+    """The text from `begin` (where the article's words start), cut at every span boundary,
+    each piece with the claims whose evidence covers it. Evidence before `begin` is kept."""
+    begin = min([begin, len(text), *(claim.span_start for claim in claims)])
+    cuts = {begin, len(text)} | {c.span_start for c in claims} | {c.span_end for c in claims}
     segments = []
     for start, end in pairwise(sorted(cuts)):
         covering = [c for c in claims if c.span_start <= start and end <= c.span_end]
@@ -62,11 +64,15 @@ class QuoteContext:
     cut_after: bool
 
 
-def quote_context(text: str, start: int, end: int, reach: int = 300) -> QuoteContext:
-    """The evidence with the sentences around it, cut at whole sentences within `reach`."""
-    window_start = max(0, start - reach)
+def quote_context(
+    text: str, start: int, end: int, begin: int = 0, reach: int = 300
+) -> QuoteContext:
+    """The evidence with the sentences around it, cut at whole sentences within `reach`, never
+    reaching back before `begin` (where the article's own words start)."""
+    begin = min(begin, start)
+    window_start = max(begin, start - reach)
     before = text[window_start:start]
-    if window_start > 0:
+    if window_start > begin:
         sentence_start = max(before.find(". ") + 2, before.find("\n") + 1)
         before = (before[sentence_start:] if sentence_start > 1 else before).lstrip()
     window_end = min(len(text), end + reach)
@@ -74,4 +80,5 @@ def quote_context(text: str, start: int, end: int, reach: int = 300) -> QuoteCon
     if window_end < len(text):
         sentence_end = max(after.rfind(". ") + 1, after.rfind("\n"))
         after = after[:sentence_end] if sentence_end > 0 else after
-    return QuoteContext(before, text[start:end], after, window_start > 0, window_end < len(text))
+    cut_before = window_start > begin
+    return QuoteContext(before, text[start:end], after, cut_before, window_end < len(text))

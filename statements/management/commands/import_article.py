@@ -45,7 +45,7 @@ def plan_lines(plan: ImportPlan) -> list[str]:
         )
         for claim in proposal.claims:
             span = f"{claim.span_start}–{claim.span_end}"
-            lines.append(f"  {claim.kind} {span}: {claim.text}")
+            lines.append(f"  {claim.kind} {span}: {claim.summary}")
     return lines
 
 

@@ -105,7 +105,8 @@ class Writer:
             official = Official(
                 name=name,
                 slug=f"{vocab.PREFIX}{self.plan.seed}-{serial}-{ascii_slug(name)}",
-                aliases="\n".join([last[0], cyrillic, f"the {role[0].lower()}"]),
+                aliases="\n".join([last[0], cyrillic]),
+                descriptions=f"the {role[0].lower()}",
                 country=country,
                 bio=f"{role[0]} of {country} since {since.year}.",
             )
@@ -257,7 +258,7 @@ class Writer:
         text.add("\n\n")
         claim = Claim(
             order=order,
-            text=f"{speaker.surnames[0]} says {summary}.",
+            summary=f"{speaker.surnames[0]} says {summary}.",
             quote=quote,
             kind=kind,
             span_start=start,

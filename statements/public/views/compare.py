@@ -1,10 +1,10 @@
-"""Compare two officials on the same topics and dates."""
+"""Compare two sides topic by topic: two officials, or one official over two periods."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from statements.public.comparison import CompareForm, compare
+from statements.public.comparison import SIDES, CompareForm, compare, first_comparison
 from statements.public.filters import ClaimFilter
 from statements.public.views.kept import kept_until_data_changes
 
@@ -12,20 +12,24 @@ from statements.public.views.kept import kept_until_data_changes
 @require_safe
 @kept_until_data_changes
 def compare_officials(request: HttpRequest) -> HttpResponse:
-    form = CompareForm(request.GET or None)
-    context = {"form": form}
+    params = request.GET
+    if not params and (suggested := first_comparison()):
+        # A first visit compares what can be compared, instead of an empty, complaining form.
+        params = QueryDict(mutable=True)
+        params.update(suggested)
+    form = CompareForm(params or None)
+    sides = [("First", form.side_fields("a")), ("Second", form.side_fields("b"))]
+    context = {"form": form, "sides": sides}
     if not form.is_valid():
         return render(request, "compare.html", context, status=400 if form.is_bound else 200)
-    sides = []
-    for official in (form.cleaned_data["a"], form.cleaned_data["b"]):
-        params = request.GET.copy()
-        params["official"] = official.slug
-        sides.append(ClaimFilter(params, request=request))
-    context["filter"] = sides[0]
-    if not all(side.is_valid() for side in sides):
+    filters = [ClaimFilter(form.side_params(side, params), request=request) for side in SIDES]
+    context["filter"] = filters[0]
+    if not all(side.is_valid() for side in filters):
         return render(request, "compare.html", context, status=400)
+    officials = [form.cleaned_data[side] for side in SIDES]
     context.update(
-        officials=[form.cleaned_data["a"], form.cleaned_data["b"]],
-        rows=compare(sides[0].qs, sides[1].qs),
+        officials=officials,
+        columns=list(zip(officials, [form.side_label(side) for side in SIDES], strict=True)),
+        rows=compare(filters[0].qs, filters[1].qs),
     )
     return render(request, "compare.html", context)

@@ -1,13 +1,20 @@
 """A filtered view as a file: every row as CSV or JSON, or the newest as an Atom feed."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from statements.models import Claim
 from statements.public import export
 from statements.public.change_export import CHANGES, changes_in
 from statements.public.feeds import ClaimFeed
-from statements.public.filters import ClaimFilter
+from statements.public.filters import ClaimFilter, chips
+from statements.public.share_cards import claim_heading
+from statements.public.site_address import absolute_url, site_root
+from statements.public.views.kept import kept_until_data_changes
+
+FEED_PREVIEW = 10
 
 
 def filter_errors(filterset: ClaimFilter) -> str:
@@ -33,9 +40,8 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
         rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
     elif level == CHANGES.name:
         rows = changes_in(rows, filterset.form.cleaned_data, filterset.newest_first)
-    root = request.build_absolute_uri("/")
     words = [part.word for part in filterset.parts()]
-    return export.export_response(rows, layouts[level], extension, root, words)
+    return export.export_response(rows, layouts[level], extension, site_root(), words)
 
 
 @require_safe
@@ -45,3 +51,23 @@ def claim_feed(request: HttpRequest) -> HttpResponse:
     if not filterset.is_valid():
         return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
     return ClaimFeed()(request)
+
+
+@require_safe
+@kept_until_data_changes
+def feed_page(request: HttpRequest) -> HttpResponse:
+    """What the Atom feed of a filtered view is, its address to copy, and its newest entries."""
+    filterset = ClaimFilter(request.GET, request=request)
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(filter_errors(filterset), content_type="text/plain")
+    query = request.GET.urlencode()
+    feed_path = reverse("claim_feed") + (f"?{query}" if query else "")
+    entries = [(claim_heading(claim), claim) for claim in filterset.qs[:FEED_PREVIEW]]
+    context = {
+        "feed_path": feed_path,
+        "feed_url": absolute_url(feed_path),
+        "view_path": reverse("timeline") + (f"?{query}" if query else ""),
+        "chips": chips(filterset, filterset.data, exclude={}),
+        "entries": entries,
+    }
+    return render(request, "feed_page.html", context)

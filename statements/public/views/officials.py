@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, StatementStatus, Topic
+from statements.public.share_cards import official_card
 from statements.public.views.filtered import filtered_context, render_filtered
 from statements.public.views.kept import kept_until_data_changes
 
@@ -40,5 +41,5 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(claim_count=Count("claims"), **SPAN_OF_CLAIMS)
         .order_by("-claim_count", "name")
     )
-    context.update(official=official, topics=topics)
+    context.update(official=official, topics=topics, share=official_card(official))
     return render_filtered(request, "official_detail.html", context)

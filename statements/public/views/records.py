@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from statements.models import Claim, Statement, StatementStatus
 from statements.public.json_ld import structured_data
 from statements.public.periods import highlight_segments, quote_context
+from statements.public.share_cards import attribution, claim_card, claim_heading, statement_card
 from statements.public.views.kept import kept_until_data_changes
 
 RELATED_CLAIMS = 20
@@ -31,9 +32,10 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "statement": statement,
         "claims": claims,
-        "segments": highlight_segments(statement.source_text, claims),
+        "segments": highlight_segments(statement.source_text, claims, statement.body_start),
         "post": statement.official.post_on(statement.date),
-        "structured": structured_data(claims, request.build_absolute_uri),
+        "structured": structured_data(claims),
+        "share": statement_card(statement, len(claims)),
     }
     return render(request, "statement_detail.html", context)
 
@@ -48,6 +50,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         **{f"statement__{lookup}": value for lookup, value in visible_to(request).items()},
     )
+    statement = claim.statement
     topics = list(claim.topics.all())
     related = (
         Claim.objects.filter(statement__official=claim.statement.official, topics__in=topics)
@@ -59,10 +62,15 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {
         "claim": claim,
-        "statement": claim.statement,
+        "statement": statement,
         "topics": topics,
-        "context": quote_context(claim.statement.source_text, claim.span_start, claim.span_end),
+        "context": quote_context(
+            statement.source_text, claim.span_start, claim.span_end, statement.body_start
+        ),
         "related": related,
-        "structured": structured_data([claim], request.build_absolute_uri),
+        "structured": structured_data([claim]),
+        "heading": claim_heading(claim),
+        "attribution": attribution(statement),
+        "share": claim_card(claim),
     }
     return render(request, "claim_detail.html", context)

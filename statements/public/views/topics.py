@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from statements.models import Official, StatementStatus, Topic
+from statements.public.share_cards import topic_card
 from statements.public.views.filtered import filtered_context, render_filtered
 from statements.public.views.kept import kept_until_data_changes
 
@@ -40,5 +41,5 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         .order_by("-claim_count", "name")
     )
-    context.update(topic=topic, speakers=speakers)
+    context.update(topic=topic, speakers=speakers, share=topic_card(topic))
     return render_filtered(request, "topic_detail.html", context)

@@ -60,7 +60,7 @@ def revoke(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0007_data_version_posts"),
+        ("statements", "0012_statement_body_start"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
