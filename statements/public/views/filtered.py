@@ -30,7 +30,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     params = view_params(request, fixed)
     version = getattr(request, "data_version", None)  # read by kept_until_data_changes
     filterset = filter_claims(params, Claim.objects.for_timeline(), version)
-    counts = ViewCounts(filterset, version, charted=bool(fixed))
+    counts = ViewCounts(filterset, version)
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()
@@ -53,7 +53,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
 
 
 def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -> dict:
-    """What the view can show beyond the list: activity, lanes, and how a position moved."""
+    """What the view can show beyond the list: activity over time, lanes, how a position moved."""
     if not filterset.is_valid():
         return {}
     claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
@@ -63,8 +63,8 @@ def insights(request: HttpRequest, filterset, fixed: dict, counts: ViewCounts) -
     return {
         "view": "lanes" if lanes_asked else "list",
         "lanes_offered": one_official,
-        "activity": charted_activity(counts, request) if fixed else None,
-        "lanes": build_lanes(claims, summary) if lanes_asked else None,
+        "activity": charted_activity(counts, request),
+        "lanes": build_lanes(claims, summary, request.path, request.GET) if lanes_asked else None,
         "steps": position_steps(claims, cleaned["official"]) if show_steps else [],
     }
 
@@ -74,9 +74,18 @@ def charted_activity(counts: ViewCounts, request: HttpRequest) -> Activity | Non
     return activity(per_month, request.path, request.GET)
 
 
+def wants_fragment(request: HttpRequest) -> bool:
+    htmx = request.htmx
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
 def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    """The full page, or only its results fragment for an htmx request; 400 for bad filters."""
-    if request.htmx and not request.htmx.boosted:
+    """The full page, or only its results fragment for an htmx request; 400 for bad filters.
+    Boosted links and htmx restoring history it holds no copy of get the full page."""
+    fragment = wants_fragment(request)
+    if fragment:
         template += "#results"
+    # What else changes beside the results (facet counts, the announcer) travels out of band.
+    context["out_of_band"] = fragment or (request.htmx and request.htmx.boosted)
     status = 400 if context["filter"].errors else 200
     return render(request, template, context, status=status)

@@ -28,7 +28,8 @@ LARGEST_KEPT = 512 * 1024
 def page_key(request: HttpRequest) -> str:
     """The page's identity: the data's version, its URL, and which part htmx asked for."""
     htmx = request.htmx
-    part = "page" if not htmx else ("boosted" if htmx.boosted else "fragment")
+    part = "page" if not htmx or htmx.history_restore_request else "fragment"
+    part = "boosted" if htmx and htmx.boosted else part
     described = repr((request.data_version, part, request.get_full_path())).encode()
     return hashlib.sha256(described).hexdigest()
 
