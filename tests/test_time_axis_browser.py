@@ -6,6 +6,7 @@ from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.core.cache import caches
 from playwright.sync_api import expect
 
 from tests.factories import make_claim, make_official, make_statement, make_topic
@@ -67,7 +68,9 @@ def test_the_overview_strip_is_a_time_scale_whose_periods_narrow_the_dates(page)
     september = page.get_by_role("link", name="Sep 2023: 14 claims")
     march = page.get_by_role("link", name="Mar 2024: 11 claims")
     width = september.bounding_box()["width"]
-    assert march.bounding_box()["x"] - september.bounding_box()["x"] == pytest.approx(6 * width, abs=2)
+    assert march.bounding_box()["x"] - september.bounding_box()["x"] == pytest.approx(
+        6 * width, abs=2
+    )
     mark_the_page(page)
     september.click()
     page.wait_for_url(re.compile(r"date_before=2023-09-30"))
@@ -76,6 +79,9 @@ def test_the_overview_strip_is_a_time_scale_whose_periods_narrow_the_dates(page)
     assert query(page) == {"date_after": ["2023-09-01"], "date_before": ["2023-09-30"]}
     assert page.input_value("#id_date_0") == "2023-09-01"
     assert page.input_value("#id_date_1") == "2023-09-30"
+    page.go_back()
+    expect(page.locator(CLAIMS)).to_have_count(25)
+    assert page.input_value("#id_date_0") == page.input_value("#id_date_1") == ""
 
 
 def test_the_strip_narrows_the_dates_without_javascript(browser, live_server, seeded_live):
@@ -136,6 +142,19 @@ def test_back_forward_and_reload_put_the_address_back_into_every_field(page):
     page.evaluate("document.querySelector('#id_q').value = 'typed, never sent'")
     page.reload()
     assert (page.input_value("#id_q"), page.input_value("#id_date_0")) == ("road", "2023-09-10")
+
+
+def test_going_back_to_a_page_htmx_kept_no_copy_of_brings_the_whole_page(page):
+    page.goto("/")
+    page.evaluate("htmx.config.historyCacheSize = 0")  # every Back asks the server
+    page.select_option("#id_topic", "karabakh")
+    expect(page.locator(CLAIMS)).to_have_count(7)
+    caches["pages"].clear()  # rendered afresh, not the page kept from the first visit
+    page.go_back()
+    expect(page.locator(CLAIMS)).to_have_count(25)
+    expect(page.locator("form.filters")).to_have_count(1)
+    expect(page.locator(".site-header")).to_have_count(1)
+    assert page.input_value("#id_topic") == ""
 
 
 def test_a_date_typed_digit_by_digit_sends_one_request_and_adds_one_history_entry(page):
