@@ -68,6 +68,10 @@ class Axis:
     def at(self, day: date) -> float:
         return 100 * (day - self.start).days / (self.end - self.start).days
 
+    def pixels_between(self, first: date, last: date) -> float:
+        """How far apart two days are drawn on the narrowest track."""
+        return (self.at(last) - self.at(first)) * NARROWEST_TRACK / 100
+
     def months(self) -> list[date]:
         months = [self.start]
         while (following := next_period(months[-1], "month")) < self.end:
@@ -105,11 +109,8 @@ def day_span(first: date, last: date) -> str:
 def grouped_marks(rows: list[tuple], axis: Axis, listing_url) -> list[Mark]:
     """One mark per claim, or one per group of claims too close to tell apart."""
     groups: list[list[tuple]] = []
-    for row in rows:
-        if (
-            groups
-            and (axis.at(row[1]) - axis.at(groups[-1][0][1])) * NARROWEST_TRACK < CROWDED * 100
-        ):
+    for row in rows:  # (claim id, day, text), by day
+        if groups and axis.pixels_between(groups[-1][0][1], row[1]) < CROWDED:
             groups[-1].append(row)
         else:
             groups.append([row])
