@@ -185,6 +185,10 @@ def test_lane_marks_are_big_enough_named_and_reached_by_keyboard(live_page, spre
     live_page.focus(".lanes-scroll")
     live_page.keyboard.press("Tab")
     assert live_page.evaluate("document.activeElement.getAttribute('aria-label')") == names[0]
+    live_page.keyboard.press("ArrowRight")  # along the row, as on a timeline
+    assert live_page.evaluate("document.activeElement.getAttribute('aria-label')") == names[1]
+    live_page.keyboard.press("ArrowLeft")
+    assert live_page.evaluate("document.activeElement.getAttribute('aria-label')") == names[0]
     label = live_page.locator("th.lane-label").bounding_box()
     live_page.locator(".lane-track a").last.focus()  # far right: the chart scrolls to it
     assert live_page.evaluate("document.querySelector('.lanes-scroll').scrollLeft") > 0
