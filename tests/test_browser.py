@@ -177,9 +177,9 @@ def test_the_lanes_view_is_a_toggle_kept_in_the_url_through_filtering(page):
     page.goto("/officials/hikmet-hajiyev/")
     click_and_settle(page, page.get_by_role("link", name="Lanes by topic"))
     page.wait_for_url(re.compile(r"view=lanes"))
-    assert page.locator("text.lane-label").count() == 8
+    assert page.locator("th.lane-label").count() == 8
     page.select_option("#id_topic", "karabakh")
-    expect(page.locator("text.lane-label")).to_have_count(1)
+    expect(page.locator("th.lane-label")).to_have_count(1)
     assert "view=lanes" in page.url and "topic=karabakh" in page.url
     page.get_by_role("link", name="List", exact=True).click()
     expect(page.locator(CLAIMS)).to_have_count(7)

@@ -13,7 +13,7 @@ from django.utils.html import escape
 
 from statements.models import ClaimKind, DatePrecision, PositionChange, Rating, Statement
 from statements.ops.seed_fixtures import SeedError, build_fixture
-from statements.public.elapsed import elapsed
+from statements.public.elapsed import later_by
 from statements.public.versions import data_version
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 from tests.test_export import download, download_json
@@ -140,7 +140,7 @@ def test_each_statement_appears_once_in_date_order_with_the_time_between(client)
 def test_the_time_between_is_said_no_finer_than_the_dates(earlier, later, words):
     first = Statement(date=earlier[0], date_precision=DatePrecision(earlier[1]))
     second = Statement(date=later[0], date_precision=DatePrecision(later[1]))
-    assert elapsed(first, second) == words
+    assert later_by(first, second) == words
 
 
 def test_a_long_quote_is_folded_whole_into_details_never_cut(client):

@@ -1,13 +1,15 @@
-"""How much an official or topic said over time: counts per period, spans and bars to draw."""
+"""How much was said over time: counts per period, spans, and the bars of the overview strip."""
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from math import ceil
 
 from django.http import QueryDict
 
-CHART_WIDTH = 600
-CHART_HEIGHT = 80
+# Bars are drawn in tenths of the tallest, each height a class of the stylesheet (the Content
+# Security Policy allows no inline styles).
+LEVELS = 10
 
 
 def month_label(day: date) -> str:
@@ -32,13 +34,12 @@ def summary(count: int, first: date | None, last: date | None) -> str:
 
 @dataclass
 class Bar:
-    label: str
+    label: str  # "Sep 2023", or "2012"
     count: int
     url: str
-    x: float
-    y: float
-    width: float
-    height: float
+    level: int  # 0 to LEVELS
+    tick: str  # the axis under the bar: its month or year, often none
+    year: str  # the year, where one begins
 
 
 @dataclass
@@ -46,8 +47,6 @@ class Activity:
     unit: str
     summary: str
     bars: list[Bar]
-    width: int = CHART_WIDTH
-    height: int = CHART_HEIGHT
 
 
 def next_period(day: date, unit: str) -> date:
@@ -84,9 +83,21 @@ def period_link(path: str, params: QueryDict, start: date, unit: str) -> str:
     return f"{path}?{link.urlencode()}"
 
 
+def ticks(start: date, unit: str, index: int, periods: int) -> tuple[str, str]:
+    """The axis under a bar: its month when there are few bars (or each quarter), and its year
+    where a year begins (and under the first bar); over long spans, every fifth year."""
+    if unit == "year":
+        shown = periods <= 12 or start.year % 5 == 0 or index == 0
+        return (str(start.year) if shown else ""), ""
+    month = f"{start:%b}" if periods <= 12 or start.month in (1, 4, 7, 10) else ""
+    year = str(start.year) if start.month == 1 or index == 0 else ""
+    return month, year
+
+
 def activity(by_month: dict[date, int], path: str, params: QueryDict) -> Activity | None:
-    """Claims per year (per month when they span under two years), each bar linking its period:
-    the years, the total and the timespan follow from the claims per month."""
+    """Claims per year (per month when they span under two years) on a true time scale: every
+    period between the first and the last takes its place, empty or not, and links its view.
+    The years, the total and the timespan follow from the claims per month."""
     if not by_month:
         return None
     first, last = min(by_month), max(by_month)
@@ -94,13 +105,11 @@ def activity(by_month: dict[date, int], path: str, params: QueryDict) -> Activit
     counts = by_month if unit == "month" else per_year(by_month)
     periods = period_bounds(first, last, unit)
     tallest = max(counts.values())
-    width = CHART_WIDTH / len(periods)
     bars = []
     for index, start in enumerate(periods):
         count = counts.get(start, 0)
-        height = (CHART_HEIGHT - 4) * count / tallest
         label = str(start.year) if unit == "year" else month_label(start)
         link = period_link(path, params, start, unit)
-        x, y = index * width + 1, CHART_HEIGHT - height
-        bars.append(Bar(label, count, link, x, y, max(width - 2, 1), height))
+        level = ceil(LEVELS * count / tallest)
+        bars.append(Bar(label, count, link, level, *ticks(start, unit, index, len(periods))))
     return Activity(unit, summary(sum(by_month.values()), first, last), bars)

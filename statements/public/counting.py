@@ -64,9 +64,8 @@ def added_up(parts: Iterable[Totals]) -> Totals:
 class ViewCounts:
     """The counts one filtered view shows, each kept per version of the data and its filters."""
 
-    def __init__(self, filterset: ClaimFilter, charted: bool = False) -> None:
+    def __init__(self, filterset: ClaimFilter) -> None:
         self.filterset = filterset
-        self.charted = charted  # an official's or topic's page, which charts claims per month
 
     def remembered(self, what: str, left_out: str, compute: Callable[[], T]) -> T:
         described = ("counts", what, self.filterset.key(left_out))
@@ -84,15 +83,10 @@ class ViewCounts:
 
     def totals(self) -> Totals:
         """How many claims match, and in how many statements: added up from the counts per
-        month on a page that charts them, else from the official facet's."""
+        month, which every filtered page charts."""
         if not self.filterset.is_valid():
             return Totals(0, 0)
-        if self.charted:
-            return added_up(self.per_month().values())
-        chosen = self.filterset.form.cleaned_data.get("official")
-        if chosen is not None:
-            return self.per_official().get(chosen.slug, Totals(0, 0))
-        return added_up(self.per_official().values())
+        return added_up(self.per_month().values())
 
     def facet(self, name: str) -> Counter:
         """The claims each option of a filter would give, with the other filters as they are."""

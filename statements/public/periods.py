@@ -4,18 +4,25 @@ from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
 from statements.models import Claim, DatePrecision, Statement
+from statements.public.elapsed import Gap, time_gap
 
 
 @dataclass
 class StatementClaims:
     statement: Statement
     claims: list[Claim]
+    gap: Gap | None = None  # the time since the statement listed before it
 
 
 @dataclass
 class Period:
     label: str
     statements: list[StatementClaims] = field(default_factory=list)
+
+    @property
+    def gap(self) -> Gap | None:
+        """The time since the period listed before it ended."""
+        return self.statements[0].gap
 
 
 def period_label(statement: Statement) -> str:
@@ -25,13 +32,17 @@ def period_label(statement: Statement) -> str:
 
 
 def group_by_period(claims: list[Claim]) -> list[Period]:
-    """Consecutive claims gathered under their statement, statements under their month."""
+    """Consecutive claims gathered under their statement, statements under their month, each
+    statement with the time since the one listed before it."""
     periods: list[Period] = []
+    previous = None
     for statement, statement_claims in groupby(claims, key=lambda claim: claim.statement):
         label = period_label(statement)
         if not periods or periods[-1].label != label:
             periods.append(Period(label))
-        periods[-1].statements.append(StatementClaims(statement, list(statement_claims)))
+        gap = time_gap(previous, statement) if previous else None
+        periods[-1].statements.append(StatementClaims(statement, list(statement_claims), gap))
+        previous = statement
     return periods
 
 

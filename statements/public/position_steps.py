@@ -15,7 +15,7 @@ from statements.models import (
     Statement,
     Topic,
 )
-from statements.public.elapsed import elapsed
+from statements.public.elapsed import later_by
 from statements.public.periods import group_by_period
 
 MAX_STEPS = 10
@@ -80,7 +80,7 @@ def position_steps(
     cards = [Card(item.statement, item.claims) for item in grouped]
     on_topic = [change for change in changes if change.topic_id == topic.pk]
     for before, card in pairwise(cards):
-        card.since = elapsed(before.statement, card.statement)
+        card.since = later_by(before.statement, card.statement)
     shown = {card.statement.pk for card in cards}
     for card in cards:  # a rating stands between two cards, both on the page
         card.changes = [

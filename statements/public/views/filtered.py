@@ -30,7 +30,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     fixed = fixed or {}
     params = view_params(request, fixed)
     filterset = ClaimFilter(params, request=request)
-    counts = ViewCounts(filterset, charted=bool(fixed))
+    counts = ViewCounts(filterset)
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()
@@ -56,7 +56,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
 def insights(
     request: HttpRequest, filterset, fixed: dict, counts: ViewCounts, every_claim: list | None
 ) -> dict:
-    """What the view can show beyond the list: activity, lanes, and how a position moved."""
+    """What the view can show beyond the list: activity over time, lanes, how a position moved."""
     if not filterset.is_valid():
         return {}
     claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
@@ -67,8 +67,8 @@ def insights(
     return {
         "view": "lanes" if lanes_asked else "list",
         "lanes_offered": bool(official),
-        "activity": charted_activity(counts, request) if fixed else None,
-        "lanes": build_lanes(claims, summary) if lanes_asked else None,
+        "activity": charted_activity(counts, request),
+        "lanes": build_lanes(claims, summary, request.path, request.GET) if lanes_asked else None,
         "steps": cards,
         "story_official": official,
         "story_topic": topic,
@@ -83,8 +83,12 @@ def charted_activity(counts: ViewCounts, request: HttpRequest) -> Activity | Non
 
 
 def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    """The full page, or only its results fragment for an htmx request; 400 for bad filters."""
-    if page_part(request) == "fragment":
+    """The full page, or only its results fragment for an htmx request; 400 for bad filters.
+    Boosted links and htmx restoring history it holds no copy of get the full page."""
+    fragment = page_part(request) == "fragment"
+    if fragment:
         template += "#results"
+    # What else changes beside the results (facet counts, the announcer) travels out of band.
+    context["out_of_band"] = fragment or (request.htmx and request.htmx.boosted)
     status = 400 if context["filter"].errors else 200
     return render(request, template, context, status=status)

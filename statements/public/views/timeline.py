@@ -9,7 +9,7 @@ from statements.public.views.kept import kept_until_data_changes
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 @kept_until_data_changes
 def timeline(request: HttpRequest) -> HttpResponse:
     return render_filtered(request, "timeline.html", filtered_context(request))
