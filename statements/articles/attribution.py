@@ -10,12 +10,18 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from statements.articles.interviews import Exchange, find_exchange
 from statements.articles.quotes import Quotation, find_quotations
+from statements.articles.reporting_verbs import NEEDS_THAT
 from statements.articles.sentences import Span, paragraphs, sentences, trim
+from statements.articles.splitting import claim_sized
 from statements.articles.speakers import (
     ADVERBS,
     BACK_REFERENCE,
+    NAMES,
+    POINTERS,
     SELF,
+    ANYONE,
     VERB,
     Speaker,
     subject_pattern,
@@ -26,6 +32,10 @@ from statements.models import ClaimKind
 # Shorter quotations are terms ("blockade", "gray zones"), not positions.
 MIN_QUOTE_WORDS = 3
 MIN_CONTENT_WORDS = 3
+MIN_RUN_ON_WORDS = 5
+# Answers are read after the text around them; their paragraph numbers come after any other.
+ANSWERS = 1_000_000
+INTRO_WORDS = 300
 # Longer runs of text without a full stop are lists or debris, not reporting sentences; reading
 # them would only cost time.
 LONGEST_SENTENCE = 2000
@@ -33,6 +43,8 @@ NO_QUOTE = r"[^\"“”«»]"
 LEAD_IN = r"[\s,:;—–-]*"
 # What may stand between a reporting verb and its "that": "said in an interview with TASS that".
 ADJUNCT = re.compile(r"\s*(?:,|(?:in|during|at|on|to|after|before|while|with|for|from|by)\b|$)")
+# A title printed before a name: "Deputy Foreign Minister", "Assistant of the President - Head of …".
+TITLE = r"(?:[^,;:.!?\"“”«»\n]{0,150}?\s)?"
 PLAIN_VERB_END = re.compile(r"\s*(?:[,:;—–-]|$)|\s+(?:in|during|at|on|to|after|with|of|about)\b")
 
 
@@ -46,18 +58,27 @@ class Reported:
 
 @dataclass(frozen=True)
 class Patterns:
-    """The reporting phrases of one article, built around the official's names."""
+    """The reporting phrases of one article, built around the official's names.
+
+    Read first for the official's names alone, so that a title before the name ("said Assistant
+    to the President Elchin Huseynli") is not taken for someone else; then with back references;
+    then for anyone at all.
+    """
 
     speaker: Speaker
+    reach: int = NAMES
+
+    def subject(self) -> str:
+        return subject_pattern(self.speaker, self.reach)
 
     @cached_property
     def said_by(self) -> str:
-        subject = subject_pattern(self.speaker)
-        return rf"{subject}(?:,{NO_QUOTE}{{1,300}}?,)?\s+{ADVERBS}{VERB}"
+        subject = self.subject()
+        return rf"{subject}(?:,{NO_QUOTE}{{1,300}}?,|,)?\s+{ADVERBS}(?P<verb>{VERB})"
 
     @cached_property
     def subject_after_verb(self) -> str:
-        return rf"{ADVERBS}{VERB}\s+{subject_pattern(self.speaker)}"
+        return rf"{ADVERBS}{VERB}\s+{TITLE}{self.subject()}"
 
     @cached_property
     def after_quote(self) -> list[re.Pattern]:
@@ -65,26 +86,27 @@ class Patterns:
 
     @cached_property
     def before_quote(self) -> list[re.Pattern]:
-        according = rf"[Aa]ccording to {subject_pattern(self.speaker)}\s*,\s*$"
+        according = rf"[Aa]ccording to {self.subject()}\s*,\s*$"
         return [re.compile(rf"{self.said_by}{NO_QUOTE}*$"), re.compile(according)]
 
     @cached_property
     def forward(self) -> re.Pattern:
-        # "In March 2019, " then perhaps a title before the name: "Transport minister Ana Petrova".
-        intro = r"(?:[^,\"“”«»]{1,80},\s+)?(?:[^,\"“”«».]{1,60}?\s)?"
+        # "In March 2019, " or "Speaking to reporters, " then perhaps a title before the name:
+        # "the Head of the Economic Policy Department, Elchin Huseynli, stressed that …".
+        intro = rf"(?:{NO_QUOTE}{{0,250}}?(?<=[\s,(]))?"
         return re.compile(rf"{intro}{self.said_by}(?P<rest>.*)", re.DOTALL)
 
     @cached_property
     def according_first(self) -> re.Pattern:
-        subject = subject_pattern(self.speaker)
+        subject = self.subject()
         according = rf"{NO_QUOTE}{{0,80}}?\b[Aa]ccording to {subject}\s*,\s*(?P<content>.+)"
         return re.compile(according, re.DOTALL)
 
     @cached_property
     def said_at_end(self) -> list[re.Pattern]:
-        subject = subject_pattern(self.speaker)
+        subject = self.subject()
         return [
-            re.compile(rf",\s+{self.said_by}"),
+            re.compile(rf",\s+{TITLE}{self.said_by}"),
             re.compile(rf",\s+{self.subject_after_verb}"),
             re.compile(rf",?\s+according to {subject}\W*$"),
         ]
@@ -112,18 +134,21 @@ def content_span(text: str, start: int, end: int, keep_full_stop: bool = False) 
 
 
 class AttributionReader:
-    def __init__(self, text: str, body_start: int, speaker: Speaker) -> None:
+    def __init__(
+        self, text: str, body_start: int, speaker: Speaker, interviewee: bool | None = None
+    ) -> None:
         self.text = text
-        self.patterns = Patterns(speaker)
+        self.pattern_sets = tuple(Patterns(speaker, reach) for reach in (NAMES, POINTERS, ANYONE))
         self.speaker = speaker
+        self.exchange = find_exchange(text, body_start)
+        in_exchange = in_spans(self.exchange.paragraphs if self.exchange else [])
         quotations = find_quotations(text, body_start)
         inside = enclosure_test(quotations)
-        self.speech = [
-            q for q in quotations if len(q.words.text_of(text).split()) >= MIN_QUOTE_WORDS
-        ]
+        self.speech = [q for q in quotations if is_speech(text, q) and not in_exchange(q.opening)]
         self.units = [
             (index, sentence)
             for index, paragraph in enumerate(paragraphs(text, body_start))
+            if not in_exchange(paragraph.start)
             for sentence in sentences(text, paragraph, inside)
         ]
         self.unit_starts = [sentence.start for _, sentence in self.units]
@@ -132,6 +157,7 @@ class AttributionReader:
         self.lasts = [quotation.last for quotation in self.speech]
         self.current: str | None = None
         self.found: list[Reported] = []
+        self.interviewee = interviewee
 
     def read(self) -> list[Reported]:
         running_on: Reported | None = None
@@ -140,13 +166,44 @@ class AttributionReader:
                 running_on = None
             touching = self.quotations_touching(sentence)
             if touching:
+                self.read_clause_before(index, sentence, self.openings[touching[0]])
                 for number in touching:
                     if sentence.holds(self.openings[number]):
                         self.read_quotation(number, index, sentence)
                 running_on = None
                 continue
             running_on = self.read_sentence(index, sentence, running_on)
-        return self.found
+        if self.exchange:
+            self.read_answers(self.exchange)
+        return sorted(self.found, key=lambda reported: reported.span.start)
+
+    def read_clause_before(self, paragraph: int, sentence: Span, opening: int) -> None:
+        """"X said that …: “…”" reports a position before the quotation as well as in it."""
+        if not sentence.start < opening < sentence.end:
+            return
+        clause = trim(self.text, Span(sentence.start, opening))
+        end = clause.end
+        while end > clause.start and self.text[end - 1] in ":,;—–- ":
+            end -= 1
+        found = self.reporting(Span(clause.start, end), content_first=False)
+        if found is None:
+            return
+        who, span, attribution, _ = found
+        meant = self.current if who == BACK_REFERENCE else who
+        if meant == SELF and span is not None:
+            self.add(ClaimKind.PARAPHRASE, span, attribution, paragraph)
+
+    def read_answers(self, exchange: Exchange) -> None:
+        """The interviewee's answers are their own words, quoted."""
+        intro = self.text[: exchange.first_question]
+        interviewee = self.interviewee
+        if interviewee is None:
+            interviewee = bool(self.speaker.mention.search(intro))
+        attribution = " ".join(intro.split())[-INTRO_WORDS:]
+        for number, (span, name) in enumerate(exchange.answers):
+            answering = who_is(name, self.speaker) == SELF if name else interviewee
+            if answering:
+                self.add(ClaimKind.QUOTE, span, attribution, ANSWERS + number)
 
     def quotations_touching(self, sentence: Span) -> range:
         """The numbers of the quotations that open, close or run through the sentence."""
@@ -164,8 +221,10 @@ class AttributionReader:
         return who
 
     def add(self, kind: str, span: Span, attribution: str, paragraph: int) -> Reported:
-        reported = Reported(kind, span, attribution, paragraph)
-        self.found.append(reported)
+        pieces = claim_sized(self.text, span) if kind == ClaimKind.QUOTE else [span]
+        for piece in pieces:
+            reported = Reported(kind, piece, attribution, paragraph)
+            self.found.append(reported)
         return reported
 
     def read_quotation(self, number: int, paragraph: int, opening: Span) -> None:
@@ -180,7 +239,7 @@ class AttributionReader:
             closing = self.sentence_at(quotation.closing)
             following = self.openings[number + 1] if number + 1 < len(self.speech) else len(text)
             end = min(closing.end, following)
-            for pattern in self.patterns.after_quote:
+            for pattern in self.patterns("after_quote"):
                 match = pattern.match(text, quotation.closing + 1, end)
                 if match:
                     words = text[quotation.closing + 1 : end].strip(" ,.")
@@ -190,7 +249,7 @@ class AttributionReader:
             self.lasts[number - 1] + 1 if number else 0,
             quotation.opening - LONGEST_SENTENCE,
         )
-        for pattern in self.patterns.before_quote:
+        for pattern in self.patterns("before_quote"):
             match = pattern.search(text, start, quotation.opening)
             if match:
                 return who_is(match["subject"], self.speaker), text[start : match.end()].strip(" ,")
@@ -203,7 +262,8 @@ class AttributionReader:
             if running_on is None:
                 return None
             span = content_span(self.text, sentence.start, sentence.end, keep_full_stop=True)
-            if span is not None:
+            # "It was not." after a report is the writer's comment, not more of the report.
+            if span is not None and len(span.text_of(self.text).split()) >= MIN_RUN_ON_WORDS:
                 self.add(ClaimKind.PARAPHRASE, span, running_on.attribution, paragraph)
             return running_on
         who, span, attribution, runs_on = found
@@ -212,11 +272,21 @@ class AttributionReader:
         reported = self.add(ClaimKind.PARAPHRASE, span, attribution, paragraph)
         return reported if runs_on else None
 
-    def reporting(self, sentence: Span):
+    def patterns(self, name: str) -> list[re.Pattern]:
+        return [pattern for patterns in self.pattern_sets for pattern in getattr(patterns, name)]
+
+    def reporting(self, sentence: Span, content_first: bool = True):
         """(who, reported words, attributing words, runs on?) for a reporting sentence."""
-        text, patterns = self.text, self.patterns
         if sentence.end - sentence.start > LONGEST_SENTENCE:
             return None
+        for patterns in self.pattern_sets:
+            found = self.reporting_by(patterns, sentence, content_first)
+            if found is not None:
+                return found
+        return None
+
+    def reporting_by(self, patterns: Patterns, sentence: Span, content_first: bool):
+        text = self.text
         match = patterns.according_first.fullmatch(text, sentence.start, sentence.end)
         if match:
             span = content_span(text, match.start("content"), sentence.end)
@@ -224,7 +294,7 @@ class AttributionReader:
             return who_is(match["subject"], self.speaker), span, attribution, True
         forward = patterns.forward.fullmatch(text, sentence.start, sentence.end)
         found = forward and self.forward_reporting(forward, sentence)
-        if found and found[1] is not None:
+        if not content_first or (found and found[1] is not None):
             return found
         for pattern in patterns.said_at_end:
             match = pattern.search(text, sentence.start, sentence.end)
@@ -240,7 +310,7 @@ class AttributionReader:
         that = re.compile(r"\bthat\s+").search(text, rest, min(rest + 150, sentence.end))
         if that and ADJUNCT.match(text, rest, that.start()):
             content_start = that.end()
-        elif PLAIN_VERB_END.match(text, rest, sentence.end):
+        elif PLAIN_VERB_END.match(text, rest, sentence.end) or NEEDS_THAT.search(match["verb"]):
             return who_is(match["subject"], self.speaker), None, "", False
         else:
             content_start = rest
@@ -249,6 +319,40 @@ class AttributionReader:
         return who_is(match["subject"], self.speaker), span, attribution, True
 
 
-def reported_claims(text: str, body_start: int, speaker: Speaker) -> list[Reported]:
-    """The official's quotations and reported positions, in article order."""
-    return AttributionReader(text, body_start, speaker).read()
+def reported_claims(
+    text: str, body_start: int, speaker: Speaker, interviewee: bool | None = None
+) -> list[Reported]:
+    """The official's quotations and reported positions, in article order.
+
+    In a question-and-answer interview the answers are the interviewee's: the one named before
+    the first question, unless told whether this speaker is.
+    """
+    return AttributionReader(text, body_start, speaker, interviewee).read()
+
+
+def in_spans(spans: list[Span]):
+    starts = [span.start for span in spans]
+
+    def inside(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and spans[index].start <= offset < spans[index].end
+
+    return inside
+
+
+def is_speech(text: str, quotation: Quotation) -> bool:
+    """Words quoted as a statement, not a term ("Belt and Road") nor a phrase inside a sentence."""
+    words = quotation.words.text_of(text).split()
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    if len(words) == MIN_QUOTE_WORDS and all(word[:1].isupper() or word in "and of the" for word in words):
+        return False
+    return not is_embedded(text, quotation.opening)
+
+
+def is_embedded(text: str, opening: int) -> bool:
+    """Quoted words that continue the sentence before them: 'needed "patience more than plans"'."""
+    before = text[max(0, opening - 60) : opening]
+    if not before.strip() or not re.search(r"\w\s*$", before):
+        return False
+    return not re.search(rf"\b{VERB}(?:\s+[A-Z][\w.-]*){{0,3}}\s*$", before)

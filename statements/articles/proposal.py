@@ -127,6 +127,9 @@ class ArticleReader:
     published: Dated
     kind: str | None = None
     venue: str | None = None
+    interviewee: bool | None = None
+    # Texts other speakers' statements already hold; None: this reading takes the whole article.
+    taken: set[str] | None = None
 
     def read(self, body_start: int) -> Reading:
         units = paragraphs(self.text, body_start)
@@ -135,12 +138,18 @@ class ArticleReader:
             body_start = dateline.end
             units = paragraphs(self.text, body_start)
         lede = " ".join(unit.text_of(self.text) for unit in units[:LEDE_PARAGRAPHS])
-        claims = reported_claims(self.text, body_start, self.speaker)
+        claims = reported_claims(self.text, body_start, self.speaker, self.interviewee)
         occasions = group_by_occasion(claims, self.published) or [Occasion(self.published)]
-        taken = {self.text}
-        whole = Span(0, len(self.text))
-        statements = [self.propose(occasions[0], whole, lede, self.kind, self.venue)]
-        for occasion in occasions[1:]:
+        if self.taken is None:
+            taken = {self.text}
+            whole = Span(0, len(self.text))
+            statements = [self.propose(occasions[0], whole, lede, self.kind, self.venue)]
+            occasions = occasions[1:]
+        else:
+            taken, statements = self.taken, []
+        for occasion in occasions:
+            if not occasion.claims:
+                continue
             span = excerpt(self.text, occasion.claims, units, taken)
             taken.add(span.text_of(self.text))
             statements.append(self.propose(occasion, span))
@@ -185,17 +194,23 @@ def read_article(
     published: Dated | None = None,
     kind: str | None = None,
     venue: str | None = None,
+    interviewee: bool | None = None,
+    taken: set[str] | None = None,
 ) -> Reading:
     """Read the article for the speaker; what is given here wins over what the text says.
 
-    The kind and venue given apply to the statement holding the whole article.
+    The kind and venue given apply to the statement holding the whole article. Given the texts
+    other speakers' statements hold (taken), the speaker's statements hold only the passages
+    reporting them.
     """
     date_line, body_start = read_date_line(text)
     published = published or date_line
     if published is None:
         raise ArticleError(
             "The article has no date line (“ date YYYY-MM-DD” as its first line): "
-            "give the date it was published."
+            "give the date it was published with --date YYYY-MM-DD (or the form's Date)."
         )
-    reader = ArticleReader(text, speaker, list(known_outlets), published, kind, venue)
+    reader = ArticleReader(
+        text, speaker, list(known_outlets), published, kind, venue, interviewee, taken
+    )
     return reader.read(body_start)

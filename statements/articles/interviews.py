@@ -1,0 +1,86 @@
+"""Question-and-answer interviews: which paragraphs are the interviewer's, which the answers.
+
+Layouts read: "Q:"/"A:" (or "Question:"/"Answer:"), paragraphs opening with a dash, questions
+named by the asker ("Caucasus Daily: …?") and answers by the speaker ("Lindqvist: …"), and
+questions that are whole paragraphs ending in "?" followed by unmarked answers (only in a text
+that calls itself an interview). An answer runs until the next question; its words, after the
+marker, are the interviewee's own.
+"""
+
+import re
+from dataclasses import dataclass
+
+from statements.articles.sentences import Span, paragraphs, trim
+
+QUESTION_MARK = re.compile(r"(?:Q|Question)\s*[:.]\s+|\*\*Q(?:uestion)?\s*[:.]?\*\*\s*")
+ANSWER_MARK = re.compile(r"(?:A|Answer)\s*[:.]\s+|\*\*A(?:nswer)?\s*[:.]?\*\*\s*")
+DASH = re.compile(r"[—–-]{1,2}\s+")
+NAMED = re.compile(r"\**(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\**\s*:\**\s+")
+INTERVIEW_WORD = re.compile(r"\binterview", re.IGNORECASE)
+MIN_QUESTIONS = 2
+LONGEST_QUESTION = 600
+MIN_ANSWER_WORDS = 4
+QUESTION, ANSWER, OTHER = "question", "answer", "other"
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """An interview in the text: its question and answer paragraphs, and who answers."""
+
+    questions: list[Span]
+    answers: list[tuple[Span, str | None]]  # the answer's words, and the name it is printed under
+    paragraphs: list[Span]  # every paragraph of the exchange, in order
+
+    @property
+    def first_question(self) -> int:
+        return self.questions[0].start
+
+
+def classify(text: str, paragraph: Span) -> tuple[str, Span, str | None]:
+    """Whether a paragraph is a question, an answer or neither; its words; the name before them."""
+    words = paragraph.text_of(text)
+    for pattern, role in ((QUESTION_MARK, QUESTION), (ANSWER_MARK, ANSWER)):
+        match = pattern.match(words)
+        if match:
+            return role, rest(text, paragraph, match.end()), None
+    dash = DASH.match(words)
+    if dash:
+        content = rest(text, paragraph, dash.end())
+        return (QUESTION if asks(text, content) else ANSWER), content, None
+    named = NAMED.match(words)
+    if named and len(named["name"]) < 40:
+        content = rest(text, paragraph, named.end())
+        return (QUESTION if asks(text, content) else ANSWER), content, named["name"]
+    return (QUESTION if asks(text, paragraph) else OTHER), paragraph, None
+
+
+def rest(text: str, paragraph: Span, offset: int) -> Span:
+    return trim(text, Span(paragraph.start + offset, paragraph.end))
+
+
+def asks(text: str, span: Span) -> bool:
+    words = span.text_of(text).rstrip(" *\"”»")
+    return words.endswith("?") and len(words) <= LONGEST_QUESTION
+
+
+def find_exchange(text: str, body_start: int) -> Exchange | None:
+    """The interview's questions and answers, if the text is laid out as one."""
+    read = [(paragraph, *classify(text, paragraph)) for paragraph in paragraphs(text, body_start)]
+    marked = any(role != OTHER and content != paragraph for paragraph, role, content, _ in read)
+    if not marked and not INTERVIEW_WORD.search(text):
+        return None
+    questions, answers, taken, open_question = [], [], [], False
+    for paragraph, role, content, name in read:
+        if role == QUESTION:
+            questions.append(paragraph)
+            taken.append(paragraph)
+            open_question = True
+        elif open_question and (role == ANSWER or (role == OTHER and not marked)):
+            taken.append(paragraph)
+            if len(content.text_of(text).split()) >= MIN_ANSWER_WORDS:
+                answers.append((content, name))
+        elif role == OTHER and marked:
+            open_question = False
+    if len(questions) < MIN_QUESTIONS or not answers:
+        return None
+    return Exchange(questions, answers, taken)
