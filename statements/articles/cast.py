@@ -5,7 +5,7 @@ whole article; every other official quoted gets statements holding only the pass
 report them, since one text can back only one statement.
 """
 
-from typing import Hashable
+from collections.abc import Hashable
 
 from statements.articles.interviews import find_exchange
 from statements.articles.proposal import Reading, read_article

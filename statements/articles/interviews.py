@@ -59,7 +59,7 @@ def rest(text: str, paragraph: Span, offset: int) -> Span:
 
 
 def asks(text: str, span: Span) -> bool:
-    words = span.text_of(text).rstrip(" *\"”»")
+    words = span.text_of(text).rstrip(' *"”»')
     return words.endswith("?") and len(words) <= LONGEST_QUESTION
 
 

@@ -102,8 +102,51 @@ def looks_like_a_given_name(word: str) -> bool:
 
 # Capitalised words often printed before a surname that are not given names.
 NOT_GIVEN_NAMES = set(
-    "mr mrs ms dr prof president minister deputy ambassador envoy spokesman spokeswoman adviser "
-    "advisor assistant aide secretary chairman chairwoman head director governor mayor senator "
-    "general colonel premier chancellor commissioner representative official the said by "
-    "and with to told as of for from according when after".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "president",
+        "minister",
+        "deputy",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "adviser",
+        "advisor",
+        "assistant",
+        "aide",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "head",
+        "director",
+        "governor",
+        "mayor",
+        "senator",
+        "general",
+        "colonel",
+        "premier",
+        "chancellor",
+        "commissioner",
+        "representative",
+        "official",
+        "the",
+        "said",
+        "by",
+        "and",
+        "with",
+        "to",
+        "told",
+        "as",
+        "of",
+        "for",
+        "from",
+        "according",
+        "when",
+        "after",
+    ]
 )

@@ -91,10 +91,20 @@ def shorten(words: str, limit: int) -> str:
     return words[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
 
+def gist_of(claims: list[ProposedClaim], speaker: Speaker) -> str:
+    """What the statement is about: its first reported position, else its first quotation."""
+    reported = [claim.text.rstrip(".") for claim in claims if claim.text]
+    if reported:
+        return reported[0]
+    if claims:
+        return f"“{summary(claims[0].quote).rstrip('.')}”"
+    return f"Statement by {speaker.name}"
+
+
 def headline_for(
     kind: str, venue: str | None, claims: list[ProposedClaim], speaker: Speaker
 ) -> str:
-    gist = claims[0].text.rstrip(".") if claims else f"Statement by {speaker.name}"
+    gist = gist_of(claims, speaker)
     if kind == StatementKind.OTHER:
         return shorten(gist, HEADLINE_LENGTH)
     label = StatementKind(kind).label + (f" with {venue}" if venue else "")
@@ -103,9 +113,11 @@ def headline_for(
 
 def proposed_claim(text: str, claim: Reported, offset: int) -> ProposedClaim:
     words = claim.span.text_of(text)
-    quote = words if claim.kind == ClaimKind.QUOTE else ""
     start, end = claim.span.start - offset, claim.span.end - offset
-    return ProposedClaim(claim.kind, start, end, quote, summary(words))
+    if claim.kind == ClaimKind.QUOTE:
+        # A first-person quote is no summary ("We have turned the page"): the editor writes one.
+        return ProposedClaim(claim.kind, start, end, words, "")
+    return ProposedClaim(claim.kind, start, end, "", summary(words))
 
 
 def excerpt(text: str, claims: list[Reported], units: list[Span], taken: set[str]) -> Span:

@@ -1,0 +1,119 @@
+"""The phrases that attribute words to someone, and which quoted words are speech at all.
+
+`Patterns` builds the reporting phrases of one article around the official's names: "X said",
+"said X", "according to X", with titles before or after the name.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from statements.articles.quotes import Quotation
+from statements.articles.sentences import Span
+from statements.articles.speakers import ADVERBS, NAMES, VERB, Speaker, subject_pattern
+
+# Shorter quotations are terms ("blockade", "gray zones"), not positions.
+MIN_QUOTE_WORDS = 3
+NO_QUOTE = r"[^\"“”«»]"
+LEAD_IN = r"[\s,:;—–-]*"
+
+# A title printed before a name: "Deputy Foreign Minister", "Assistant of the President - Head".
+TITLE = r"(?:[^,;:.!?\"“”«»\n]{0,150}?\s)?"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The reporting phrases of one article, built around the official's names.
+
+    Read first for the official's names alone, so that a title before the name ("said Assistant
+    to the President Elchin Huseynli") is not taken for someone else; then with back references;
+    then for anyone at all.
+    """
+
+    speaker: Speaker
+    reach: int = NAMES
+
+    def subject(self) -> str:
+        return subject_pattern(self.speaker, self.reach)
+
+    @cached_property
+    def said_by(self) -> str:
+        subject = self.subject()
+        return rf"{subject}(?:,{NO_QUOTE}{{1,300}}?,|,)?\s+{ADVERBS}(?P<verb>{VERB})"
+
+    @cached_property
+    def subject_after_verb(self) -> str:
+        return rf"{ADVERBS}{VERB}\s+{TITLE}{self.subject()}"
+
+    @cached_property
+    def after_quote(self) -> list[re.Pattern]:
+        return [re.compile(LEAD_IN + self.said_by), re.compile(LEAD_IN + self.subject_after_verb)]
+
+    @cached_property
+    def before_quote(self) -> list[re.Pattern]:
+        according = rf"[Aa]ccording to {self.subject()}\s*,\s*$"
+        return [re.compile(rf"{self.said_by}{NO_QUOTE}*$"), re.compile(according)]
+
+    @cached_property
+    def forward(self) -> re.Pattern:
+        # "In March 2019, " or "Speaking to reporters, " then perhaps a title before the name:
+        # "the Head of the Economic Policy Department, Elchin Huseynli, stressed that …".
+        intro = rf"(?:{NO_QUOTE}{{0,250}}?(?<=[\s,(]))?"
+        return re.compile(rf"{intro}{self.said_by}(?P<rest>.*)", re.DOTALL)
+
+    @cached_property
+    def according_first(self) -> re.Pattern:
+        subject = self.subject()
+        according = rf"{NO_QUOTE}{{0,80}}?\b[Aa]ccording to {subject}\s*,\s*(?P<content>.+)"
+        return re.compile(according, re.DOTALL)
+
+    @cached_property
+    def said_at_end(self) -> list[re.Pattern]:
+        subject = self.subject()
+        return [
+            re.compile(rf",\s+{TITLE}{self.said_by}"),
+            re.compile(rf",\s+{self.subject_after_verb}"),
+            re.compile(rf",?\s+according to {subject}\W*$"),
+        ]
+
+
+def enclosure_test(quotations: list[Quotation]):
+    """A function telling whether an offset lies between a quotation's marks."""
+    openings = [quotation.opening for quotation in quotations]
+
+    def inside(offset: int) -> bool:
+        index = bisect.bisect_left(openings, offset) - 1
+        return index >= 0 and quotations[index].encloses(offset)
+
+    return inside
+
+
+def in_spans(spans: list[Span]):
+    starts = [span.start for span in spans]
+
+    def inside(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and spans[index].start <= offset < spans[index].end
+
+    return inside
+
+
+def is_speech(text: str, quotation: Quotation) -> bool:
+    """Words quoted as a statement, not a term ("Belt and Road") nor a phrase inside a sentence."""
+    words = quotation.words.text_of(text).split()
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    if len(words) == MIN_QUOTE_WORDS and all(
+        word[:1].isupper() or word in "and of the" for word in words
+    ):
+        return False
+    return not is_embedded(text, quotation.opening)
+
+
+def is_embedded(text: str, opening: int) -> bool:
+    """Quoted words that continue the sentence before them: 'needed "patience more than plans"'."""
+    before = text[max(0, opening - 60) : opening]
+    if not before.strip() or not re.search(r"\w\s*$", before):
+        return False
+    return not re.search(rf"\b{VERB}(?:\s+[A-Z][\w.-]*){{0,3}}\s*$", before)
