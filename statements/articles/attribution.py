@@ -35,8 +35,15 @@ INTRO_WORDS = 300
 # them would only cost time.
 LONGEST_SENTENCE = 2000
 # What may stand between a reporting verb and its "that": "said in an interview with TASS that".
-ADJUNCT = re.compile(r"\s*(?:,|(?:in|during|at|on|to|after|before|while|with|for|from|by)\b|$)")
-PLAIN_VERB_END = re.compile(r"\s*(?:[,:;—–-]|$)|\s+(?:in|during|at|on|to|after|with|of|about)\b")
+# Or whom the words were said to: "told TASS that", "told reporters on Monday that".
+ADJUNCT = re.compile(
+    r"\s*(?:,|(?:in|during|at|on|to|after|before|while|with|for|from|by|earlier|later|also)\b|$"
+    r"|(?:[A-Z][\w.&'’-]*\s*)+|(?:reporters|journalists|the \w+|him|her|them|us|me)\b)"
+)
+# After a verb, words that say nothing of what was said: "said this in an interview".
+PLAIN_VERB_END = re.compile(
+    r"\s*(?:[,:;—–-]|$)|\s+(?:in|during|at|on|to|after|with|of|about|this|so|it|as much)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -215,7 +222,8 @@ class AttributionReader:
         if match:
             span = content_span(text, match.start("content"), sentence.end)
             attribution = text[sentence.start : match.start("content")]
-            return who_is(match["subject"], self.speaker), span, attribution, True
+            who = who_is(match["subject"], self.speaker) if match["subject"] else BACK_REFERENCE
+            return who, span, attribution, True
         forward = patterns.forward.fullmatch(text, sentence.start, sentence.end)
         found = forward and self.forward_reporting(forward, sentence)
         if not content_first or (found and found[1] is not None):

@@ -47,6 +47,7 @@ DATE_FORMS = [
     re.compile(rf"\b{MONTH}\s+{DAY}\b{NO_YEAR_AFTER}"),
     re.compile(rf"(?<![\d,.]){YEAR}(?![\d%])"),
 ]
+SAME_OCCASION = re.compile(r"\b(?:back then|at the time|at that time|on that occasion)\b", re.I)
 KIND_WORDS = [
     (re.compile(r"\binterview", re.IGNORECASE), StatementKind.INTERVIEW),
     (
@@ -115,11 +116,14 @@ def earlier_date_in(words: str, article: Dated) -> Dated | None:
 def group_by_occasion(claims: list[Reported], article: Dated) -> list[Occasion]:
     """The claims by occasion: the article's own first, then earlier ones oldest first."""
     occasions: dict[Dated, Occasion] = {}
-    paragraph, carried = None, None
+    paragraph, carried, previous = None, None, None
     for claim in claims:
         if claim.paragraph != paragraph:
-            paragraph, carried = claim.paragraph, None
+            # "He stated back then that …" keeps the occasion of the paragraph before.
+            same_occasion = SAME_OCCASION.search(claim.attribution)
+            paragraph, carried = claim.paragraph, previous if same_occasion else None
         carried = earlier_date_in(claim.attribution, article) or carried
+        previous = carried
         when = carried or article
         occasions.setdefault(when, Occasion(when)).claims.append(claim)
     own = [occasions.pop(article)] if article in occasions else []

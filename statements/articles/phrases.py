@@ -48,7 +48,10 @@ class Patterns:
 
     @cached_property
     def after_quote(self) -> list[re.Pattern]:
-        return [re.compile(LEAD_IN + self.said_by), re.compile(LEAD_IN + self.subject_after_verb)]
+        return [
+            re.compile(LEAD_IN + TITLE + self.said_by),
+            re.compile(LEAD_IN + self.subject_after_verb),
+        ]
 
     @cached_property
     def before_quote(self) -> list[re.Pattern]:
@@ -65,8 +68,12 @@ class Patterns:
     @cached_property
     def according_first(self) -> re.Pattern:
         subject = self.subject()
-        according = rf"{NO_QUOTE}{{0,80}}?\b[Aa]ccording to {subject}\s*,\s*(?P<content>.+)"
-        return re.compile(according, re.DOTALL)
+        # "According to him, …", "In his words, …", "As she put it, …".
+        lead = (
+            rf"(?:\b[Aa]ccording to {subject}|\b[Ii]n (?:his|her) (?:words|opinion|view)"
+            r"|\b[Aa]s (?:he|she) (?:put it|noted|stressed))"
+        )
+        return re.compile(rf"{NO_QUOTE}{{0,80}}?{lead}\s*,\s*(?P<content>.+)", re.DOTALL)
 
     @cached_property
     def said_at_end(self) -> list[re.Pattern]:
