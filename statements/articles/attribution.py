@@ -15,11 +15,14 @@ from statements.articles.quotes import find_quotations
 from statements.articles.reporting_verbs import NEEDS_THAT
 from statements.articles.sentences import Span, paragraphs, sentences, trim
 from statements.articles.speakers import (
+    ALONE,
     ANYONE,
     BACK_REFERENCE,
     NAMES,
+    OTHER,
     POINTERS,
     SELF,
+    Company,
     Speaker,
     who_is,
 )
@@ -66,7 +69,7 @@ def content_span(text: str, start: int, end: int, keep_full_stop: bool = False) 
 
 class AttributionReader:
     def __init__(
-        self, text: str, body_start: int, speaker: Speaker, interviewee: bool | None = None
+        self, text: str, body_start: int, speaker: Speaker, company: Company = ALONE
     ) -> None:
         self.text = text
         self.pattern_sets = tuple(Patterns(speaker, reach) for reach in (NAMES, POINTERS, ANYONE))
@@ -88,7 +91,10 @@ class AttributionReader:
         self.lasts = [quotation.last for quotation in self.speech]
         self.current: str | None = None
         self.found: list[Reported] = []
-        self.interviewee = interviewee
+        self.interviewee = company.interviewee
+        self.subjects = [(SELF, sentence_subject(speaker))] + [
+            (OTHER, sentence_subject(other)) for other in company.others
+        ]
 
     def read(self) -> list[Reported]:
         running_on: Reported | None = None
@@ -191,6 +197,7 @@ class AttributionReader:
         found = self.reporting(sentence)
         if found is None:
             if running_on is None:
+                self.note_subject(sentence)
                 return None
             span = content_span(self.text, sentence.start, sentence.end, keep_full_stop=True)
             # "It was not." after a report is the writer's comment, not more of the report.
@@ -202,6 +209,13 @@ class AttributionReader:
             return None
         reported = self.add(ClaimKind.PARAPHRASE, span, attribution, paragraph)
         return reported if runs_on else None
+
+    def note_subject(self, sentence: Span) -> None:
+        """ "Kovac was more cautious." names who "the minister" in the next sentence is."""
+        for who, pattern in self.subjects:
+            if pattern.match(self.text, sentence.start, sentence.end):
+                self.current = who
+                return
 
     def patterns(self, name: str) -> list[re.Pattern]:
         return [pattern for patterns in self.pattern_sets for pattern in getattr(patterns, name)]
@@ -252,11 +266,17 @@ class AttributionReader:
 
 
 def reported_claims(
-    text: str, body_start: int, speaker: Speaker, interviewee: bool | None = None
+    text: str, body_start: int, speaker: Speaker, company: Company = ALONE
 ) -> list[Reported]:
     """The official's quotations and reported positions, in article order.
 
     In a question-and-answer interview the answers are the interviewee's: the one named before
     the first question, unless told whether this speaker is.
     """
-    return AttributionReader(text, body_start, speaker, interviewee).read()
+    return AttributionReader(text, body_start, speaker, company).read()
+
+
+def sentence_subject(speaker: Speaker) -> re.Pattern:
+    """A sentence opening with the speaker's name, perhaps after a title: "Minister Kovac was …"."""
+    names = "|".join(re.escape(name) for name in speaker.names)
+    return re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{0,5}}?(?i:{names})\b(?!['’]s)")

@@ -10,7 +10,7 @@ from collections.abc import Hashable
 from statements.articles.interviews import find_exchange
 from statements.articles.proposal import Reading, read_article
 from statements.articles.source import read_date_line
-from statements.articles.speakers import Speaker, as_written_in
+from statements.articles.speakers import Company, Speaker, as_written_in
 
 
 def named_speakers(text: str, speakers: dict[Hashable, Speaker]) -> dict[Hashable, Speaker]:
@@ -48,8 +48,13 @@ def read_for_speakers(
     if not named:
         return {}
     interviewee = interviewee_of(text, named)
+
+    def company(key: Hashable) -> Company:
+        others = tuple(speaker for other, speaker in named.items() if other != key)
+        return Company(key == interviewee, others)
+
     drafts = {
-        key: read_article(text, speaker, known_outlets, interviewee=key == interviewee, **given)
+        key: read_article(text, speaker, known_outlets, company=company(key), **given)
         for key, speaker in named.items()
     }
     counts = {key: claim_count(reading) for key, reading in drafts.items()}
@@ -64,7 +69,7 @@ def read_for_speakers(
             text,
             named[key],
             known_outlets,
-            interviewee=key == interviewee,
+            company=company(key),
             taken=taken,
             published=given.get("published"),
         )

@@ -66,7 +66,8 @@ def asks(text: str, span: Span) -> bool:
 def find_exchange(text: str, body_start: int) -> Exchange | None:
     """The interview's questions and answers, if the text is laid out as one."""
     read = [(paragraph, *classify(text, paragraph)) for paragraph in paragraphs(text, body_start)]
-    marked = any(role != OTHER and content != paragraph for paragraph, role, content, _ in read)
+    # Questions with a marker ("Q:", a dash, the asker's name) make answers need one too.
+    marked = any(role == QUESTION and content != paragraph for paragraph, role, content, _ in read)
     if not marked and not INTERVIEW_WORD.search(text):
         return None
     questions, answers, taken, open_question = [], [], [], False

@@ -20,7 +20,7 @@ from statements.articles.outlets import (
 )
 from statements.articles.sentences import Span, paragraphs
 from statements.articles.source import ArticleError, Dated, read_date_line
-from statements.articles.speakers import Speaker
+from statements.articles.speakers import ALONE, Company, Speaker
 from statements.models import ClaimKind, StatementKind
 
 HEADLINE_LENGTH = 300
@@ -139,7 +139,7 @@ class ArticleReader:
     published: Dated
     kind: str | None = None
     venue: str | None = None
-    interviewee: bool | None = None
+    company: Company = ALONE
     # Texts other speakers' statements already hold; None: this reading takes the whole article.
     taken: set[str] | None = None
 
@@ -150,7 +150,7 @@ class ArticleReader:
             body_start = dateline.end
             units = paragraphs(self.text, body_start)
         lede = " ".join(unit.text_of(self.text) for unit in units[:LEDE_PARAGRAPHS])
-        claims = reported_claims(self.text, body_start, self.speaker, self.interviewee)
+        claims = reported_claims(self.text, body_start, self.speaker, self.company)
         occasions = group_by_occasion(claims, self.published) or [Occasion(self.published)]
         if self.taken is None:
             taken = {self.text}
@@ -206,7 +206,7 @@ def read_article(
     published: Dated | None = None,
     kind: str | None = None,
     venue: str | None = None,
-    interviewee: bool | None = None,
+    company: Company = ALONE,
     taken: set[str] | None = None,
 ) -> Reading:
     """Read the article for the speaker; what is given here wins over what the text says.
@@ -223,6 +223,6 @@ def read_article(
             "give the date it was published with --date YYYY-MM-DD (or the form's Date)."
         )
     reader = ArticleReader(
-        text, speaker, list(known_outlets), published, kind, venue, interviewee, taken
+        text, speaker, list(known_outlets), published, kind, venue, company, taken
     )
     return reader.read(body_start)

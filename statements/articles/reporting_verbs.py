@@ -56,7 +56,6 @@ REGULAR = [
     "counter",
     "reply",
     "respond",
-    "answer",
     "caution",
     "lament",
     "welcome",
@@ -89,6 +88,7 @@ REGULAR = [
     "voice",
     "describe",
     "question",
+    "call",
 ]
 # Forms the rules above would get wrong.
 IRREGULAR = [

@@ -51,6 +51,19 @@ def is_full_name(name: str) -> bool:
 SELF, OTHER, BACK_REFERENCE = "self", "other", "back"
 
 
+@dataclass(frozen=True)
+class Company:
+    """Who else is in the article: whether the speaker is the one interviewed (None: whoever
+    the introduction names), and the other officials it names."""
+
+    interviewee: bool | None = None
+    others: tuple[Speaker, ...] = ()
+
+
+# No one else named, and the interviewee (if any) whoever the introduction names.
+ALONE = Company()
+
+
 def who_is(subject: str, speaker: Speaker) -> str:
     """Whether the subject of a reporting verb names the official, points back, or names another."""
     subject = subject.strip()
