@@ -147,6 +147,10 @@ class AttributionReader:
         first = bisect.bisect_left(self.lasts, sentence.start)
         return range(first, bisect.bisect_left(self.openings, sentence.end))
 
+    def sentence_after(self, sentence: Span) -> Span:
+        index = bisect.bisect_right(self.unit_starts, sentence.start)
+        return self.units[index][1] if index < len(self.units) else sentence
+
     def sentence_at(self, offset: int) -> Span:
         return self.units[bisect.bisect_right(self.unit_starts, offset) - 1][1]
 
@@ -174,6 +178,9 @@ class AttributionReader:
         text, quotation = self.text, self.speech[number]
         if quotation.closing is not None:
             closing = self.sentence_at(quotation.closing)
+            if closing.end <= quotation.closing + 1:
+                # '"… the end." Hajiyev said.': the attribution is the next sentence.
+                closing = self.sentence_after(closing)
             following = self.openings[number + 1] if number + 1 < len(self.speech) else len(text)
             end = min(closing.end, following)
             for pattern in self.patterns("after_quote"):

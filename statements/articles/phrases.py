@@ -120,7 +120,8 @@ def is_speech(text: str, quotation: Quotation) -> bool:
 
 def is_embedded(text: str, opening: int) -> bool:
     """Quoted words that continue the sentence before them: 'needed "patience more than plans"'."""
-    before = text[max(0, opening - 60) : opening]
+    # Only the words of the same line count: a quotation opening a paragraph continues nothing.
+    before = text[max(0, opening - 60) : opening].rsplit("\n", 1)[-1]
     if not before.strip() or not re.search(r"\w\s*$", before):
         return False
     return not re.search(rf"\b{VERB}(?:\s+[A-Z][\w.-]*){{0,3}}\s*$", before)

@@ -20,7 +20,7 @@ from statements.articles.outlets import (
 )
 from statements.articles.sentences import Span, paragraphs
 from statements.articles.source import ArticleError, Dated, read_date_line
-from statements.articles.speakers import ALONE, Company, Speaker
+from statements.articles.speakers import ALONE, Company, Speaker, as_written_in
 from statements.models import ClaimKind, StatementKind
 
 HEADLINE_LENGTH = 300
@@ -222,6 +222,7 @@ def read_article(
             "The article has no date line (“ date YYYY-MM-DD” as its first line): "
             "give the date it was published with --date YYYY-MM-DD (or the form's Date)."
         )
+    speaker = as_written_in(speaker, text)
     reader = ArticleReader(
         text, speaker, list(known_outlets), published, kind, venue, company, taken
     )
