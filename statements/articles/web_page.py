@@ -64,7 +64,7 @@ def checked_address(url: str) -> tuple[str, str, int, str]:
     except (socket.gaierror, UnicodeError) as error:
         raise ArticleError(f"The host {parts.hostname} cannot be found.") from error
     addresses = [info[4][0] for info in found]
-    if not getattr(settings, "IMPORT_URL_ALLOW_PRIVATE", False):
+    if not settings.IMPORT_URL_ALLOW_PRIVATE:
         for address in addresses:
             if not ipaddress.ip_address(address.split("%")[0]).is_global:
                 raise ArticleError(
