@@ -136,22 +136,31 @@ PHRASES = (
 AUXILIARY = r"(?:(?:has|have|had|is|was|will|would)\s+(?:also\s+|again\s+|repeatedly\s+)?)?"
 
 
-def forms(base: str) -> list[str]:
-    """The verb's present, past and -ing forms, by the ordinary spelling rules."""
+def stem_and_endings(base: str) -> tuple[str, str]:
+    """The verb's stem and the endings its forms add, by the ordinary spelling rules."""
     if base.endswith("e"):
-        return [base, base + "s", base + "d", base[:-1] + "ing"]
+        return base[:-1], "(?:e|es|ed|ing)"
     if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
-    plural = base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else base + "s"
-    return [base, plural, base + "ed", base + "ing"]
+        return base[:-1], "(?:y|ies|ied|ying)"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base, "(?:|es|ed|ing)"
+    return base, "(?:|s|ed|ing)"
 
 
 def verb_pattern() -> str:
-    # "point" only reports speech as "point out", and "question" only as a verb after its subject.
-    single = {form for base in REGULAR if base != "point" for form in forms(base)}
-    single.update(IRREGULAR)
-    words = sorted(single, key=len, reverse=True)
-    return AUXILIARY + "(?:" + "|".join([*PHRASES, *words]) + ")"
+    # Stems grouped by their endings keep the pattern short: it is compiled into every
+    # reporting phrase of every article. "point" reports speech only as "point out".
+    groups: dict[str, list[str]] = {}
+    for base in REGULAR:
+        if base != "point":
+            stem, endings = stem_and_endings(base)
+            groups.setdefault(endings, []).append(stem)
+    regular = [
+        "(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")" + endings
+        for endings, stems in groups.items()
+    ]
+    irregular = sorted(IRREGULAR, key=len, reverse=True)
+    return AUXILIARY + "(?:" + "|".join([*PHRASES, *regular, *irregular]) + ")"
 
 
 REPORTING_VERB = verb_pattern()
