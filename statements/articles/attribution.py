@@ -44,6 +44,12 @@ ADJUNCT = re.compile(
     r"|(?:[A-Z][\w.&'’-]*\s*)+|(?:reporters|journalists|the \w+|him|her|them|us|me)\b)"
 )
 # After a verb, words that say nothing of what was said: "said this in an interview".
+TITLE_LINKS = {"of", "the", "for", "and", "to", "on", "in", "-", "–", "—", "&"}
+# Whom words were told, before the words themselves: "told reporters he stood by every word".
+TOLD_WHOM = re.compile(
+    r"\s+(?:reporters|journalists|the (?:press|media|audience|conference|parliament|public)"
+    r"|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?=(?:he|she|it|they|we|there|his|her|their)\b)"
+)
 PLAIN_VERB_END = re.compile(
     r"\s*(?:[,:;—–-]|$)|\s+(?:in|during|at|on|to|after|with|of|about|this|so|it|as much)\b"
 )
@@ -62,9 +68,15 @@ def content_span(text: str, start: int, end: int, keep_full_stop: bool = False) 
     span = trim(text, Span(start, end))
     if not keep_full_stop and text[span.start : span.end].endswith("."):
         span = trim(text, Span(span.start, span.end - 1))
-    if len(span.text_of(text).split()) < MIN_CONTENT_WORDS:
+    words = span.text_of(text).split()
+    if len(words) < MIN_CONTENT_WORDS or is_title(words):
         return None
     return span
+
+
+def is_title(words: list[str]) -> bool:
+    """ "The Spokeswoman for the President of Azerbaijan" names a post; it reports nothing."""
+    return all(word[:1].isupper() or word.lower() in TITLE_LINKS for word in words)
 
 
 class AttributionReader:
@@ -78,7 +90,14 @@ class AttributionReader:
         in_exchange = in_spans(self.exchange.paragraphs if self.exchange else [])
         quotations = find_quotations(text, body_start)
         inside = enclosure_test(quotations)
-        self.speech = [q for q in quotations if is_speech(text, q) and not in_exchange(q.opening)]
+        headline = paragraphs(text, body_start)[:1]
+        self.speech = [
+            q
+            for q in quotations
+            if is_speech(text, q)
+            and not in_exchange(q.opening)
+            and not repeated_from_body(text, q, headline)
+        ]
         self.units = [
             (index, sentence)
             for index, paragraph in enumerate(paragraphs(text, body_start))
@@ -148,8 +167,11 @@ class AttributionReader:
         return range(first, bisect.bisect_left(self.openings, sentence.end))
 
     def sentence_after(self, sentence: Span) -> Span:
+        """The next sentence of the same paragraph, else this one."""
         index = bisect.bisect_right(self.unit_starts, sentence.start)
-        return self.units[index][1] if index < len(self.units) else sentence
+        if index < len(self.units) and self.units[index][0] == self.units[index - 1][0]:
+            return self.units[index][1]
+        return sentence
 
     def sentence_at(self, offset: int) -> Span:
         return self.units[bisect.bisect_right(self.unit_starts, offset) - 1][1]
@@ -261,8 +283,11 @@ class AttributionReader:
         """The words after "X said (in …) that", or straight after the verb."""
         text, rest = self.text, match.start("rest")
         that = re.compile(r"\bthat\s+").search(text, rest, min(rest + 150, sentence.end))
+        told = TOLD_WHOM.match(text, rest, sentence.end)
         if that and ADJUNCT.match(text, rest, that.start()):
             content_start = that.end()
+        elif told:
+            content_start = told.end()
         elif PLAIN_VERB_END.match(text, rest, sentence.end) or NEEDS_THAT.search(match["verb"]):
             return who_is(match["subject"], self.speaker), None, "", False
         else:
@@ -287,3 +312,10 @@ def sentence_subject(speaker: Speaker) -> re.Pattern:
     """A sentence opening with the speaker's name, perhaps after a title: "Minister Kovac was …"."""
     names = "|".join(re.escape(name) for name in speaker.names)
     return re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{0,5}}?(?i:{names})\b(?!['’]s)")
+
+
+def repeated_from_body(text: str, quotation, headline: list[Span]) -> bool:
+    """A headline quoting words the article prints again: the claim is where they stand later."""
+    if not headline or not headline[0].holds(quotation.opening):
+        return False
+    return text.find(quotation.words.text_of(text), headline[0].end) != -1

@@ -63,6 +63,11 @@ def asks(text: str, span: Span) -> bool:
     return words.endswith("?") and len(words) <= LONGEST_QUESTION
 
 
+def add_answer(text: str, answers: list, content: Span, name: str | None) -> None:
+    if len(content.text_of(text).split()) >= MIN_ANSWER_WORDS:
+        answers.append((content, name))
+
+
 def find_exchange(text: str, body_start: int) -> Exchange | None:
     """The interview's questions and answers, if the text is laid out as one."""
     read = [(paragraph, *classify(text, paragraph)) for paragraph in paragraphs(text, body_start)]
@@ -71,15 +76,24 @@ def find_exchange(text: str, body_start: int) -> Exchange | None:
     if not marked and not INTERVIEW_WORD.search(text):
         return None
     questions, answers, taken, open_question = [], [], [], False
+    # In a marked layout an answer may run on into unmarked paragraphs; they count as the
+    # answer's once another question follows, so that a closing "Thank you" never does.
+    pending: list[tuple[Span, Span, None]] = []
     for paragraph, role, content, name in read:
         if role == QUESTION:
+            for continued in pending:
+                taken.append(continued[0])
+                add_answer(text, answers, continued[1], None)
+            pending = []
             questions.append(paragraph)
             taken.append(paragraph)
             open_question = True
         elif open_question and (role == ANSWER or (role == OTHER and not marked)):
             taken.append(paragraph)
-            if len(content.text_of(text).split()) >= MIN_ANSWER_WORDS:
-                answers.append((content, name))
+            add_answer(text, answers, content, name)
+            pending = []
+        elif role == OTHER and marked and open_question and answers:
+            pending.append((paragraph, content, None))
         elif role == OTHER and marked:
             open_question = False
     if len(questions) < MIN_QUESTIONS or not answers:

@@ -56,7 +56,11 @@ class Patterns:
     @cached_property
     def before_quote(self) -> list[re.Pattern]:
         according = rf"[Aa]ccording to {self.subject()}\s*,\s*$"
-        return [re.compile(rf"{self.said_by}{NO_QUOTE}*$"), re.compile(according)]
+        patterns = [re.compile(rf"{self.said_by}{NO_QUOTE}*$"), re.compile(according)]
+        if self.reach == NAMES:
+            # "Gasimova: “…”" opening a line; a name alone, never any capitalised word.
+            patterns.append(re.compile(rf"(?m:^)[ \t]*{self.subject()}\s*:\s*$"))
+        return patterns
 
     @cached_property
     def forward(self) -> re.Pattern:
