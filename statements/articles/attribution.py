@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass
 
 from statements.articles.interviews import Exchange, find_exchange
-from statements.articles.phrases import Patterns, enclosure_test, in_spans, is_speech
+from statements.articles.phrases import (
+    Patterns,
+    content_span,
+    enclosure_test,
+    in_spans,
+    is_speech,
+    repeated_from_body,
+    sentence_subject,
+)
 from statements.articles.quotes import find_quotations
 from statements.articles.reporting_verbs import NEEDS_THAT
 from statements.articles.sentences import Span, paragraphs, sentences, trim
@@ -29,7 +37,6 @@ from statements.articles.speakers import (
 from statements.articles.splitting import claim_sized
 from statements.models import ClaimKind
 
-MIN_CONTENT_WORDS = 3
 MIN_RUN_ON_WORDS = 5
 # Answers are read after the text around them; their paragraph numbers come after any other.
 ANSWERS = 1_000_000
@@ -44,7 +51,6 @@ ADJUNCT = re.compile(
     r"|(?:[A-Z][\w.&'’-]*\s*)+|(?:reporters|journalists|the \w+|him|her|them|us|me)\b)"
 )
 # After a verb, words that say nothing of what was said: "said this in an interview".
-TITLE_LINKS = {"of", "the", "for", "and", "to", "on", "in", "-", "–", "—", "&"}
 # Whom words were told, before the words themselves: "told reporters he stood by every word".
 TOLD_WHOM = re.compile(
     r"\s+(?:reporters|journalists|the (?:press|media|audience|conference|parliament|public)"
@@ -61,22 +67,6 @@ class Reported:
     span: Span
     attribution: str  # the words saying who spoke, and perhaps when and where
     paragraph: int
-
-
-def content_span(text: str, start: int, end: int, keep_full_stop: bool = False) -> Span | None:
-    """The reported words, without surrounding space or (for a clause) the sentence's full stop."""
-    span = trim(text, Span(start, end))
-    if not keep_full_stop and text[span.start : span.end].endswith("."):
-        span = trim(text, Span(span.start, span.end - 1))
-    words = span.text_of(text).split()
-    if len(words) < MIN_CONTENT_WORDS or is_title(words):
-        return None
-    return span
-
-
-def is_title(words: list[str]) -> bool:
-    """ "The Spokeswoman for the President of Azerbaijan" names a post; it reports nothing."""
-    return all(word[:1].isupper() or word.lower() in TITLE_LINKS for word in words)
 
 
 class AttributionReader:
@@ -306,16 +296,3 @@ def reported_claims(
     the first question, unless told whether this speaker is.
     """
     return AttributionReader(text, body_start, speaker, company).read()
-
-
-def sentence_subject(speaker: Speaker) -> re.Pattern:
-    """A sentence opening with the speaker's name, perhaps after a title: "Minister Kovac was …"."""
-    names = "|".join(re.escape(name) for name in speaker.names)
-    return re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{0,5}}?(?i:{names})\b(?!['’]s)")
-
-
-def repeated_from_body(text: str, quotation, headline: list[Span]) -> bool:
-    """A headline quoting words the article prints again: the claim is where they stand later."""
-    if not headline or not headline[0].holds(quotation.opening):
-        return False
-    return text.find(quotation.words.text_of(text), headline[0].end) != -1

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from statements.articles.quotes import Quotation
-from statements.articles.sentences import Span
+from statements.articles.sentences import Span, trim
 from statements.articles.speakers import ADVERBS, NAMES, VERB, Speaker, subject_pattern
 
 # Shorter quotations are terms ("blockade", "gray zones"), not positions.
@@ -129,3 +129,36 @@ def is_embedded(text: str, opening: int) -> bool:
     if not before.strip() or not re.search(r"\w\s*$", before):
         return False
     return not re.search(rf"\b{VERB}(?:\s+[A-Z][\w.-]*){{0,3}}\s*$", before)
+
+
+MIN_CONTENT_WORDS = 3
+TITLE_LINKS = {"of", "the", "for", "and", "to", "on", "in", "-", "–", "—", "&"}
+
+
+def content_span(text: str, start: int, end: int, keep_full_stop: bool = False) -> Span | None:
+    """The reported words, without surrounding space or (for a clause) the sentence's full stop."""
+    span = trim(text, Span(start, end))
+    if not keep_full_stop and text[span.start : span.end].endswith("."):
+        span = trim(text, Span(span.start, span.end - 1))
+    words = span.text_of(text).split()
+    if len(words) < MIN_CONTENT_WORDS or is_title(words):
+        return None
+    return span
+
+
+def is_title(words: list[str]) -> bool:
+    """ "The Spokeswoman for the President of Azerbaijan" names a post; it reports nothing."""
+    return all(word[:1].isupper() or word.lower() in TITLE_LINKS for word in words)
+
+
+def sentence_subject(speaker: Speaker) -> re.Pattern:
+    """A sentence opening with the speaker's name, perhaps after a title: "Minister Kovac was …"."""
+    names = "|".join(re.escape(name) for name in speaker.names)
+    return re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{0,5}}?(?i:{names})\b(?!['’]s)")
+
+
+def repeated_from_body(text: str, quotation, headline: list[Span]) -> bool:
+    """A headline quoting words the article prints again: the claim is where they stand later."""
+    if not headline or not headline[0].holds(quotation.opening):
+        return False
+    return text.find(quotation.words.text_of(text), headline[0].end) != -1
