@@ -210,9 +210,11 @@ class Command(BaseCommand):
         self.stdout.write("| style | positions found | recall | claims precise | precision |")
         self.stdout.write("|---|---|---|---|---|")
         for score in scores:
+            recall = f"{score.recall:.0%}" if score.positions else "–"
+            precision = f"{score.precision:.0%}" if score.proposed else "–"
             self.stdout.write(
-                f"| {score.style} | {score.found}/{score.positions} | {score.recall:.0%} | "
-                f"{score.precise}/{score.proposed} | {score.precision:.0%} |"
+                f"| {score.style} | {score.found}/{score.positions} | {recall} | "
+                f"{score.precise}/{score.proposed} | {precision} |"
             )
         found = sum(score.found for score in scores)
         positions = sum(score.positions for score in scores)
