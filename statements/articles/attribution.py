@@ -16,6 +16,7 @@ from statements.articles.phrases import (
     enclosure_test,
     in_spans,
     is_speech,
+    patterns_for,
     repeated_from_body,
     sentence_subject,
 )
@@ -74,7 +75,9 @@ class AttributionReader:
         self, text: str, body_start: int, speaker: Speaker, company: Company = ALONE
     ) -> None:
         self.text = text
-        self.pattern_sets = tuple(Patterns(speaker, reach) for reach in (NAMES, POINTERS, ANYONE))
+        self.pattern_sets = tuple(
+            patterns_for(speaker, reach) for reach in (NAMES, POINTERS, ANYONE)
+        )
         self.speaker = speaker
         self.exchange = find_exchange(text, body_start)
         in_exchange = in_spans(self.exchange.paragraphs if self.exchange else [])

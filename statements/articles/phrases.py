@@ -7,7 +7,7 @@
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from statements.articles.quotes import Quotation
 from statements.articles.sentences import Span, trim
@@ -87,6 +87,12 @@ class Patterns:
             re.compile(rf",\s+{self.subject_after_verb}"),
             re.compile(rf",?\s+according to {subject}\W*$"),
         ]
+
+
+@lru_cache(maxsize=64)
+def patterns_for(speaker: Speaker, reach: int) -> Patterns:
+    """Compiling the phrases takes longer than reading most articles: keep the recent ones."""
+    return Patterns(speaker, reach)
 
 
 def enclosure_test(quotations: list[Quotation]):
