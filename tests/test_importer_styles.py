@@ -93,6 +93,29 @@ def test_a_report_followed_by_a_quotation_gives_both_claims():
     ]
 
 
+def test_adding_that_after_a_quotation_reports_a_position_too():
+    text = (
+        ' date 2024-05-02\n"We are ready to sign," Hajiyev said, adding that the border '
+        "commissions would meet in June."
+    )
+    assert claims(text) == [
+        (ClaimKind.QUOTE, "We are ready to sign"),
+        (ClaimKind.PARAPHRASE, "the border commissions would meet in June"),
+    ]
+
+
+def test_answers_under_the_speakers_initials_and_short_requests_as_questions():
+    text = (
+        " date 2024-05-02\nAn interview with Hikmet Hajiyev\n\n"
+        "Evening Post: Tell us about the treaty.\n\nH.H.: The text is agreed in all its parts.\n\n"
+        "Evening Post: And the border?\n\nH.H.: The commissions meet every month now."
+    )
+    assert words_of(text) == [
+        "The text is agreed in all its parts.",
+        "The commissions meet every month now.",
+    ]
+
+
 def test_quoted_names_and_scare_quotes_are_never_claims():
     text = (
         ' date 2024-05-02\nHajiyev said the "Belt and Road" project and the so-called '

@@ -9,8 +9,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from statements.articles.interviews import Exchange, find_exchange
+from statements.articles.interviews import Exchange, answers_of, find_exchange
 from statements.articles.phrases import (
+    ADDING,
+    ADJUNCT,
+    PLAIN_VERB_END,
+    TOLD_WHOM,
     Patterns,
     content_span,
     enclosure_test,
@@ -41,25 +45,9 @@ from statements.models import ClaimKind
 MIN_RUN_ON_WORDS = 5
 # Answers are read after the text around them; their paragraph numbers come after any other.
 ANSWERS = 1_000_000
-INTRO_WORDS = 300
 # Longer runs of text without a full stop are lists or debris, not reporting sentences; reading
 # them would only cost time.
 LONGEST_SENTENCE = 2000
-# What may stand between a reporting verb and its "that": "said in an interview with TASS that".
-# Or whom the words were said to: "told TASS that", "told reporters on Monday that".
-ADJUNCT = re.compile(
-    r"\s*(?:,|(?:in|during|at|on|to|after|before|while|with|for|from|by|earlier|later|also)\b|$"
-    r"|(?:[A-Z][\w.&'’-]*\s*)+|(?:reporters|journalists|the \w+|him|her|them|us|me)\b)"
-)
-# After a verb, words that say nothing of what was said: "said this in an interview".
-# Whom words were told, before the words themselves: "told reporters he stood by every word".
-TOLD_WHOM = re.compile(
-    r"\s+(?:reporters|journalists|the (?:press|media|audience|conference|parliament|public)"
-    r"|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?=(?:he|she|it|they|we|there|his|her|their)\b)"
-)
-PLAIN_VERB_END = re.compile(
-    r"\s*(?:[,:;—–-]|$)|\s+(?:in|during|at|on|to|after|with|of|about|this|so|it|as much)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -144,15 +132,10 @@ class AttributionReader:
 
     def read_answers(self, exchange: Exchange) -> None:
         """The interviewee's answers are their own words, quoted."""
-        intro = self.text[: exchange.first_question]
-        interviewee = self.interviewee
-        if interviewee is None:
-            interviewee = bool(self.speaker.mention.search(intro))
-        attribution = " ".join(intro.split())[-INTRO_WORDS:]
-        for number, (span, name) in enumerate(exchange.answers):
-            answering = who_is(name, self.speaker) == SELF if name else interviewee
-            if answering:
-                self.add(ClaimKind.QUOTE, span, attribution, ANSWERS + number)
+        for span, attribution, number in answers_of(
+            self.text, exchange, self.speaker, self.interviewee
+        ):
+            self.add(ClaimKind.QUOTE, span, attribution, ANSWERS + number)
 
     def quotations_touching(self, sentence: Span) -> range:
         """The numbers of the quotations that open, close or run through the sentence."""
@@ -187,6 +170,18 @@ class AttributionReader:
         who, words = self.quotation_attribution(number, opening)
         if self.speaker_of(who) == SELF:
             self.add(ClaimKind.QUOTE, self.speech[number].words, words, paragraph)
+            self.read_adding(number, words, paragraph)
+
+    def read_adding(self, number: int, words: str, paragraph: int) -> None:
+        """'"…," he said, adding that the talks would go on.' reports a position too."""
+        closing = self.speech[number].closing
+        if closing is None or not words:
+            return
+        end = self.sentence_after(self.sentence_at(closing)).end
+        adding = ADDING.search(self.text, closing + 1, end)
+        span = adding and content_span(self.text, adding.end(), end)
+        if span:
+            self.add(ClaimKind.PARAPHRASE, span, words, paragraph)
 
     def quotation_attribution(self, number: int, opening: Span) -> tuple[str | None, str]:
         """Who the words after the closing mark, or else before the opening mark, name."""

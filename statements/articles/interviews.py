@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from statements.articles.sentences import Span, paragraphs, trim
+from statements.articles.speakers import SELF, Speaker, who_is
 
 QUESTION_MARK = re.compile(r"(?:Q|Question)\s*[:.]\s+|\*\*Q(?:uestion)?\s*[:.]?\*\*\s*")
 ANSWER_MARK = re.compile(r"(?:A|Answer)\s*[:.]\s+|\*\*A(?:nswer)?\s*[:.]?\*\*\s*")
@@ -18,6 +19,10 @@ DASH = re.compile(r"[—–-]{1,2}\s+")
 NAMED = re.compile(r"\**(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\**\s*:\**\s+")
 INTERVIEW_WORD = re.compile(r"\binterview", re.IGNORECASE)
 MIN_QUESTIONS = 2
+# The end of the introduction goes with each answer: it may say when and where they were given.
+INTRO_CHARACTERS = 300
+SHORT_REQUEST = 200
+REQUEST = re.compile(r"(?:Tell|Please|Describe|Explain|Let's|Let us|Comment|Share)\b")
 LONGEST_QUESTION = 600
 MIN_ANSWER_WORDS = 4
 QUESTION, ANSWER, OTHER = "question", "answer", "other"
@@ -59,8 +64,11 @@ def rest(text: str, paragraph: Span, offset: int) -> Span:
 
 
 def asks(text: str, span: Span) -> bool:
+    """A question ends in "?", or asks in a few words: "Tell us about the new railway."."""
     words = span.text_of(text).rstrip(' *"”»')
-    return words.endswith("?") and len(words) <= LONGEST_QUESTION
+    if len(words) > LONGEST_QUESTION:
+        return False
+    return words.endswith("?") or bool(len(words) <= SHORT_REQUEST and REQUEST.match(words))
 
 
 def add_answer(text: str, answers: list, content: Span, name: str | None) -> None:
@@ -99,3 +107,25 @@ def find_exchange(text: str, body_start: int) -> Exchange | None:
     if len(questions) < MIN_QUESTIONS or not answers:
         return None
     return Exchange(questions, answers, taken)
+
+
+def answers_of(text: str, exchange: Exchange, speaker: Speaker, interviewee: bool | None):
+    """(words, attribution, number) of each answer the speaker gives.
+
+    An answer under a name is the speaker's when the name or initials ("H.H.:") are theirs;
+    an unnamed one when the speaker is the interviewee (None: when the introduction names them).
+    """
+    intro = text[: exchange.first_question]
+    if interviewee is None:
+        interviewee = bool(speaker.mention.search(intro))
+    attribution = " ".join(intro.split())[-INTRO_CHARACTERS:]
+    initials = "".join(word[0] for word in speaker.name.split()).lower()
+    found = []
+    for number, (span, name) in enumerate(exchange.answers):
+        if name:
+            answering = who_is(name, speaker) == SELF or name.replace(".", "").lower() == initials
+        else:
+            answering = interviewee
+        if answering:
+            found.append((span, attribution, number))
+    return found

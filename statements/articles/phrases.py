@@ -22,6 +22,27 @@ LEAD_IN = r"[\s,:;—–-]*"
 TITLE = r"(?:[^,;:.!?\"“”«»\n]{0,150}?\s)?"
 
 
+# What may stand between a reporting verb and its "that": "said in an interview with TASS that",
+# or whom the words were said to: "told TASS that", "told reporters on Monday that".
+ADJUNCT = re.compile(
+    r"\s*(?:,|(?:in|during|at|on|to|after|before|while|with|for|from|by|earlier|later|also)\b|$"
+    r"|(?:[A-Z][\w.&'’-]*\s*)+|(?:reporters|journalists|the \w+|him|her|them|us|me)\b)"
+)
+# A position reported after a quotation's attribution: '"…," he said, adding that …'.
+ADDING = re.compile(
+    r",\s*(?:adding|noting|stressing|emphasi[sz]ing|underlining|saying|recalling) that\s+"
+)
+# Whom words were told, before the words themselves: "told reporters he stood by every word".
+TOLD_WHOM = re.compile(
+    r"\s+(?:reporters|journalists|the (?:press|media|audience|conference|parliament|public)"
+    r"|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?=(?:he|she|it|they|we|there|his|her|their)\b)"
+)
+# After a verb, words that say nothing of what was said: "said this in an interview".
+PLAIN_VERB_END = re.compile(
+    r"\s*(?:[,:;—–-]|$)|\s+(?:in|during|at|on|to|after|with|of|about|this|so|it|as much)\b"
+)
+
+
 @dataclass(frozen=True)
 class Patterns:
     """The reporting phrases of one article, built around the official's names.
