@@ -221,3 +221,10 @@ def test_unrelated_month_dated_pieces_are_not_flagged(tmp_path, petrova):
     text = " date 2024-05\nPetrova said that the new bridge would be lit by solar lamps."
     output = run(write(tmp_path, "a.txt", text))
     assert "Stored 1 draft" in output and Statement.objects.count() == 2
+
+
+def test_someone_quoted_with_a_title_who_is_not_stored_is_named_not_created(tmp_path, petrova):
+    officials = Official.objects.count()
+    output = run(write(tmp_path, "a.txt", INTERVIEW), "--dry-run")
+    assert "Also quoted, but not a stored official: Ivan Kolev (Opposition leader)" in output
+    assert Official.objects.count() == officials

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 from statements.articles.cast import read_for_speakers
 from statements.articles.duplicates import likely_reports_of, same_text_stored
 from statements.articles.names import NAME_WORD, name_key
+from statements.articles.newcomers import quoted_strangers
 from statements.articles.outlet_choice import OutletChoice, known_outlet_names, outlet_named
 from statements.articles.proposal import ProposedStatement, Reading, read_article
 from statements.articles.source import ArticleError, Dated
@@ -162,13 +163,23 @@ def plan_import(text: str, options: ImportOptions) -> ImportPlan:
         reporting, warning = outlet_named(named, known, people)
         warnings += [warning] if warning else []
     plan = ImportPlan(readings, reporting, planned, options.source_url, options.allow_empty)
-    plan.warnings = list(dict.fromkeys(warnings)) + empty_warnings(plan)
+    plan.warnings = list(dict.fromkeys(warnings)) + empty_warnings(plan) + strangers(text)
     if plan.claim_count > MAX_CLAIMS:
         raise ArticleError(
             f"The article gives {plan.claim_count:,} claims; at most {MAX_CLAIMS:,} are imported "
             "at once. Import it in parts."
         )
     return plan
+
+
+def strangers(text: str) -> list[str]:
+    """A word on each person quoted with a title who is no stored official."""
+    known = [speaker_for(official) for official in officials_named(text)]
+    return [
+        f"Also quoted, but not a stored official: {name} ({title}). Add them as an official "
+        "and import the article again for a draft of theirs."
+        for name, title in quoted_strangers(text, known)
+    ]
 
 
 def empty_warnings(plan: ImportPlan) -> list[str]:
