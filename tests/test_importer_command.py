@@ -228,3 +228,27 @@ def test_someone_quoted_with_a_title_who_is_not_stored_is_named_not_created(tmp_
     output = run(write(tmp_path, "a.txt", INTERVIEW), "--dry-run")
     assert "Also quoted, but not a stored official: Ivan Kolev (Opposition leader)" in output
     assert Official.objects.count() == officials
+
+
+SECOND_REPORT_OF_PHOENIX_TV = """\
+ date 2024-03-30
+Interview with Foreign Policy Advisor
+
+Deputy Head of the Presidential Administration's Foreign Policy Affairs Department, Hikmat \
+Hajiyev said in an interview with Phoenix TV that Armenia and Azerbaijan had never been closer \
+to peace.
+
+"Now Armenia and Azerbaijan are closer to peace than ever before," the adviser said. He also \
+recalled that the OSCE Minsk Group had achieved little in thirty years.
+"""
+
+
+def test_a_second_outlets_report_of_the_seed_interview_is_flagged(tmp_path, seeded):
+    stored = Statement.objects.get(date=date(2024, 3, 29))
+    outlets = Outlet.objects.count()
+    with pytest.raises(
+        CommandError, match=rf"Likely a report of what is already stored: #{stored.pk}"
+    ):
+        run(write(tmp_path, "second.txt", SECOND_REPORT_OF_PHOENIX_TV))
+    assert Outlet.objects.count() == outlets
+    assert not Outlet.objects.filter(name__icontains="Advisor").exists()

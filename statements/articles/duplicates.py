@@ -4,8 +4,8 @@ The same article is the same text once line ends, runs of white space and a byte
 set aside: "Already imported as #N". Another outlet's report of a stored statement is likely when
 the official is the same, the dates lie within a few days of each other (each read at the
 precision it is given: "March 2024" is the whole month) and the two texts share quoted words —
-runs of five words in a row, the strongest sign that both quote one interview — or, on the very
-same day, name the same venue.
+runs of five words in a row, the strongest sign that both quote one interview — or name the same
+venue (a translation may quote other words).
 """
 
 import re
@@ -85,12 +85,7 @@ def likely_reports_of(
         theirs = period(statement.date, statement.date_precision)
         if not near(own, theirs):
             continue
-        same_occasion = (
-            precision == statement.date_precision == DatePrecision.DAY
-            and day == statement.date
-            and venue is not None
-            and statement.venue_id == venue.pk
-        )
-        if same_occasion or len(words & shingles(statement.source_text)) >= SHARED_SHINGLES:
+        same_venue = venue is not None and statement.venue_id == venue.pk
+        if same_venue or len(words & shingles(statement.source_text)) >= SHARED_SHINGLES:
             found.append(statement)
     return found

@@ -6,6 +6,7 @@ outlet's report of a statement already stored (see duplicates.py). `create_draft
 the drafts, all or nothing, never published, and never an empty one unless asked.
 """
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -23,6 +24,7 @@ from statements.articles.speakers import Speaker
 from statements.models import Claim, Official, Outlet, Statement, StatementStatus, content_hash
 
 MAX_CLAIMS = 2000
+WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -94,18 +96,25 @@ def name_keys(official: Official) -> set[str]:
 
 
 def officials_named(text: str) -> dict[Official, Speaker]:
-    """Stored officials whose names, in any spelling, the text may hold (checked by the reader)."""
-    in_text = {name_key(match.group(1)) for match in NAME_WORD.finditer(text)}
+    """Stored officials whose names, in any spelling, the text may hold (checked by the reader).
+
+    Cheap tests first, so that thousands of stored officials cost little: a surname's sound key
+    among the text's words, or every word of an alias among them.
+    """
+    keys = {name_key(match.group(1)) for match in NAME_WORD.finditer(text)}
+    words = set(WORD.findall(text.lower()))
     officials = Official.objects.only("pk", "name", "aliases", "slug").order_by("pk")
     return {
         official: speaker_for(official)
         for official in officials
-        if not in_text.isdisjoint(name_keys(official)) or mentioned_by_alias(official, text)
+        if not keys.isdisjoint(name_keys(official)) or alias_words_in(official, words)
     }
 
 
-def mentioned_by_alias(official: Official, text: str) -> bool:
-    return bool(speaker_for(official).mention.search(text))
+def alias_words_in(official: Official, words: set[str]) -> bool:
+    return any(
+        alias.strip() and set(WORD.findall(alias.lower())) <= words for alias in official.alias_list
+    )
 
 
 def read_officials(text: str, options: ImportOptions, venue: str | None, known: list[str]):
