@@ -61,6 +61,8 @@ def test_a_feminine_surname_is_another_person():
         "Hajiyev expressed hope that peace is closer than ever.",
         "Hajiyev told TASS that peace is closer than ever.",
         "In his words, peace is closer than ever.",
+        "In Hajiyev's view, peace is closer than ever.",
+        "Hikmet Hajiyev (Assistant to the President) says peace is closer than ever.",
     ],
 )
 def test_attribution_in_any_spelling_title_and_tense(sentence):
@@ -112,6 +114,26 @@ def test_answers_under_the_speakers_initials_and_short_requests_as_questions():
     )
     assert words_of(text) == [
         "The text is agreed in all its parts.",
+        "The commissions meet every month now.",
+    ]
+
+
+def test_said_he_after_another_persons_name_is_not_the_official():
+    text = (
+        ' date 2024-05-02\n"We will sign," Hajiyev said.\n\nA farmer, Giorgi Beridze, said he '
+        'had never seen the river so low. "It was a meadow in August," he said.'
+    )
+    assert words_of(text) == ["We will sign"]
+
+
+def test_in_a_dialogue_of_dashes_a_line_between_two_answers_asks():
+    text = (
+        " date 2024-05-02\nAn interview with Hikmet Hajiyev\n\n— When will you sign?\n\n"
+        "— We hope to sign it before the winter.\n\n— Your view on the border talks.\n\n"
+        "— The commissions meet every month now."
+    )
+    assert words_of(text) == [
+        "We hope to sign it before the winter.",
         "The commissions meet every month now.",
     ]
 

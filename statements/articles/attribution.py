@@ -249,11 +249,15 @@ class AttributionReader:
 
     def reporting_by(self, patterns: Patterns, sentence: Span, content_first: bool):
         text = self.text
-        match = patterns.according_first.fullmatch(text, sentence.start, sentence.end)
+        forms = patterns.according_first
+        match = next(
+            (m for f in forms if (m := f.fullmatch(text, sentence.start, sentence.end))), None
+        )
         if match:
             span = content_span(text, match.start("content"), sentence.end)
             attribution = text[sentence.start : match.start("content")]
-            who = who_is(match["subject"], self.speaker) if match["subject"] else BACK_REFERENCE
+            subject = match.groupdict().get("subject")
+            who = who_is(subject, self.speaker) if subject else BACK_REFERENCE
             return who, span, attribution, True
         forward = patterns.forward.fullmatch(text, sentence.start, sentence.end)
         found = forward and self.forward_reporting(forward, sentence)
@@ -283,6 +287,13 @@ class AttributionReader:
         span = content_span(text, content_start, sentence.end)
         attribution = text[sentence.start : content_start].strip()
         return who_is(match["subject"], self.speaker), span, attribution, True
+
+
+def first_match(patterns: list[re.Pattern], text: str, sentence: Span) -> re.Match | None:
+    return next(
+        (match for p in patterns if (match := p.fullmatch(text, sentence.start, sentence.end))),
+        None,
+    )
 
 
 def reported_claims(

@@ -71,6 +71,22 @@ def asks(text: str, span: Span) -> bool:
     return words.endswith("?") or bool(len(words) <= SHORT_REQUEST and REQUEST.match(words))
 
 
+def alternating(read: list) -> list:
+    """In a dialogue of dashes the voices alternate: a dash paragraph between two answers asks
+    ("— Your view on the reports."), whether or not it ends in "?"."""
+    dashed = [
+        role != OTHER and content != paragraph and name is None
+        for paragraph, role, content, name in read
+    ]
+    fixed = list(read)
+    for index in range(1, len(read) - 1):
+        before, here, after = fixed[index - 1], fixed[index], fixed[index + 1]
+        all_dashed = dashed[index - 1] and dashed[index] and dashed[index + 1]
+        if all_dashed and before[1] == here[1] == after[1] == ANSWER:
+            fixed[index] = (here[0], QUESTION, here[2], None)
+    return fixed
+
+
 def add_answer(text: str, answers: list, content: Span, name: str | None) -> None:
     if len(content.text_of(text).split()) >= MIN_ANSWER_WORDS:
         answers.append((content, name))
@@ -78,7 +94,7 @@ def add_answer(text: str, answers: list, content: Span, name: str | None) -> Non
 
 def find_exchange(text: str, body_start: int) -> Exchange | None:
     """The interview's questions and answers, if the text is laid out as one."""
-    read = [(paragraph, *classify(text, paragraph)) for paragraph in paragraphs(text, body_start)]
+    read = alternating([(p, *classify(text, p)) for p in paragraphs(text, body_start)])
     # Questions with a marker ("Q:", a dash, the asker's name) make answers need one too.
     marked = any(role == QUESTION and content != paragraph for paragraph, role, content, _ in read)
     if not marked and not INTERVIEW_WORD.search(text):

@@ -61,11 +61,18 @@ class Patterns:
     @cached_property
     def said_by(self) -> str:
         subject = self.subject()
-        return rf"{subject}(?:,{NO_QUOTE}{{1,300}}?,|,)?\s+{ADVERBS}(?P<verb>{VERB})"
+        # A title in apposition: ", Assistant to the President," or "(Deputy Foreign Minister)".
+        apposition = rf"(?:,{NO_QUOTE}{{1,300}}?,|,|\s*\([^()]{{1,200}}\))"
+        return rf"{subject}{apposition}?\s+{ADVERBS}(?P<verb>{VERB})"
 
     @cached_property
     def subject_after_verb(self) -> str:
-        return rf"{ADVERBS}{VERB}\s+{TITLE}{self.subject()}"
+        # The one who said it ends the clause: "said he had never seen …" names no one.
+        ending = (
+            r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:at|in|on|during|to|after|before|while|when|with|"
+            r"from|earlier|later|today|yesterday|last|this|as|adding|citing|according)\b)"
+        )
+        return rf"{ADVERBS}{VERB}\s+{TITLE}{self.subject()}{ending}"
 
     @cached_property
     def after_quote(self) -> list[re.Pattern]:
@@ -91,14 +98,19 @@ class Patterns:
         return re.compile(rf"{intro}{self.said_by}(?P<rest>.*)", re.DOTALL)
 
     @cached_property
-    def according_first(self) -> re.Pattern:
+    def according_first(self) -> list[re.Pattern]:
         subject = self.subject()
-        # "According to him, …", "In his words, …", "As she put it, …".
-        lead = (
-            rf"(?:\b[Aa]ccording to {subject}|\b[Ii]n (?:his|her) (?:words|opinion|view)"
-            r"|\b[Aa]s (?:he|she) (?:put it|noted|stressed))"
-        )
-        return re.compile(rf"{NO_QUOTE}{{0,80}}?{lead}\s*,\s*(?P<content>.+)", re.DOTALL)
+        # "According to him, …", "In Hajiyev's view, …", "In his words, …", "As she put it, …".
+        leads = [
+            rf"\b[Aa]ccording to {subject}",
+            rf"\b[Ii]n {subject}['’]s (?:words|opinion|view)",
+            r"\b[Ii]n (?:his|her) (?:words|opinion|view)",
+            r"\b[Aa]s (?:he|she) (?:put it|noted|stressed)",
+        ]
+        return [
+            re.compile(rf"{NO_QUOTE}{{0,80}}?(?:{lead})\s*,\s*(?P<content>.+)", re.DOTALL)
+            for lead in leads
+        ]
 
     @cached_property
     def said_at_end(self) -> list[re.Pattern]:
