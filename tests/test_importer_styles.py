@@ -138,6 +138,23 @@ def test_in_a_dialogue_of_dashes_a_line_between_two_answers_asks():
     ]
 
 
+def test_points_listed_after_a_lead_naming_the_official_are_positions():
+    text = (
+        " date 2024-05-02\nAt the meeting, Hikmet Hajiyev made the following points:\n\n"
+        "- The treaty text is agreed.\n- The border commissions meet monthly.\n\n"
+        "Twelve ambassadors attended.\n\n- A list nobody introduced stays out."
+    )
+    assert claims(text) == [
+        (ClaimKind.PARAPHRASE, "The treaty text is agreed."),
+        (ClaimKind.PARAPHRASE, "The border commissions meet monthly."),
+    ]
+
+
+def test_initials_glued_to_the_surname_attribute_a_quotation():
+    text = ' date 2024-05-02\n"The corridor is no longer a slogan", - H.Hajiyev said.'
+    assert words_of(text) == ["The corridor is no longer a slogan"]
+
+
 def test_quoted_names_and_scare_quotes_are_never_claims():
     text = (
         ' date 2024-05-02\nHajiyev said the "Belt and Road" project and the so-called '

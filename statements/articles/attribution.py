@@ -10,12 +10,9 @@ import re
 from dataclasses import dataclass
 
 from statements.articles.interviews import Exchange, answers_of, find_exchange
+from statements.articles.lists import ends_in_colon, list_items
 from statements.articles.phrases import (
     ADDING,
-    ADJUNCT,
-    PLAIN_VERB_END,
-    TOLD_WHOM,
-    Patterns,
     content_span,
     enclosure_test,
     in_spans,
@@ -25,10 +22,11 @@ from statements.articles.phrases import (
     sentence_subject,
 )
 from statements.articles.quotes import find_quotations
-from statements.articles.reporting_verbs import NEEDS_THAT
+from statements.articles.reporting_sentences import LONGEST_SENTENCE, ReportingSentences
 from statements.articles.sentences import Span, paragraphs, sentences, trim
 from statements.articles.speakers import (
     ALONE,
+    ANAPHORS,
     ANYONE,
     BACK_REFERENCE,
     NAMES,
@@ -45,9 +43,7 @@ from statements.models import ClaimKind
 MIN_RUN_ON_WORDS = 5
 # Answers are read after the text around them; their paragraph numbers come after any other.
 ANSWERS = 1_000_000
-# Longer runs of text without a full stop are lists or debris, not reporting sentences; reading
-# them would only cost time.
-LONGEST_SENTENCE = 2000
+POINTER = re.compile(rf"{ANAPHORS}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ class Reported:
     paragraph: int
 
 
-class AttributionReader:
+class AttributionReader(ReportingSentences):
     def __init__(
         self, text: str, body_start: int, speaker: Speaker, company: Company = ALONE
     ) -> None:
@@ -79,10 +75,13 @@ class AttributionReader:
             and not in_exchange(q.opening)
             and not repeated_from_body(text, q, headline)
         ]
+        read = [p for p in paragraphs(text, body_start) if not in_exchange(p.start)]
+        self.lists = {
+            index: items for index, p in enumerate(read) if (items := list_items(text, p))
+        }
         self.units = [
             (index, sentence)
-            for index, paragraph in enumerate(paragraphs(text, body_start))
-            if not in_exchange(paragraph.start)
+            for index, paragraph in enumerate(read)
             for sentence in sentences(text, paragraph, inside)
         ]
         self.unit_starts = [sentence.start for _, sentence in self.units]
@@ -98,9 +97,15 @@ class AttributionReader:
 
     def read(self) -> list[Reported]:
         running_on: Reported | None = None
+        lead: Span | None = None  # "Mammadli made the following points:"
         for index, sentence in self.units:
             if running_on and running_on.paragraph != index:
                 running_on = None
+            if index in self.lists:
+                if lead is not None:
+                    self.read_list(index, lead)
+                continue
+            lead = sentence if self.leads_a_list(sentence) else None
             touching = self.quotations_touching(sentence)
             if touching:
                 self.read_clause_before(index, sentence, self.openings[touching[0]])
@@ -113,6 +118,21 @@ class AttributionReader:
         if self.exchange:
             self.read_answers(self.exchange)
         return sorted(self.found, key=lambda reported: reported.span.start)
+
+    def leads_a_list(self, sentence: Span) -> bool:
+        """A sentence ending in a colon that names the official, or points back at them."""
+        if not ends_in_colon(self.text, sentence):
+            return False
+        if self.speaker.mention.search(self.text, sentence.start, sentence.end):
+            return True
+        return self.current == SELF and bool(POINTER.match(self.text, sentence.start))
+
+    def read_list(self, paragraph: int, lead: Span) -> None:
+        attribution = lead.text_of(self.text)
+        for item in self.lists[paragraph]:
+            span = content_span(self.text, item.start, item.end, keep_full_stop=True)
+            if span:
+                self.add(ClaimKind.PARAPHRASE, span, attribution, paragraph)
 
     def read_clause_before(self, paragraph: int, sentence: Span, opening: int) -> None:
         """ "X said that …: “…”" reports a position before the quotation as well as in it."""
@@ -233,67 +253,6 @@ class AttributionReader:
             if pattern.match(self.text, sentence.start, sentence.end):
                 self.current = who
                 return
-
-    def patterns(self, name: str) -> list[re.Pattern]:
-        return [pattern for patterns in self.pattern_sets for pattern in getattr(patterns, name)]
-
-    def reporting(self, sentence: Span, content_first: bool = True):
-        """(who, reported words, attributing words, runs on?) for a reporting sentence."""
-        if sentence.end - sentence.start > LONGEST_SENTENCE:
-            return None
-        for patterns in self.pattern_sets:
-            found = self.reporting_by(patterns, sentence, content_first)
-            if found is not None:
-                return found
-        return None
-
-    def reporting_by(self, patterns: Patterns, sentence: Span, content_first: bool):
-        text = self.text
-        forms = patterns.according_first
-        match = next(
-            (m for f in forms if (m := f.fullmatch(text, sentence.start, sentence.end))), None
-        )
-        if match:
-            span = content_span(text, match.start("content"), sentence.end)
-            attribution = text[sentence.start : match.start("content")]
-            subject = match.groupdict().get("subject")
-            who = who_is(subject, self.speaker) if subject else BACK_REFERENCE
-            return who, span, attribution, True
-        forward = patterns.forward.fullmatch(text, sentence.start, sentence.end)
-        found = forward and self.forward_reporting(forward, sentence)
-        if not content_first or (found and found[1] is not None):
-            return found
-        for pattern in patterns.said_at_end:
-            match = pattern.search(text, sentence.start, sentence.end)
-            if match:
-                span = content_span(text, sentence.start, match.start())
-                attribution = text[match.start() : sentence.end].strip(" ,.")
-                return who_is(match["subject"], self.speaker), span, attribution, False
-        return found
-
-    def forward_reporting(self, match: re.Match, sentence: Span):
-        """The words after "X said (in …) that", or straight after the verb."""
-        text, rest = self.text, match.start("rest")
-        that = re.compile(r"\bthat\s+").search(text, rest, min(rest + 150, sentence.end))
-        told = TOLD_WHOM.match(text, rest, sentence.end)
-        if that and ADJUNCT.match(text, rest, that.start()):
-            content_start = that.end()
-        elif told:
-            content_start = told.end()
-        elif PLAIN_VERB_END.match(text, rest, sentence.end) or NEEDS_THAT.search(match["verb"]):
-            return who_is(match["subject"], self.speaker), None, "", False
-        else:
-            content_start = rest
-        span = content_span(text, content_start, sentence.end)
-        attribution = text[sentence.start : content_start].strip()
-        return who_is(match["subject"], self.speaker), span, attribution, True
-
-
-def first_match(patterns: list[re.Pattern], text: str, sentence: Span) -> re.Match | None:
-    return next(
-        (match for p in patterns if (match := p.fullmatch(text, sentence.start, sentence.end))),
-        None,
-    )
 
 
 def reported_claims(

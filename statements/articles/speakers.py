@@ -83,7 +83,8 @@ def subject_pattern(speaker: Speaker, reach: int = ANYONE) -> str:
     names = "|".join(re.escape(name) for name in speaker.names)
     pointers = f"|{ANAPHORS}" if reach >= POINTERS else ""
     other = f"|{PERSON_NAME}" if reach >= ANYONE else ""
-    return rf"(?P<subject>(?i:{names}{pointers}){other})"
+    # Initials may be glued to the surname: "E.Huseynli said".
+    return rf"(?P<subject>(?:[A-Z]\.\s?){{0,2}}(?i:{names})|(?i:{pointers[1:] or '(?!)'}){other})"
 
 
 def as_written_in(speaker: Speaker, text: str) -> Speaker:
