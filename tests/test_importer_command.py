@@ -252,3 +252,10 @@ def test_a_second_outlets_report_of_the_seed_interview_is_flagged(tmp_path, seed
         run(write(tmp_path, "second.txt", SECOND_REPORT_OF_PHOENIX_TV))
     assert Outlet.objects.count() == outlets
     assert not Outlet.objects.filter(name__icontains="Advisor").exists()
+
+
+def test_an_article_flooded_with_quotations_is_refused_before_it_is_read(tmp_path, petrova):
+    text = " date 2024-05-02\n" + '"Yes, we will," Petrova said. ' * 10_001
+    with pytest.raises(CommandError, match="holds about 10,001 quotations"):
+        run(write(tmp_path, "a.txt", text))
+    assert Statement.objects.count() == 0

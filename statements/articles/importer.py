@@ -24,6 +24,8 @@ from statements.articles.speakers import Speaker
 from statements.models import Claim, Official, Outlet, Statement, StatementStatus, content_hash
 
 MAX_CLAIMS = 2000
+MOST_QUOTATIONS = 5 * MAX_CLAIMS
+QUOTATION_MARKS = '"“”«»„'
 WORD = re.compile(r"\w+")
 
 
@@ -151,6 +153,7 @@ def plan_statement(official, proposal, venue) -> PlannedStatement:
 
 def plan_import(text: str, options: ImportOptions) -> ImportPlan:
     """Read the article and find what it would repeat; nothing is stored yet."""
+    refuse_a_flood_of_quotations(text)
     known = known_outlet_names()
     venue_name = options.venue.name if options.venue else None
     readings = read_officials(text, options, venue_name, list(known))
@@ -179,6 +182,16 @@ def plan_import(text: str, options: ImportOptions) -> ImportPlan:
             "at once. Import it in parts."
         )
     return plan
+
+
+def refuse_a_flood_of_quotations(text: str) -> None:
+    """Far more quotations than claims may be imported would only be read to be refused."""
+    marks = sum(text.count(mark) for mark in QUOTATION_MARKS)
+    if marks > 2 * MOST_QUOTATIONS:
+        raise ArticleError(
+            f"The article holds about {marks // 2:,} quotations; at most {MAX_CLAIMS:,} claims "
+            "are imported at once. Import it in parts."
+        )
 
 
 def strangers(text: str) -> list[str]:
