@@ -155,6 +155,20 @@ def test_initials_glued_to_the_surname_attribute_a_quotation():
     assert words_of(text) == ["The corridor is no longer a slogan"]
 
 
+def test_an_unnamed_official_in_the_lede_is_the_one_named_next():
+    text = (
+        " date 2024-05-02\nBaku is ready for new talks, a senior Azerbaijani official said on "
+        'Monday.\n\n"We will come to Geneva," Hikmet Hajiyev told reporters.\n\n'
+        "Later, a senior official said that the border would stay closed."
+    )
+    assert words_of(text) == ["Baku is ready for new talks", "We will come to Geneva"]
+    others = {"hajiyev": HAJIYEV, "kovac": KOVAC}
+    text_with_kovac = text + "\n\nKovac said nothing."
+    reading = read_for_speakers(text_with_kovac, others)["hajiyev"]
+    said = [s.source_text[c.span_start : c.span_end] for s in reading.statements for c in s.claims]
+    assert said == ["We will come to Geneva"]
+
+
 def test_quoted_names_and_scare_quotes_are_never_claims():
     text = (
         ' date 2024-05-02\nHajiyev said the "Belt and Road" project and the so-called '

@@ -33,6 +33,7 @@ from statements.articles.speakers import (
     OTHER,
     POINTERS,
     SELF,
+    UNNAMED_ONE,
     Company,
     Speaker,
     who_is,
@@ -41,6 +42,8 @@ from statements.articles.splitting import claim_sized
 from statements.models import ClaimKind
 
 MIN_RUN_ON_WORDS = 5
+# The lede: the headline, if any, and the first paragraph.
+LEDE_PARAGRAPH = 1
 # Answers are read after the text around them; their paragraph numbers come after any other.
 ANSWERS = 1_000_000
 POINTER = re.compile(rf"{ANAPHORS}\b", re.IGNORECASE)
@@ -91,6 +94,8 @@ class AttributionReader(ReportingSentences):
         self.current: str | None = None
         self.found: list[Reported] = []
         self.interviewee = company.interviewee
+        self.alone = not company.others
+        self.in_lede = True
         self.subjects = [(SELF, sentence_subject(speaker))] + [
             (OTHER, sentence_subject(other)) for other in company.others
         ]
@@ -99,6 +104,7 @@ class AttributionReader(ReportingSentences):
         running_on: Reported | None = None
         lead: Span | None = None  # "Mammadli made the following points:"
         for index, sentence in self.units:
+            self.in_lede = index <= LEDE_PARAGRAPH
             if running_on and running_on.paragraph != index:
                 running_on = None
             if index in self.lists:
@@ -173,9 +179,13 @@ class AttributionReader(ReportingSentences):
         return self.units[bisect.bisect_right(self.unit_starts, offset) - 1][1]
 
     def speaker_of(self, who: str | None) -> str | None:
-        """Who is meant: a back reference or no attribution at all means the last one named."""
+        """Who is meant: a back reference or no attribution at all means the last one named;
+        "a senior official" in the lede is the official, as agencies name them a paragraph later,
+        when no other stored official is in the article."""
         if who is None or who == BACK_REFERENCE:
             return self.current
+        if who == UNNAMED_ONE:
+            return SELF if self.alone and self.in_lede else OTHER
         self.current = who
         return who
 

@@ -48,7 +48,9 @@ def is_full_name(name: str) -> bool:
     return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
-SELF, OTHER, BACK_REFERENCE = "self", "other", "back"
+SELF, OTHER, BACK_REFERENCE, UNNAMED_ONE = "self", "other", "back", "unnamed"
+# Someone not yet named: "a senior Russian official said" (in a lede that names them later).
+UNNAMED = rf"(?:an? (?:[\w'’-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b)"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def who_is(subject: str, speaker: Speaker) -> str:
         return SELF
     if re.fullmatch(ANAPHORS, subject, re.IGNORECASE):
         return BACK_REFERENCE
+    if re.fullmatch(UNNAMED, subject, re.IGNORECASE):
+        return UNNAMED_ONE
     return OTHER
 
 
@@ -81,7 +85,7 @@ def subject_pattern(speaker: Speaker, reach: int = ANYONE) -> str:
     """As a regex group: the official's names; with POINTERS also a back reference ("he", "the
     minister"); with ANYONE also any capitalised name."""
     names = "|".join(re.escape(name) for name in speaker.names)
-    pointers = f"|{ANAPHORS}" if reach >= POINTERS else ""
+    pointers = f"|{ANAPHORS}|{UNNAMED}" if reach >= POINTERS else ""
     other = f"|{PERSON_NAME}" if reach >= ANYONE else ""
     # Initials may be glued to the surname: "E.Huseynli said".
     return rf"(?P<subject>(?:[A-Z]\.\s?){{0,2}}(?i:{names})|(?i:{pointers[1:] or '(?!)'}){other})"
