@@ -169,6 +169,20 @@ def test_an_unnamed_official_in_the_lede_is_the_one_named_next():
     assert said == ["We will come to Geneva"]
 
 
+def test_a_press_conference_transcript_gives_every_paragraph_under_the_officials_name():
+    text = (
+        " date 2024-05-02\nHajiyev: Good afternoon. The treaty text is agreed in full.\n\n"
+        "Anna Petrenko, Evening Post: When will it be signed?\n\n"
+        "Hajiyev: Before the winter, if Yerevan keeps its word.\n\n"
+        "Ivan Sorokin, Daily Courier: And the border?\n\nHajiyev: The commissions meet monthly."
+    )
+    assert words_of(text) == [
+        "Good afternoon. The treaty text is agreed in full.",
+        "Before the winter, if Yerevan keeps its word.",
+        "The commissions meet monthly.",
+    ]
+
+
 def test_quoted_names_and_scare_quotes_are_never_claims():
     text = (
         ' date 2024-05-02\nHajiyev said the "Belt and Road" project and the so-called '

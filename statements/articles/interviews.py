@@ -8,6 +8,7 @@ marker, are the interviewee's own.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from statements.articles.sentences import Span, paragraphs, trim
@@ -16,7 +17,11 @@ from statements.articles.speakers import SELF, Speaker, who_is
 QUESTION_MARK = re.compile(r"(?:Q|Question)\s*[:.]\s+|\*\*Q(?:uestion)?\s*[:.]?\*\*\s*")
 ANSWER_MARK = re.compile(r"(?:A|Answer)\s*[:.]\s+|\*\*A(?:nswer)?\s*[:.]?\*\*\s*")
 DASH = re.compile(r"[—–-]{1,2}\s+")
-NAMED = re.compile(r"\**(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\**\s*:\**\s+")
+# "Lindqvist:", "**Q**", or a journalist with their outlet: "Anna Petrenko, Volga Business:".
+NAMED = re.compile(
+    r"\**(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,\s+[A-Z][\w.&'’ -]{0,40})?"
+    r"\**\s*:\**\s+"
+)
 INTERVIEW_WORD = re.compile(r"\binterview", re.IGNORECASE)
 MIN_QUESTIONS = 2
 # The end of the introduction goes with each answer: it may say when and where they were given.
@@ -97,7 +102,10 @@ def find_exchange(text: str, body_start: int) -> Exchange | None:
     read = alternating([(p, *classify(text, p)) for p in paragraphs(text, body_start)])
     # Questions with a marker ("Q:", a dash, the asker's name) make answers need one too.
     marked = any(role == QUESTION and content != paragraph for paragraph, role, content, _ in read)
-    if not marked and not INTERVIEW_WORD.search(text):
+    # A transcript prints several paragraphs under one name; its words need no question before.
+    voices = Counter(name for _, role, _, name in read if role == ANSWER and name)
+    transcript = {name for name, count in voices.items() if count >= 2}
+    if not marked and not transcript and not INTERVIEW_WORD.search(text):
         return None
     questions, answers, taken, open_question = [], [], [], False
     # In a marked layout an answer may run on into unmarked paragraphs; they count as the
@@ -112,7 +120,9 @@ def find_exchange(text: str, body_start: int) -> Exchange | None:
             questions.append(paragraph)
             taken.append(paragraph)
             open_question = True
-        elif open_question and (role == ANSWER or (role == OTHER and not marked)):
+        elif (open_question or name in transcript) and (
+            role == ANSWER or (role == OTHER and not marked)
+        ):
             taken.append(paragraph)
             add_answer(text, answers, content, name)
             pending = []
