@@ -16,16 +16,15 @@ from simple_history.utils import bulk_create_with_history
 from statements.articles.cast import read_for_speakers
 from statements.articles.duplicates import likely_reports_of, same_text_stored
 from statements.articles.names import NAME_WORD, name_key
-from statements.articles.newcomers import quoted_strangers
+from statements.articles.newcomers import stranger_notices
 from statements.articles.outlet_choice import OutletChoice, known_outlet_names, outlet_named
 from statements.articles.proposal import ProposedStatement, Reading, read_article
-from statements.articles.source import ArticleError, Dated
+from statements.articles.source import ArticleError, Dated, check_quotation_count
 from statements.articles.speakers import Speaker
 from statements.models import Claim, Official, Outlet, Statement, StatementStatus, content_hash
 
 MAX_CLAIMS = 2000
 MOST_QUOTATIONS = 5 * MAX_CLAIMS
-QUOTATION_MARKS = '"“”«»„'
 WORD = re.compile(r"\w+")
 
 
@@ -153,7 +152,7 @@ def plan_statement(official, proposal, venue) -> PlannedStatement:
 
 def plan_import(text: str, options: ImportOptions) -> ImportPlan:
     """Read the article and find what it would repeat; nothing is stored yet."""
-    refuse_a_flood_of_quotations(text)
+    check_quotation_count(text, MOST_QUOTATIONS, MAX_CLAIMS)
     known = known_outlet_names()
     venue_name = options.venue.name if options.venue else None
     readings = read_officials(text, options, venue_name, list(known))
@@ -184,24 +183,9 @@ def plan_import(text: str, options: ImportOptions) -> ImportPlan:
     return plan
 
 
-def refuse_a_flood_of_quotations(text: str) -> None:
-    """Far more quotations than claims may be imported would only be read to be refused."""
-    marks = sum(text.count(mark) for mark in QUOTATION_MARKS)
-    if marks > 2 * MOST_QUOTATIONS:
-        raise ArticleError(
-            f"The article holds about {marks // 2:,} quotations; at most {MAX_CLAIMS:,} claims "
-            "are imported at once. Import it in parts."
-        )
-
-
 def strangers(text: str) -> list[str]:
     """A word on each person quoted with a title who is no stored official."""
-    known = [speaker_for(official) for official in officials_named(text)]
-    return [
-        f"Also quoted, but not a stored official: {name} ({title}). Add them as an official "
-        "and import the article again for a draft of theirs."
-        for name, title in quoted_strangers(text, known)
-    ]
+    return stranger_notices(text, [speaker_for(official) for official in officials_named(text)])
 
 
 def empty_warnings(plan: ImportPlan) -> list[str]:

@@ -36,3 +36,11 @@ def quoted_strangers(text: str, known: list[Speaker]) -> list[tuple[str, str]]:
                 continue
             found[name] = " ".join(match["title"].split())
     return list(found.items())[:MOST_NAMED]
+
+
+def stranger_notices(text: str, known: list[Speaker]) -> list[str]:
+    return [
+        f"Also quoted, but not a stored official: {name} ({title}). Add them as an official "
+        "and import the article again for a draft of theirs."
+        for name, title in quoted_strangers(text, known)
+    ]

@@ -17,6 +17,7 @@ DATE_GIVEN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
 FIRST_YEAR = 1900
+QUOTATION_MARKS = '"“”«»„'
 
 
 class ArticleError(ValueError):
@@ -47,6 +48,16 @@ def read_bounded(stream: BinaryIO) -> bytes:
             "Import the article text alone, not a whole page, archive or device."
         )
     return data
+
+
+def check_quotation_count(text: str, most_quotations: int, most_claims: int) -> None:
+    """Far more quotations than claims may be imported would only be read to be refused."""
+    marks = sum(text.count(mark) for mark in QUOTATION_MARKS)
+    if marks > 2 * most_quotations:
+        raise ArticleError(
+            f"The article holds about {marks // 2:,} quotations; at most {most_claims:,} claims "
+            "are imported at once. Import it in parts."
+        )
 
 
 def check_year(day: date) -> None:
