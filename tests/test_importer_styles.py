@@ -183,6 +183,22 @@ def test_a_press_conference_transcript_gives_every_paragraph_under_the_officials
     ]
 
 
+def test_a_profile_dates_each_recalled_quote_and_keeps_their_venues_apart():
+    text = (
+        " date 2025-12\nHikmet Hajiyev has spoken about the corridor for years.\n\n"
+        "In a 2018 interview with Evening Post, he predicted that the route would carry ten "
+        'million tonnes.\n\nThree years ago he told Radio Danube: "Sanctions made the side road '
+        'a main road."\n\nThis month Hajiyev said that the target had been reached.'
+    )
+    statements = read_article(text, HAJIYEV).statements
+    dated = [(s.date.isoformat(), s.date_precision, s.venue) for s in statements]
+    assert dated == [
+        ("2025-12-01", "month", None),
+        ("2018-01-01", "year", "Evening Post"),
+        ("2022-01-01", "year", "Radio Danube"),
+    ]
+
+
 def test_quoted_names_and_scare_quotes_are_never_claims():
     text = (
         ' date 2024-05-02\nHajiyev said the "Belt and Road" project and the so-called '

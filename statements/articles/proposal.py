@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from statements.articles.attribution import Reported, reported_claims
-from statements.articles.occasions import Occasion, group_by_occasion, kind_named
+from statements.articles.occasions import (
+    Occasion,
+    earlier_date_in,
+    group_by_occasion,
+    kind_named,
+)
 from statements.articles.outlets import (
     find_dateline,
     reporting_outlet_in,
@@ -149,7 +154,9 @@ class ArticleReader:
         if dateline:
             body_start = dateline.end
             units = paragraphs(self.text, body_start)
-        lede = " ".join(unit.text_of(self.text) for unit in units[:LEDE_PARAGRAPHS])
+        # Paragraphs recalling an earlier occasion say nothing of where this one took place.
+        opening = [unit.text_of(self.text) for unit in units[:LEDE_PARAGRAPHS]]
+        lede = " ".join(p for p in opening if not earlier_date_in(p, self.published))
         claims = reported_claims(self.text, body_start, self.speaker, self.company)
         occasions = group_by_occasion(claims, self.published) or [Occasion(self.published)]
         if self.taken is None:
