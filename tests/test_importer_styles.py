@@ -199,6 +199,14 @@ def test_a_profile_dates_each_recalled_quote_and_keeps_their_venues_apart():
     ]
 
 
+def test_saying_after_a_verb_that_reports_nothing_is_a_position():
+    text = (
+        ' date 2024-05-02\n"We are ready," Hajiyev said.\n\nThe presidential aide also touched '
+        "upon the ferry terminal, saying it would open in May."
+    )
+    assert words_of(text) == ["We are ready", "it would open in May"]
+
+
 def test_quoted_names_and_scare_quotes_are_never_claims():
     text = (
         ' date 2024-05-02\nHajiyev said the "Belt and Road" project and the so-called '

@@ -13,6 +13,7 @@ from statements.articles.interviews import Exchange, answers_of, find_exchange
 from statements.articles.lists import ends_in_colon, list_items
 from statements.articles.phrases import (
     ADDING,
+    SAYING,
     content_span,
     enclosure_test,
     in_spans,
@@ -245,6 +246,7 @@ class AttributionReader(ReportingSentences):
         if found is None:
             if running_on is None:
                 self.note_subject(sentence)
+                self.read_saying(paragraph, sentence)
                 return None
             span = content_span(self.text, sentence.start, sentence.end, keep_full_stop=True)
             # "It was not." after a report is the writer's comment, not more of the report.
@@ -256,6 +258,20 @@ class AttributionReader(ReportingSentences):
             return None
         reported = self.add(ClaimKind.PARAPHRASE, span, attribution, paragraph)
         return reported if runs_on else None
+
+    def read_saying(self, paragraph: int, sentence: Span) -> None:
+        """ "The aide touched upon the terminal, saying it would open in May." """
+        saying = SAYING.search(self.text, sentence.start, sentence.end)
+        if saying and self.current == SELF and self.opens_with_the_official(sentence):
+            span = content_span(self.text, saying.end(), sentence.end)
+            if span:
+                self.add(ClaimKind.PARAPHRASE, span, sentence.text_of(self.text), paragraph)
+
+    def opens_with_the_official(self, sentence: Span) -> bool:
+        own = self.subjects[0][1]
+        return bool(
+            own.match(self.text, sentence.start) or POINTER.match(self.text, sentence.start)
+        )
 
     def note_subject(self, sentence: Span) -> None:
         """ "Kovac was more cautious." names who "the minister" in the next sentence is."""

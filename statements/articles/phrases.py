@@ -32,6 +32,10 @@ ADJUNCT = re.compile(
 ADDING = re.compile(
     r",\s*(?:adding|noting|stressing|emphasi[sz]ing|underlining|saying|recalling) that\s+"
 )
+# The same after a sentence whose verb reports nothing: "…, saying it would open in May".
+SAYING = re.compile(
+    r",\s*(?:saying|adding|noting|stressing|emphasi[sz]ing|underlining|warning)(?: that)?\s+"
+)
 # Whom words were told, before the words themselves: "told reporters he stood by every word".
 TOLD_WHOM = re.compile(
     r"\s+(?:reporters|journalists|the (?:press|media|audience|conference|parliament|public)"

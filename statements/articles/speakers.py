@@ -20,7 +20,12 @@ ROLE_NOUNS = (
 )
 # Words that point back at the last person named: "he", "the deputy minister", "the envoy".
 ANAPHORS = rf"(?:he|she|him|her|the (?:[\w'’-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b)"
-PERSON_NAME = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+"
+# Capitalised words that are nobody: "…, saying it would open in May".
+NOT_A_NAME = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+PERSON_NAME = rf"{NOT_A_NAME}(?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+"
 
 
 @dataclass(frozen=True)
