@@ -129,11 +129,11 @@ PHRASES = (
     r"call(?:s|ed|ing)? (?:on|for|upon)",
     r"(?:express|voic)(?:es|ed|ing|e) (?:his |her |their )?(?:hope|optimism|concern|confidence|"
     r"regret|belief|satisfaction|support|doubt|disappointment|readiness|conviction)s?",
-    r"(?:is|was) quoted as saying",
+    r"(?:is|was) (?:quoted|cited)(?: by [A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)? as saying",
     r"gave (?:assurances|an assurance)",
 )
 # Have, be and will before a verb: "has said", "had warned", "will stress", "was saying".
-AUXILIARY = r"(?:(?:has|have|had|is|was|will|would)\s+(?:also\s+|again\s+|repeatedly\s+)?)?"
+AUXILIARY = r"(?:(?:has|have|had|is|was|will|would)\s+(?:(?:also|again|\w+ly)\s+){0,2})?"
 
 
 def stem_and_endings(base: str) -> tuple[str, str]:
