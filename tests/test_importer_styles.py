@@ -70,6 +70,11 @@ def test_attribution_in_any_spelling_title_and_tense(sentence):
     assert any("peace is closer than ever" in words.lower() for words in words_of(text))
 
 
+def test_a_feeling_expressed_about_something_is_a_position():
+    text = " date 2024-05-02\nHajiyev expressed optimism about the prospects of the peace treaty."
+    assert words_of(text) == ["about the prospects of the peace treaty"]
+
+
 def test_he_said_after_a_title_first_attribution_stays_with_the_official():
     text = (
         " date 2024-05-02\nTalks will resume in June, said Presidential Assistant Hikmat Hajiyev "

@@ -21,6 +21,9 @@ from statements.articles.speakers import BACK_REFERENCE, Speaker, who_is
 # Longer runs of text without a full stop are lists or debris, not reporting sentences; reading
 # them would only cost time.
 LONGEST_SENTENCE = 2000
+# "Expressed hope", "voiced concern": what about is the position.
+FEELING = re.compile(r"(?:express|voic)", re.IGNORECASE)
+ABOUT = re.compile(r"\s+(?:about|over|regarding|at|for|in)\s+\S+(?:\s+\S+){2}")
 
 
 class ReportingSentences:
@@ -74,6 +77,8 @@ class ReportingSentences:
             content_start = that.end()
         elif told:
             content_start = told.end()
+        elif FEELING.match(match["verb"]) and ABOUT.match(text, rest, sentence.end):
+            content_start = rest  # "expressed optimism about the treaty's prospects"
         elif PLAIN_VERB_END.match(text, rest, sentence.end) or NEEDS_THAT.search(match["verb"]):
             return who_is(match["subject"], self.speaker), None, "", False
         else:
