@@ -129,7 +129,11 @@ def test_spans_are_offsets_into_the_text_as_received_date_line_included():
     assert statement.source_text == INTERVIEW
     for claim in statement.claims:
         assert claim.quote in ("", INTERVIEW[claim.span_start : claim.span_end])
-        assert claim.summary.endswith(".") and claim.summary[0].isupper()
+        if claim.kind == ClaimKind.PARAPHRASE:
+            assert claim.summary.endswith(".") and claim.summary[0].isupper()
+        else:
+            # A first-person quote is never proposed as a summary (issue 12, item 9).
+            assert claim.summary == ""
 
 
 def test_date_line_dateline_outlets_venue_and_kind_are_read():
@@ -221,7 +225,9 @@ def test_the_command_stores_drafts_with_their_claims(tmp_path, petrova):
     assert statement.dateline == "VARNA" and statement.source_url == "https://example.com/a"
     assert [claim.order for claim in statement.claims.all()] == list(range(1, 9))
     for claim in statement.claims.all():
-        claim.full_clean()
+        # A direct quote's summary is left empty for the editor to write (issue 12, item 9).
+        claim.full_clean(exclude=["text"] if claim.kind == ClaimKind.QUOTE else [])
+        assert (claim.text == "") == (claim.kind == ClaimKind.QUOTE)
 
 
 def test_a_dry_run_shows_the_proposal_and_stores_nothing(tmp_path, petrova):
@@ -336,9 +342,12 @@ def test_an_article_naming_no_known_official_asks_for_one(tmp_path, petrova):
 
 
 def test_the_official_named_most_often_is_chosen(tmp_path, petrova):
-    make_official("Ivan Kolev", aliases="Kolev")
+    # Every official quoted now gets a draft (issue 13); the one named most often holds the
+    # whole article, the other the passage that reports them.
+    kolev = make_official("Ivan Kolev", aliases="Kolev")
     import_article(article_file(tmp_path, INTERVIEW))
-    assert Statement.objects.get().official == petrova
+    assert Statement.objects.get(source_text=INTERVIEW).official == petrova
+    assert "reckless" in Statement.objects.get(official=kolev).source_text
 
 
 # Recall on the curated seed articles, read as fresh text.

@@ -1,8 +1,9 @@
 """Article text in, draft statements out: the one road the import command and admin page share.
 
-`plan_import` reads the article and looks in the database for what it would repeat: the same
-text already stored, or another outlet's report of a statement already stored (same official,
-same day, same venue). `create_drafts` then stores the drafts, all or nothing, never published.
+`plan_import` reads the article for every stored official it quotes (or the one chosen) and
+looks in the database for what it would repeat: the same text already stored, or another
+outlet's report of a statement already stored (see duplicates.py). `create_drafts` then stores
+the drafts, all or nothing, never published, and never an empty one unless asked.
 """
 
 import re
@@ -10,21 +11,20 @@ from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
+from statements.articles.cast import read_for_speakers
+from statements.articles.duplicates import likely_reports_of, same_text_stored
+from statements.articles.names import NAME_WORD, name_key
+from statements.articles.newcomers import stranger_notices
+from statements.articles.outlet_choice import OutletChoice, known_outlet_names, outlet_named
 from statements.articles.proposal import ProposedStatement, Reading, read_article
-from statements.articles.source import ArticleError, Dated
+from statements.articles.source import ArticleError, Dated, check_quotation_count
 from statements.articles.speakers import Speaker
-from statements.models import (
-    Claim,
-    Official,
-    Outlet,
-    Statement,
-    StatementStatus,
-    content_hash,
-)
+from statements.models import Claim, Official, Outlet, Statement, StatementStatus, content_hash
 
+MAX_CLAIMS = 2000
+MOST_QUOTATIONS = 5 * MAX_CLAIMS
 WORD = re.compile(r"\w+")
 
 
@@ -38,27 +38,13 @@ class ImportOptions:
     reporting_outlet: Outlet | None = None
     kind: str | None = None
     source_url: str = ""
-
-
-@dataclass(frozen=True)
-class OutletChoice:
-    """An outlet already stored, or a new one the text names, created with the drafts."""
-
-    name: str
-    outlet: Outlet | None = None
-
-    @property
-    def slug(self) -> str:
-        return self.outlet.slug if self.outlet else outlet_slug(self.name)
-
-
-def outlet_slug(name: str) -> str:
-    """A slug for a new outlet; a name without Latin letters gets one from its hash."""
-    return slugify(name) or f"outlet-{content_hash(name)[:8]}"
+    allow_empty: bool = False
+    site_name: str = ""  # the web page's, when the text names no reporting outlet
 
 
 @dataclass
 class PlannedStatement:
+    official: Official
     proposal: ProposedStatement
     venue: OutletChoice | None
     stored: Statement | None = None  # this very text, imported before
@@ -67,11 +53,29 @@ class PlannedStatement:
 
 @dataclass
 class ImportPlan:
-    official: Official
-    reading: Reading
+    readings: list[tuple[Official, Reading]]
     reporting_outlet: OutletChoice | None
     statements: list[PlannedStatement]
     source_url: str = ""
+    allow_empty: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def official(self) -> Official:
+        """The official holding the whole article."""
+        return self.readings[0][0]
+
+    @property
+    def officials(self) -> list[Official]:
+        return [official for official, _ in self.readings]
+
+    @property
+    def reading(self) -> Reading:
+        return self.readings[0][1]
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(planned.proposal.claims) for planned in self.statements)
 
     @property
     def already_imported(self) -> bool:
@@ -86,78 +90,115 @@ def speaker_for(official: Official) -> Speaker:
     return Speaker(official.name, tuple(official.forms_in_texts))
 
 
-def mentions(official: Official, text: str) -> list[int]:
-    return [match.start() for match in speaker_for(official).mention.finditer(text)]
+def name_keys(official: Official) -> set[str]:
+    """The sound keys of the official's surnames and one-word aliases."""
+    names = [official.name, *official.alias_list]
+    return {name_key(name.split()[-1]) for name in names if name.split()} - {""}
 
 
-def last_words(official: Official) -> set[str]:
-    """One word every mention of the official holds: the last of each name."""
-    names = [official.name, *official.forms_in_texts]
-    return {WORD.findall(name.lower())[-1] for name in names if WORD.search(name)}
+def officials_named(text: str) -> dict[Official, Speaker]:
+    """Stored officials whose names, in any spelling, the text may hold (checked by the reader).
 
-
-def choose_official(text: str) -> Official:
-    """The official the article names most often (first named, on a tie)."""
+    Cheap tests first, so that thousands of stored officials cost little: a surname's sound key
+    among the text's words, or every word of an alias among them.
+    """
+    keys = {name_key(match.group(1)) for match in NAME_WORD.finditer(text)}
     words = set(WORD.findall(text.lower()))
-    ranked = []
-    for official in Official.objects.only("pk", "name", "aliases", "descriptions", "slug"):
-        if words.isdisjoint(last_words(official)):
-            continue
-        found = mentions(official, text)
-        if found:
-            ranked.append((-len(found), found[0], official.pk, official))
-    if not ranked:
-        raise ArticleError("No official in the database is named in the article: choose one.")
-    return min(ranked)[3]
+    officials = Official.objects.only("pk", "name", "aliases", "descriptions", "slug").order_by(
+        "pk"
+    )
+    return {
+        official: speaker_for(official)
+        for official in officials
+        if not keys.isdisjoint(name_keys(official)) or alias_words_in(official, words)
+    }
 
 
-def outlet_named(name: str | None) -> OutletChoice | None:
-    if not name:
-        return None
-    stored = Outlet.objects.filter(Q(name__iexact=name) | Q(slug=outlet_slug(name))).first()
-    return OutletChoice(stored.name if stored else name, stored)
+def alias_words_in(official: Official, words: set[str]) -> bool:
+    return any(
+        alias.strip() and set(WORD.findall(alias.lower())) <= words for alias in official.alias_list
+    )
 
 
-def chosen(outlet: Outlet | None, name_in_text: str | None) -> OutletChoice | None:
-    return OutletChoice(outlet.name, outlet) if outlet else outlet_named(name_in_text)
+def read_officials(text: str, options: ImportOptions, venue: str | None, known: list[str]):
+    """(official, reading) for each official quoted; the chosen official alone, if one is."""
+    given = {"published": options.published, "kind": options.kind, "venue": venue}
+    if options.official:
+        speakers = {options.official: speaker_for(options.official)}
+        readings = read_for_speakers(text, speakers, known, **given)
+        if not readings:
+            speaker = speakers[options.official]
+            readings = {options.official: read_article(text, speaker, known, **given)}
+    else:
+        readings = read_for_speakers(text, officials_named(text), known, **given)
+    if not readings:
+        raise ArticleError(
+            "No official in the database is named in the article: choose one with --official "
+            "(or the form's Official), or add them first."
+        )
+    return list(readings.items())
 
 
-def likely_duplicates(
-    official: Official, proposal: ProposedStatement, venue: OutletChoice | None
-) -> list[Statement]:
-    """Statements already stored by the same official on the same day, at the same venue."""
-    same_day = Statement.objects.filter(official=official, date=proposal.date)
-    if venue and venue.outlet:
-        same_day = same_day.filter(Q(venue=venue.outlet) | Q(venue__isnull=True))
-    elif venue:
-        same_day = same_day.filter(venue__isnull=True)
-    return list(same_day.select_related("venue", "reporting_outlet").order_by("pk"))
-
-
-def plan_statement(
-    official: Official, proposal: ProposedStatement, venue: OutletChoice | None
-) -> PlannedStatement:
+def plan_statement(official, proposal, venue) -> PlannedStatement:
     stored = Statement.objects.filter(source_hash=content_hash(proposal.source_text)).first()
-    duplicates = [] if stored else likely_duplicates(official, proposal, venue)
-    return PlannedStatement(proposal, venue, stored, duplicates)
+    stored = stored or same_text_stored(
+        proposal.source_text, proposal.date, proposal.date_precision
+    )
+    if stored:
+        return PlannedStatement(official, proposal, venue, stored)
+    quoted = " ".join(evidence for _, evidence in proposal.claims_with_evidence)
+    outlet = venue.outlet if venue else None
+    duplicates = likely_reports_of(official, proposal.date, proposal.date_precision, outlet, quoted)
+    return PlannedStatement(official, proposal, venue, None, duplicates)
 
 
 def plan_import(text: str, options: ImportOptions) -> ImportPlan:
     """Read the article and find what it would repeat; nothing is stored yet."""
-    official = options.official or choose_official(text)
-    known = list(Outlet.objects.values_list("name", flat=True))
+    check_quotation_count(text, MOST_QUOTATIONS, MAX_CLAIMS)
+    known = known_outlet_names()
     venue_name = options.venue.name if options.venue else None
-    speaker = speaker_for(official)
-    reading = read_article(
-        text, speaker, known, published=options.published, kind=options.kind, venue=venue_name
-    )
-    planned = []
-    for index, proposal in enumerate(reading.statements):
-        # Only the statement holding the whole article takes the venue given by hand.
-        venue = chosen(options.venue if index == 0 else None, proposal.venue)
-        planned.append(plan_statement(official, proposal, venue))
-    reporting = chosen(options.reporting_outlet, reading.reporting_outlet)
-    return ImportPlan(official, reading, reporting, planned, options.source_url)
+    readings = read_officials(text, options, venue_name, list(known))
+    people = [name for official, _ in readings for name in speaker_for(official).names]
+    warnings, planned = [], []
+    for number, (official, reading) in enumerate(readings):
+        for index, proposal in enumerate(reading.statements):
+            # Only the statement holding the whole article takes the venue given by hand.
+            if options.venue and number == index == 0:
+                venue = OutletChoice(options.venue.name, options.venue)
+            else:
+                venue, warning = outlet_named(proposal.venue, known, people)
+                warnings += [warning] if warning else []
+            planned.append(plan_statement(official, proposal, venue))
+    if options.reporting_outlet:
+        reporting = OutletChoice(options.reporting_outlet.name, options.reporting_outlet)
+    else:
+        named = readings[0][1].reporting_outlet or options.site_name
+        reporting, warning = outlet_named(named, known, people)
+        warnings += [warning] if warning else []
+    plan = ImportPlan(readings, reporting, planned, options.source_url, options.allow_empty)
+    plan.warnings = list(dict.fromkeys(warnings)) + empty_warnings(plan) + strangers(text)
+    if plan.claim_count > MAX_CLAIMS:
+        raise ArticleError(
+            f"The article gives {plan.claim_count:,} claims; at most {MAX_CLAIMS:,} are imported "
+            "at once. Import it in parts."
+        )
+    return plan
+
+
+def strangers(text: str) -> list[str]:
+    """A word on each person quoted with a title who is no stored official."""
+    return stranger_notices(text, [speaker_for(official) for official in officials_named(text)])
+
+
+def empty_warnings(plan: ImportPlan) -> list[str]:
+    if plan.claim_count:
+        return []
+    names = " or ".join(official.name for official in plan.officials)
+    return [
+        f"No quotation or reported position of {names} was found, so nothing would be stored. "
+        "If someone else is quoted, choose them with --official (the form's Official); check the "
+        "date (--date); or store an empty draft with --allow-empty (the form's tick)."
+    ]
 
 
 def stored_outlet(choice: OutletChoice | None) -> Outlet | None:
@@ -174,18 +215,21 @@ def fitted(field_name: str, value: str) -> str:
 
 
 def draft_statement(plan: ImportPlan, planned: PlannedStatement, reporting: Outlet | None):
-    """A draft; an earlier occasion's passage has no dateline, and the title then may differ."""
-    proposal, reading = planned.proposal, plan.reading
+    """A draft; a passage (an earlier occasion, another speaker) has no dateline of its own."""
+    proposal = planned.proposal
+    reading = dict((official.pk, reading) for official, reading in plan.readings)[
+        planned.official.pk
+    ]
     whole = proposal.whole_article
     return Statement(
-        official=plan.official,
+        official=planned.official,
         date=proposal.date,
         date_precision=proposal.date_precision,
         kind=proposal.kind,
         venue=stored_outlet(planned.venue),
         reporting_outlet=reporting,
-        dateline=fitted("dateline", reading.dateline if whole else ""),
-        title_as_given=fitted("title_as_given", reading.title_as_given if whole else ""),
+        dateline=fitted("dateline", plan.reading.dateline if whole else ""),
+        title_as_given=fitted("title_as_given", reading.title_as_given),
         headline=proposal.headline,
         source_url=plan.source_url,
         source_text=proposal.source_text,
@@ -202,10 +246,20 @@ def store(plan: ImportPlan) -> list[Statement]:
         statement = draft_statement(plan, planned, reporting)
         statement.full_clean()
         statement.save()
-        for order, proposed in enumerate(planned.proposal.claims, start=1):
-            claim = Claim(statement=statement, order=order, **asdict(proposed))
-            claim.full_clean()
-            claim.save()
+        claims = [
+            Claim(statement=statement, order=order, **asdict(proposed))
+            for order, proposed in enumerate(planned.proposal.claims, start=1)
+        ]
+        for claim in claims:
+            # A direct quote's summary is left for the editor to write. The database checks
+            # the constraints again; asking it per claim would cost a query each.
+            claim.full_clean(
+                exclude=[] if claim.summary else ["summary"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        # In batches, with their history, so that a long article holds the write lock briefly.
+        bulk_create_with_history(claims, Claim, batch_size=500)
         created.append(statement)
     return created
 
@@ -216,6 +270,8 @@ def create_drafts(plan: ImportPlan, confirm_likely_duplicates: bool = False) -> 
         raise ArticleError(
             "This looks like a report of a statement already stored; confirm to import it anyway."
         )
+    if plan.claim_count == 0 and not plan.allow_empty:
+        raise ArticleError(empty_warnings(plan)[0])
     try:
         with transaction.atomic():
             return store(plan)

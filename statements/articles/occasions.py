@@ -47,6 +47,12 @@ DATE_FORMS = [
     re.compile(rf"\b{MONTH}\s+{DAY}\b{NO_YEAR_AFTER}"),
     re.compile(rf"(?<![\d,.]){YEAR}(?![\d%])"),
 ]
+SAME_OCCASION = re.compile(r"\b(?:back then|at the time|at that time|on that occasion)\b", re.I)
+COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
+YEARS_AGO = re.compile(
+    rf"\b(?:(?P<count>{'|'.join(COUNTS)}|\d{{1,2}}) years? ago|last year)\b", re.IGNORECASE
+)
 KIND_WORDS = [
     (re.compile(r"\binterview", re.IGNORECASE), StatementKind.INTERVIEW),
     (
@@ -102,8 +108,21 @@ def is_earlier(named: Dated, article: Dated) -> bool:
     return named.day < article.day
 
 
+def years_ago(words: str, article: Dated) -> Dated | None:
+    """ "Three years ago he told …", "last year": a year before the article's, at year precision."""
+    match = YEARS_AGO.search(words)
+    if not match:
+        return None
+    count = match["count"]
+    years = 1 if count is None else COUNTS.get(count.lower()) or int(count)
+    return Dated(date(article.day.year - years, 1, 1), DatePrecision.YEAR)
+
+
 def earlier_date_in(words: str, article: Dated) -> Dated | None:
     """The earlier occasion these attribution words name, if they name one."""
+    relative = years_ago(words, article)
+    if relative:
+        return relative
     for form in DATE_FORMS:
         match = form.search(words)
         named = match and date_named(match, article)
@@ -115,11 +134,14 @@ def earlier_date_in(words: str, article: Dated) -> Dated | None:
 def group_by_occasion(claims: list[Reported], article: Dated) -> list[Occasion]:
     """The claims by occasion: the article's own first, then earlier ones oldest first."""
     occasions: dict[Dated, Occasion] = {}
-    paragraph, carried = None, None
+    paragraph, carried, previous = None, None, None
     for claim in claims:
         if claim.paragraph != paragraph:
-            paragraph, carried = claim.paragraph, None
+            # "He stated back then that …" keeps the occasion of the paragraph before.
+            same_occasion = SAME_OCCASION.search(claim.attribution)
+            paragraph, carried = claim.paragraph, previous if same_occasion else None
         carried = earlier_date_in(claim.attribution, article) or carried
+        previous = carried
         when = carried or article
         occasions.setdefault(when, Occasion(when)).claims.append(claim)
     own = [occasions.pop(article)] if article in occasions else []

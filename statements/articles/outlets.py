@@ -101,3 +101,31 @@ def title_as_given(text: str, speaker: Speaker) -> str:
         if match:
             return match["title"].strip()
     return ""
+
+
+# Words in the names of channels, papers, agencies and sites.
+MEDIA_WORDS = re.compile(
+    r"\b(?:TV|Television|Radio|Channel|News|Times|Post|Agency|Daily|Press|Gazette|Journal|"
+    r"Review|Weekly|Broadcasting|Broadcast|Telegraph|Herald|Tribune|Wire|Report|Media|Online|"
+    r"Magazine|Monitor|Observer|Chronicle|Express|Mirror|Guardian|Independent|Standard|"
+    r"Today|Network|Service|Info|Vesti|Izvestia|Kommersant|Pravda|Xinhua|Reuters|Bloomberg)\b"
+    r"|\.(?:com|org|net|az|ru|ge|am|tr|ua|info|news|tv)\b",
+    re.IGNORECASE,
+)
+ACRONYM = re.compile(r"[A-Z]{2,}(?:[- ][A-Z0-9]+)*")
+PERSON_OR_TITLE = re.compile(
+    r"\b(?:minister|president|adviser|advisor|assistant|aide|head|deputy|spokes\w+|ambassador|"
+    r"envoy|secretary|chairman|chairwoman|director|governor|mayor|official|representative|"
+    r"Mr|Mrs|Ms|Dr)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_an_outlet(name: str, person_names: list[str]) -> bool:
+    """Whether a name not stored may be a new outlet: never a person's name or a job title."""
+    if PERSON_OR_TITLE.search(name):
+        return False
+    lowered = name.lower()
+    if any(person.lower() in lowered for person in person_names if len(person) > 3):
+        return False
+    return bool(MEDIA_WORDS.search(name) or ACRONYM.fullmatch(name.strip()))

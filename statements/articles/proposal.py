@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from statements.articles.attribution import Reported, reported_claims
-from statements.articles.occasions import Occasion, group_by_occasion, kind_named
+from statements.articles.occasions import (
+    Occasion,
+    earlier_date_in,
+    group_by_occasion,
+    kind_named,
+)
 from statements.articles.outlets import (
     find_dateline,
     reporting_outlet_in,
@@ -20,7 +25,7 @@ from statements.articles.outlets import (
 )
 from statements.articles.sentences import Span, paragraphs
 from statements.articles.source import ArticleError, Dated, read_date_line
-from statements.articles.speakers import Speaker
+from statements.articles.speakers import ALONE, Company, Speaker, as_written_in
 from statements.models import ClaimKind, StatementKind
 
 HEADLINE_LENGTH = 300
@@ -91,10 +96,20 @@ def shorten(words: str, limit: int) -> str:
     return words[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
 
+def gist_of(claims: list[ProposedClaim], speaker: Speaker) -> str:
+    """What the statement is about: its first reported position, else its first quotation."""
+    reported = [claim.summary.rstrip(".") for claim in claims if claim.summary]
+    if reported:
+        return reported[0]
+    if claims:
+        return f"“{summary(claims[0].quote).rstrip('.')}”"
+    return f"Statement by {speaker.name}"
+
+
 def headline_for(
     kind: str, venue: str | None, claims: list[ProposedClaim], speaker: Speaker
 ) -> str:
-    gist = claims[0].summary.rstrip(".") if claims else f"Statement by {speaker.name}"
+    gist = gist_of(claims, speaker)
     if kind == StatementKind.OTHER:
         return shorten(gist, HEADLINE_LENGTH)
     label = StatementKind(kind).label + (f" with {venue}" if venue else "")
@@ -103,9 +118,11 @@ def headline_for(
 
 def proposed_claim(text: str, claim: Reported, offset: int) -> ProposedClaim:
     words = claim.span.text_of(text)
-    quote = words if claim.kind == ClaimKind.QUOTE else ""
     start, end = claim.span.start - offset, claim.span.end - offset
-    return ProposedClaim(claim.kind, start, end, quote, summary(words))
+    if claim.kind == ClaimKind.QUOTE:
+        # A first-person quote is no summary ("We have turned the page"): the editor writes one.
+        return ProposedClaim(claim.kind, start, end, words, "")
+    return ProposedClaim(claim.kind, start, end, "", summary(words))
 
 
 def excerpt(text: str, claims: list[Reported], units: list[Span], taken: set[str]) -> Span:
@@ -127,6 +144,9 @@ class ArticleReader:
     published: Dated
     kind: str | None = None
     venue: str | None = None
+    company: Company = ALONE
+    # Texts other speakers' statements already hold; None: this reading takes the whole article.
+    taken: set[str] | None = None
 
     def read(self, body_start: int) -> Reading:
         units = paragraphs(self.text, body_start)
@@ -134,13 +154,21 @@ class ArticleReader:
         if dateline:
             body_start = dateline.end
             units = paragraphs(self.text, body_start)
-        lede = " ".join(unit.text_of(self.text) for unit in units[:LEDE_PARAGRAPHS])
-        claims = reported_claims(self.text, body_start, self.speaker)
+        # Paragraphs recalling an earlier occasion say nothing of where this one took place.
+        opening = [unit.text_of(self.text) for unit in units[:LEDE_PARAGRAPHS]]
+        lede = " ".join(p for p in opening if not earlier_date_in(p, self.published))
+        claims = reported_claims(self.text, body_start, self.speaker, self.company)
         occasions = group_by_occasion(claims, self.published) or [Occasion(self.published)]
-        taken = {self.text}
-        whole = Span(0, len(self.text))
-        statements = [self.propose(occasions[0], whole, lede, self.kind, self.venue)]
-        for occasion in occasions[1:]:
+        if self.taken is None:
+            taken = {self.text}
+            whole = Span(0, len(self.text))
+            statements = [self.propose(occasions[0], whole, lede, self.kind, self.venue)]
+            occasions = occasions[1:]
+        else:
+            taken, statements = self.taken, []
+        for occasion in occasions:
+            if not occasion.claims:
+                continue
             span = excerpt(self.text, occasion.claims, units, taken)
             taken.add(span.text_of(self.text))
             statements.append(self.propose(occasion, span))
@@ -185,17 +213,24 @@ def read_article(
     published: Dated | None = None,
     kind: str | None = None,
     venue: str | None = None,
+    company: Company = ALONE,
+    taken: set[str] | None = None,
 ) -> Reading:
     """Read the article for the speaker; what is given here wins over what the text says.
 
-    The kind and venue given apply to the statement holding the whole article.
+    The kind and venue given apply to the statement holding the whole article. Given the texts
+    other speakers' statements hold (taken), the speaker's statements hold only the passages
+    reporting them.
     """
     date_line, body_start = read_date_line(text)
     published = published or date_line
     if published is None:
         raise ArticleError(
             "The article has no date line (“ date YYYY-MM-DD” as its first line): "
-            "give the date it was published."
+            "give the date it was published with --date YYYY-MM-DD (or the form's Date)."
         )
-    reader = ArticleReader(text, speaker, list(known_outlets), published, kind, venue)
+    speaker = as_written_in(speaker, text)
+    reader = ArticleReader(
+        text, speaker, list(known_outlets), published, kind, venue, company, taken
+    )
     return reader.read(body_start)

@@ -19,6 +19,7 @@ class ArticleRecall:
     matched_exactly: int = 0  # the very same span, not merely overlapping
     proposed: int = 0
     proposed_unmatched: int = 0
+    longest: int = 0  # characters in the longest claim that overlaps a curated one
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -61,6 +62,8 @@ def article_recall(statement: dict, annotation: dict, sources: Path) -> ArticleR
         result.matched += bool(found)
         result.matched_same_kind += claim["kind"] in found
         result.matched_exactly += curated[-1] in [(begin, end) for begin, end, _ in proposed]
+        lengths = [end - begin for begin, end, _ in proposed if overlaps((begin, end), curated[-1])]
+        result.longest = max([result.longest, *lengths])
         if not found:
             result.missed.append(claim["evidence"])
     result.proposed_unmatched = sum(

@@ -4,6 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import BinaryIO
 
 from statements.models import DatePrecision
 
@@ -15,6 +16,8 @@ DATE_LINE = re.compile(r"\s*date (\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
 DATE_GIVEN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
+FIRST_YEAR = 1900
+QUOTATION_MARKS = '"“”«»„'
 
 
 class ArticleError(ValueError):
@@ -33,6 +36,37 @@ def check_size(size: int) -> None:
         raise ArticleError(
             f"The article is {megabytes:.1f} MB; the limit is {MAX_ARTICLE_LABEL}. "
             "Import the article text alone, not a whole page or archive."
+        )
+
+
+def read_bounded(stream: BinaryIO) -> bytes:
+    """At most the limit and one byte more from a file, pipe or device: never more than that."""
+    data = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"The article is longer than {MAX_ARTICLE_LABEL}, the limit; reading stopped there. "
+            "Import the article text alone, not a whole page, archive or device."
+        )
+    return data
+
+
+def check_quotation_count(text: str, most_quotations: int, most_claims: int) -> None:
+    """Far more quotations than claims may be imported would only be read to be refused."""
+    marks = sum(text.count(mark) for mark in QUOTATION_MARKS)
+    if marks > 2 * most_quotations:
+        raise ArticleError(
+            f"The article holds about {marks // 2:,} quotations; at most {most_claims:,} claims "
+            "are imported at once. Import it in parts."
+        )
+
+
+def check_year(day: date) -> None:
+    """Statements are dated from 1900 through next year; other years are typing mistakes."""
+    last = date.today().year + 1
+    if not FIRST_YEAR <= day.year <= last:
+        raise ArticleError(
+            f"{day.isoformat()} is out of range: dates from {FIRST_YEAR} through {last} are "
+            "accepted."
         )
 
 
@@ -77,24 +111,37 @@ def dated(year: str, month: str | None, day: str | None) -> Dated:
     return Dated(date(int(year), int(month), int(day)))
 
 
+def in_range(given: Dated) -> Dated:
+    check_year(given.day)
+    return given
+
+
 def read_date_line(text: str) -> tuple[Dated | None, int]:
     """The date on the article's first line, if any, and the offset where the article begins."""
     match = DATE_LINE.match(text)
     if not match:
         return None, 0
     try:
-        return dated(*match.groups()), match.end()
+        found = dated(*match.groups())
     except ValueError as error:
         given = match.group().strip()
         raise ArticleError(f"The date line gives an impossible date: {given}.") from error
+    try:
+        return in_range(found), match.end()
+    except ArticleError as error:
+        raise ArticleError(f"The date line's date {error}") from error
 
 
 def parse_date(value: str) -> Dated:
     """A date given by hand: YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known."""
     match = DATE_GIVEN.fullmatch(value.strip())
     try:
-        if match:
-            return dated(*match.groups())
+        found = dated(*match.groups()) if match else None
     except ValueError:
-        pass
-    raise ArticleError(f"“{value}” is not a date: give YYYY-MM-DD, YYYY-MM or YYYY.")
+        found = None
+    if found is None:
+        raise ArticleError(f"“{value}” is not a date: give YYYY-MM-DD, YYYY-MM or YYYY.")
+    try:
+        return in_range(found)
+    except ArticleError as error:
+        raise ArticleError(f"The date {error}") from error

@@ -1,24 +1,31 @@
 """Who a phrase refers to: the official by name, alias or surname, a pronoun, or someone else."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
-REPORTING_VERBS = (
-    "said|says|noted|notes|added|adds|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|recalled|"
-    "recalls|stated|told|tells|underlined|underlines|underscored|pointed out|points out|"
-    "explained|explains|warned|warns|argued|argues|insisted|insists|declared|declares|remarked|"
-    "mentioned|highlighted|highlights|announced|asserted|asserts|affirmed|reiterated|"
-    "reaffirmed|concluded|believes|believed|commented|observed|maintained|went on to say"
+from statements.articles.names import forms_in_text
+from statements.articles.reporting_verbs import REPORTING_VERB
+
+VERB = rf"(?:{REPORTING_VERB})\b"
+ADVERBS = (
+    r"(?:(?:also|further|then|again|once again|later|earlier|previously|in turn|back then|"
+    r"at the time|\w+ly),?\s+)*"
 )
-VERB = rf"(?:{REPORTING_VERBS})\b"
-ADVERBS = r"(?:(?:also|further|then|again|once again|later|earlier|previously|in turn|\w+ly),?\s+)*"
-# Words that point back at the last person named.
-ANAPHORS = (
-    r"(?:he|she|him|her|the (?:official|aide|adviser|advisor|diplomat|minister|spokesman|"
-    r"spokeswoman|spokesperson|ambassador|envoy|assistant))"
+ROLE_NOUNS = (
+    "official|aide|adviser|advisor|diplomat|minister|spokesman|spokeswoman|spokesperson|"
+    "ambassador|envoy|assistant|representative|head|chief|president|premier|secretary|"
+    "commissioner|governor|mayor|chairman|chairwoman|director|deputy|senator|lawmaker|"
+    "politician|leader|negotiator|mediator|ombudsman|ombudsperson|general|prosecutor"
 )
-PERSON_NAME = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+"
+# Words that point back at the last person named: "he", "the deputy minister", "the envoy".
+ANAPHORS = rf"(?:he|she|him|her|the (?:[\w'’-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b)"
+# Capitalised words that are nobody: "…, saying it would open in May".
+NOT_A_NAME = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+PERSON_NAME = rf"{NOT_A_NAME}(?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]+"
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,22 @@ def is_full_name(name: str) -> bool:
     return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
-SELF, OTHER, BACK_REFERENCE = "self", "other", "back"
+SELF, OTHER, BACK_REFERENCE, UNNAMED_ONE = "self", "other", "back", "unnamed"
+# Someone not yet named: "a senior Russian official said" (in a lede that names them later).
+UNNAMED = rf"(?:an? (?:[\w'’-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b)"
+
+
+@dataclass(frozen=True)
+class Company:
+    """Who else is in the article: whether the speaker is the one interviewed (None: whoever
+    the introduction names), and the other officials it names."""
+
+    interviewee: bool | None = None
+    others: tuple[Speaker, ...] = ()
+
+
+# No one else named, and the interviewee (if any) whoever the introduction names.
+ALONE = Company()
 
 
 def who_is(subject: str, speaker: Speaker) -> str:
@@ -56,10 +78,26 @@ def who_is(subject: str, speaker: Speaker) -> str:
         return SELF
     if re.fullmatch(ANAPHORS, subject, re.IGNORECASE):
         return BACK_REFERENCE
+    if re.fullmatch(UNNAMED, subject, re.IGNORECASE):
+        return UNNAMED_ONE
     return OTHER
 
 
-def subject_pattern(speaker: Speaker) -> str:
-    """The official's names, a back reference, or a capitalised name, as a regex group."""
+NAMES, POINTERS, ANYONE = 0, 1, 2
+
+
+def subject_pattern(speaker: Speaker, reach: int = ANYONE) -> str:
+    """As a regex group: the official's names; with POINTERS also a back reference ("he", "the
+    minister"); with ANYONE also any capitalised name."""
     names = "|".join(re.escape(name) for name in speaker.names)
-    return rf"(?P<subject>(?i:{names}|{ANAPHORS})|{PERSON_NAME})"
+    pointers = f"|{ANAPHORS}|{UNNAMED}" if reach >= POINTERS else ""
+    other = f"|{PERSON_NAME}" if reach >= ANYONE else ""
+    # Initials may be glued to the surname: "E.Huseynli said".
+    return rf"(?P<subject>(?:[A-Z]\.\s?){{0,2}}(?i:{names})|(?i:{pointers[1:] or '(?!)'}){other})"
+
+
+def as_written_in(speaker: Speaker, text: str) -> Speaker:
+    """The speaker with every spelling of their name the text uses added to their names."""
+    forms = forms_in_text(text, [speaker.name, *speaker.aliases])
+    added = tuple(form for form in forms if form not in speaker.names)
+    return replace(speaker, aliases=(*speaker.aliases, *added)) if added else speaker

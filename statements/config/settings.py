@@ -252,3 +252,7 @@ SEED_FIXTURE = BASE_DIR / "fixtures" / "seed.json"
 # Room for an article pasted into the admin's import page (2 MB at most), so that a longer one
 # gets the page's own message rather than the 400 page.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
+
+# Importing an article from a URL never fetches from loopback or private networks (a server-side
+# request forgery guard); the tests turn this on to serve their pages from 127.0.0.1.
+IMPORT_URL_ALLOW_PRIVATE = False

@@ -21,6 +21,7 @@ from statements.articles.source import (
     decode_article,
     parse_date,
 )
+from statements.articles.web_page import web_article
 from statements.models import Official, Outlet, Statement, StatementKind, content_hash
 from statements.public.periods import highlight_segments
 
@@ -39,7 +40,14 @@ class ImportArticleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
         help_text="Its first line may be the date: “ date 2024-03-29”, or “ date 2024-03”.",
     )
+    page_url = forms.URLField(
+        required=False,
+        label="Or import from URL",
+        assume_scheme="https",
+        help_text="The address of the article's web page: its text, title and date are read.",
+    )
     article = forms.CharField(required=False, widget=forms.HiddenInput)
+    site_name = forms.CharField(required=False, widget=forms.HiddenInput)
     published = forms.CharField(
         required=False,
         label="Date",
@@ -48,7 +56,7 @@ class ImportArticleForm(forms.Form):
     official = forms.ModelChoiceField(
         Official.objects.all(),
         required=False,
-        help_text="Who spoke, if the article names several officials?",
+        help_text="Read the article for this official alone? (Else for every official it quotes.)",
     )
     venue = forms.ModelChoiceField(
         Outlet.objects.all(), required=False, help_text="Who interviewed them, if not the text?"
@@ -62,6 +70,9 @@ class ImportArticleForm(forms.Form):
     source_url = forms.URLField(required=False, label="Source URL")
     confirm_duplicates = forms.BooleanField(
         required=False, label="Yes, store it although it looks like a statement already stored"
+    )
+    allow_empty = forms.BooleanField(
+        required=False, label="Yes, store a draft although no position was found in it"
     )
 
     def __init__(self, *args, previews: dict | None = None, **kwargs) -> None:
@@ -84,10 +95,21 @@ class ImportArticleForm(forms.Form):
         return data
 
     def given_article(self, data: dict) -> str:
-        """A newly given file or text first; else the article previewed before."""
-        upload, pasted = data.get("article_file"), data.get("article_text")
-        if upload and pasted.strip():
-            raise ArticleError("Give the article once: upload a file or paste the text, not both.")
+        """A newly given file, text or page first; else the article previewed before."""
+        upload, pasted, page_url = (
+            data.get("article_file"),
+            data.get("article_text"),
+            data.get("page_url"),
+        )
+        if sum(bool(given) for given in (upload, pasted.strip(), page_url)) > 1:
+            raise ArticleError(
+                "Give the article once: upload a file, paste the text or give its URL, not two."
+            )
+        if page_url:
+            page = web_article(page_url)
+            data["source_url"] = data.get("source_url") or page.url
+            data["site_name"] = page.site_name
+            return page.text
         if upload:
             check_size(upload.size)
             return decode_article(upload.read())
@@ -109,10 +131,14 @@ class ImportArticleForm(forms.Form):
             reporting_outlet=data["reporting_outlet"],
             kind=data["kind"] or None,
             source_url=data["source_url"],
+            allow_empty=data["allow_empty"],
+            site_name=data["site_name"],
         )
 
 
-CARRIED_FIELDS = ("published", "official", "venue", "reporting_outlet", "kind", "source_url")
+CARRIED_FIELDS = ("published", "official", "venue", "reporting_outlet", "kind")
+# Filled in from a fetched page when the form left them empty.
+READ_FIELDS = ("source_url", "site_name")
 
 
 def remember(request: HttpRequest, text: str) -> str:
@@ -132,7 +158,8 @@ def forget(request: HttpRequest, key: str) -> None:
 def follow_up_form(form: ImportArticleForm, key: str) -> ImportArticleForm:
     """The form for the next step: the same choices, the article by its key."""
     carried = {name: form.data.get(name, "") for name in CARRIED_FIELDS}
-    return ImportArticleForm(initial={**carried, "article": key})
+    read = {name: form.cleaned_data.get(name, "") for name in READ_FIELDS}
+    return ImportArticleForm(initial={**carried, **read, "article": key})
 
 
 def statement_links(statements: list[Statement]) -> str:

@@ -5,15 +5,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.urls import reverse
 
+from statements.articles.evaluation import evaluate
 from statements.articles.importer import ImportOptions, ImportPlan, create_drafts, plan_import
 from statements.articles.recall import seed_recall
 from statements.articles.source import (
-    MAX_ARTICLE_BYTES,
     ArticleError,
     check_size,
     decode_article,
     parse_date,
+    read_bounded,
 )
+from statements.articles.web_page import web_article
 from statements.models import Official, Outlet, Statement, StatementKind, StatementStatus
 
 
@@ -30,7 +32,7 @@ def where_to_see(statement: Statement) -> str:
 
 def plan_lines(plan: ImportPlan) -> list[str]:
     reading = plan.reading
-    lines = [f"Official: {plan.official.name}"]
+    lines = [f"Official: {', '.join(official.name for official in plan.officials)}"]
     if plan.reporting_outlet:
         new = "" if plan.reporting_outlet.outlet else " (new outlet)"
         lines.append(f"Reported by: {plan.reporting_outlet.name}{new}")
@@ -40,21 +42,25 @@ def plan_lines(plan: ImportPlan) -> list[str]:
         proposal = planned.proposal
         venue = f", venue {planned.venue.name}" if planned.venue else ""
         lines.append(
-            f"Statement of {proposal.date} ({proposal.date_precision}), {proposal.kind}{venue}: "
-            f"{proposal.headline}"
+            f"Statement of {proposal.date} ({proposal.date_precision}), {proposal.kind}{venue}, "
+            f"by {planned.official.name}: {proposal.headline}"
         )
         for claim in proposal.claims:
             span = f"{claim.span_start}–{claim.span_end}"
-            lines.append(f"  {claim.kind} {span}: {claim.summary}")
+            words = claim.summary or f"(summary to write) “{claim.quote}”"
+            lines.append(f"  {claim.kind} {span}: {words}")
+    lines += [f"Warning: {warning}" for warning in plan.warnings]
     return lines
 
 
 def read_input(path: str) -> bytes:
+    """The file's bytes, never more than the limit and one: a pipe or /dev/zero stops there."""
     if path == "-":
-        return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        return read_bounded(sys.stdin.buffer)
     try:
         check_size(Path(path).stat().st_size)
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return read_bounded(handle)
     except OSError as error:
         raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
 
@@ -71,45 +77,90 @@ def named(model: type[Official | Outlet], value: str | None) -> Official | Outle
 
 class Command(BaseCommand):
     help = (
-        "Read a news article and store the statements it reports as drafts for an editor: "
-        "the official, quotations and reported positions with their spans, the date and outlets."
+        "Read news articles (files, - for stdin, or --url for a web page) and store the "
+        "statements they report as drafts for an editor: each official quoted, their quotations "
+        "and reported positions with their spans, the date and outlets."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("article", nargs="?", help="A UTF-8 text file, or - for stdin.")
-        parser.add_argument("--official", help="Slug or name, when the text names several.")
+        parser.add_argument("articles", nargs="*", help="UTF-8 text files, or - for stdin.")
+        parser.add_argument("--official", help="Slug or name: read the text for them alone.")
         parser.add_argument("--date", help="YYYY-MM-DD, YYYY-MM or YYYY; wins over the date line.")
         parser.add_argument("--venue", help="Slug or name of the outlet the official spoke to.")
         parser.add_argument("--outlet", help="Slug or name of the outlet that published it.")
         parser.add_argument("--kind", choices=StatementKind.values)
-        parser.add_argument("--url", default="", help="Where the article was published.")
+        parser.add_argument(
+            "--url",
+            default="",
+            help="With a file: where it was published. Alone: fetch that web page and import it.",
+        )
         parser.add_argument(
             "--force", action="store_true", help="Import even when it looks like a duplicate."
+        )
+        parser.add_argument(
+            "--allow-empty",
+            action="store_true",
+            help="Store a draft even when no quotation or reported position is found.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Show, but store nothing.")
         parser.add_argument(
             "--recall", action="store_true", help="Measure recall on the curated seed articles."
         )
+        parser.add_argument(
+            "--evaluate",
+            action="store_true",
+            help="Measure recall and precision per house style on fixtures/evaluation/.",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["recall"]:
             return self.report_recall()
-        if not options["article"]:
-            raise CommandError("Give the article's file (or - for stdin), or --recall.")
+        if options["evaluate"]:
+            return self.report_evaluation()
+        articles = options["articles"]
+        if not articles and not options["url"]:
+            raise CommandError("Give the article's file (or - for stdin), --url, or --recall.")
+        if len(articles) > 1 and options["url"]:
+            raise CommandError("--url names the source of one article: give one file with it.")
+        if not articles:
+            return self.import_one(options["url"], options, fetch=True)
+        refused = []
+        for path in articles:
+            try:
+                if len(articles) > 1:
+                    self.stdout.write(f"== {path}")
+                self.import_one(path, options)
+            except CommandError as problem:
+                if len(articles) == 1:
+                    raise
+                refused.append(path)
+                self.stderr.write(f"{path}: {problem}")
+        if refused:
+            listed = ", ".join(refused)
+            raise CommandError(f"{len(refused)} of {len(articles)} articles refused: {listed}.")
+
+    def import_one(self, source: str, options: dict, fetch: bool = False) -> None:
         try:
-            self.import_article(options)
+            self.import_article(source, options, fetch)
         except ArticleError as problem:
             raise CommandError(str(problem)) from problem
 
-    def import_article(self, options: dict) -> None:
-        text = decode_article(read_input(options["article"]))
+    def import_article(self, source: str, options: dict, fetch: bool) -> None:
+        site_name, source_url = "", options["url"]
+        if fetch:
+            page = web_article(source)
+            text, source_url, site_name = page.text, page.url, page.site_name
+        else:
+            text = decode_article(read_input(source))
         given = ImportOptions(
             official=named(Official, options["official"]),
             published=parse_date(options["date"]) if options["date"] else None,
             venue=named(Outlet, options["venue"]),
             reporting_outlet=named(Outlet, options["outlet"]),
             kind=options["kind"],
-            source_url=options["url"],
+            source_url=source_url,
+            allow_empty=options["allow_empty"],
+            site_name=site_name,
         )
         plan = plan_import(text, given)
         if plan.already_imported:
@@ -143,7 +194,8 @@ class Command(BaseCommand):
                 f"{result.source}: {result.matched}/{result.total} curated claims found "
                 f"({result.recall:.0%}; {result.matched_same_kind} of the same kind, "
                 f"{result.matched_exactly} with the very same span), "
-                f"{result.proposed} claims proposed, {result.proposed_unmatched} not curated"
+                f"{result.proposed} claims proposed, {result.proposed_unmatched} not curated, "
+                f"longest {result.longest} characters"
             )
             for missed in result.missed:
                 self.stdout.write(f"  missed: {missed}")
@@ -152,3 +204,28 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Recall on the seed articles: {matched}/{total} ({matched / total:.0%})."
         )
+
+    def report_evaluation(self) -> None:
+        scores = evaluate()
+        self.stdout.write("| style | positions found | recall | claims precise | precision |")
+        self.stdout.write("|---|---|---|---|---|")
+        for score in scores:
+            recall = f"{score.recall:.0%}" if score.positions else "–"
+            precision = f"{score.precision:.0%}" if score.proposed else "–"
+            self.stdout.write(
+                f"| {score.style} | {score.found}/{score.positions} | {recall} | "
+                f"{score.precise}/{score.proposed} | {precision} |"
+            )
+        found = sum(score.found for score in scores)
+        positions = sum(score.positions for score in scores)
+        precise = sum(score.precise for score in scores)
+        proposed = sum(score.proposed for score in scores)
+        self.stdout.write(
+            f"| all | {found}/{positions} | {found / positions:.0%} | "
+            f"{precise}/{proposed} | {precise / max(proposed, 1):.0%} |"
+        )
+        for score in scores:
+            for missed in score.missed:
+                self.stdout.write(f"missed: {missed}")
+            for extra in score.imprecise:
+                self.stdout.write(f"not marked: {extra}")
