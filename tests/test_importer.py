@@ -227,7 +227,7 @@ def test_the_command_stores_drafts_with_their_claims(tmp_path, petrova):
     for claim in statement.claims.all():
         # A direct quote's summary is left empty for the editor to write (issue 12, item 9).
         claim.full_clean(exclude=["text"] if claim.kind == ClaimKind.QUOTE else [])
-        assert (claim.text == "") == (claim.kind == ClaimKind.QUOTE)
+        assert (claim.summary == "") == (claim.kind == ClaimKind.QUOTE)
 
 
 def test_a_dry_run_shows_the_proposal_and_stores_nothing(tmp_path, petrova):

@@ -275,7 +275,7 @@ def test_every_official_quoted_gets_a_reading_of_their_own():
 def test_a_direct_quote_leaves_its_summary_to_write():
     text = ' date 2024-05-02\n"We have turned the page and ensured peace," Hajiyev said.'
     statement = read_article(text, HAJIYEV).statements[0]
-    assert [claim.text for claim in statement.claims] == [""]
+    assert [claim.summary for claim in statement.claims] == [""]
     assert statement.headline == "“We have turned the page and ensured peace”"
 
 
