@@ -230,7 +230,7 @@ def test_the_changes_export_has_one_row_per_change_of_the_view(client, seeded):
     peace = next(row for row in rows if row["topic_slug"] == "peace-process")
     assert peace["rating"] == "softened" and peace["note"] == seed_change("peace-process").note
     assert (peace["earlier_date"], peace["later_date"]) == ("2023-09-16", "2024-03-29")
-    assert peace["evidence_url"] == f"http://testserver{HAJIYEV}?topic=peace-process"
+    assert peace["evidence_url"] == f"{settings.SITE_URL}{HAJIYEV}?topic=peace-process"
     assert peace["later_statement_url"].endswith(f"/statements/{peace['later_statement_id']}/")
     _, only_peace = download(client, "/export.csv?level=changes&topic=peace-process")
     assert [row["topic_slug"] for row in only_peace] == ["peace-process"]

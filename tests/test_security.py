@@ -119,7 +119,7 @@ def test_an_empty_database_migrates_forward_and_takes_the_seed(tmp_path):
     database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     assert manage("migrate", "--noinput", DATABASE_URL=database).returncode == 0
     loaded = manage("load_seed", DATABASE_URL=database)
-    assert "41 records added, 0 already present" in loaded.stdout, loaded.stderr
+    assert "45 records added, 0 already present" in loaded.stdout, loaded.stderr
     again = manage("load_seed", DATABASE_URL=database)
     assert "0 records added, 41 already present" in again.stdout
 
