@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -156,6 +156,27 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Statements are dated from 1900 through next year: a date outside is a typing mistake, and one
+# at the calendar's ends (0001, 9999) breaks date arithmetic. The database keeps a fixed, wider
+# range, since its rule cannot move with the years.
+EARLIEST_DATE = date(1900, 1, 1)
+DATABASE_LATEST_DATE = date(2999, 12, 31)
+
+
+def latest_date() -> date:
+    """The last day a statement may be dated: 31 December of next year."""
+    return date(timezone.now().year + 1, 12, 31)
+
+
+def validate_statement_date(day: date) -> None:
+    if not EARLIEST_DATE <= day <= latest_date():
+        raise ValidationError(
+            "Give a date from 1 January 1900 to 31 December %(year)s.",
+            code="date_out_of_range",
+            params={"year": latest_date().year},
+        )
+
+
 class StatementStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "in_review", "In review"
@@ -179,7 +200,9 @@ class Statement(models.Model):
     official = models.ForeignKey(
         Official, on_delete=models.PROTECT, related_name="statements", help_text="Who spoke?"
     )
-    date = models.DateField(db_index=True, help_text="When was it said?")
+    date = models.DateField(
+        db_index=True, validators=[validate_statement_date], help_text="When was it said?"
+    )
     date_precision = models.CharField(
         max_length=5,
         choices=DatePrecision.choices,
@@ -247,6 +270,13 @@ class Statement(models.Model):
             models.Index(
                 fields=["status", "official", "date"], name="statement_status_official_date"
             ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date__gte=EARLIEST_DATE, date__lte=DATABASE_LATEST_DATE),
+                name="statement_date_in_range",
+                violation_error_message="Give a date from 1 January 1900 to 31 December 2999.",
+            )
         ]
         permissions = [("publish_statement", "Can publish or reject statements")]
 

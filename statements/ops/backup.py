@@ -25,6 +25,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
 from statements.models import Claim, Statement
+from statements.ops.backup_schema import dumped_schema, schema_problems, sqlite_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
@@ -64,6 +65,17 @@ def check_tables(present: set[str], name: str) -> None:
     missing = sorted(required_tables() - present)
     if missing:
         raise BackupError(f"{name} lacks this app's tables: {', '.join(missing)}.")
+
+
+def check_schema(schema: tuple[set, dict], vendor: str, name: str) -> None:
+    """Refuse a backup whose migrations or tables are not this code's."""
+    problems = schema_problems(*schema, vendor)
+    if problems:
+        raise BackupError(
+            f"{name} does not match this code's database, so nothing was restored: "
+            + "; ".join(problems)
+            + "."
+        )
 
 
 def default_output(vendor: str) -> Path:
@@ -204,6 +216,7 @@ def restore_sqlite(connection: BaseDatabaseWrapper, path: Path) -> str:
         raise BackupError(f"{path} cannot be opened: {error}.") from error
     try:
         check = verify_sqlite(backup_file, str(path))
+        check_schema(sqlite_schema(backup_file), "sqlite", str(path))
         # One write transaction on the live connection: readers see all of it or none of it,
         # and SQLite rolls it back if any step fails.
         backup_file.backup(raw_sqlite(connection, create=True), pages=-1)
@@ -294,8 +307,17 @@ def backup_postgres(connection: BaseDatabaseWrapper, path: Path) -> tuple[str, i
     return check_archive(connection, path), statements, claims
 
 
+def archived_schema(connection: BaseDatabaseWrapper, path: Path) -> tuple[set, dict]:
+    """The migrations and tables a pg_dump archive holds, read without restoring it."""
+    restore = [pg_tool("pg_restore"), "--file=-"]
+    ddl = run_pg(connection, [*restore, "--schema-only", str(path)])
+    data = run_pg(connection, [*restore, "--data-only", "--table=django_migrations", str(path)])
+    return dumped_schema(ddl, data)
+
+
 def restore_postgres(connection: BaseDatabaseWrapper, path: Path) -> str:
     check = check_archive(connection, path)
+    check_schema(archived_schema(connection, path), "postgresql", str(path))
     restore_args = ["--clean", "--if-exists", "--no-owner", "--single-transaction"]
     try:
         run_pg(

@@ -6,6 +6,8 @@ from datetime import date
 
 from django.http import QueryDict
 
+from statements.models import EARLIEST_DATE, latest_date
+
 CHART_WIDTH = 600
 CHART_HEIGHT = 80
 
@@ -50,17 +52,45 @@ class Activity:
     height: int = CHART_HEIGHT
 
 
-def next_period(day: date, unit: str) -> date:
-    if unit == "year":
-        return date(day.year + 1, 1, 1)
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+# Bars drawn at most: a wider span is counted per decade, century or millennium instead.
+MOST_BARS = 60
+YEARS_PER_UNIT = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}
+
+
+def chart_unit(first: date, last: date) -> str:
+    """Months when the dates span under two years, else the shortest unit that keeps the bars
+    few, whatever the dates (a statement dated 0001 or 9999 included)."""
+    if months_apart(first, last) < 24:
+        return "month"
+    for unit, years in YEARS_PER_UNIT.items():
+        if last.year // years - first.year // years < MOST_BARS:
+            return unit
+    return "millennium"
+
+
+def period_start(day: date, unit: str) -> date:
+    if unit == "month":
+        return date(day.year, day.month, 1)
+    years = YEARS_PER_UNIT[unit]
+    return date(max(1, day.year // years * years), 1, 1)
+
+
+def period_end(start: date, unit: str) -> date:
+    """The last day of the period starting on `start`; the calendar ends at 9999-12-31."""
+    if unit == "month":
+        following_year, month = start.year + start.month // 12, start.month % 12 + 1
+        if following_year > date.max.year:
+            return date.max
+        return date.fromordinal(date(following_year, month, 1).toordinal() - 1)
+    years = YEARS_PER_UNIT[unit]
+    last_year = (start.year // years + 1) * years - 1
+    return date(min(last_year, date.max.year), 12, 31)
 
 
 def period_bounds(first: date, last: date, unit: str) -> list[date]:
-    start = date(first.year, 1 if unit == "year" else first.month, 1)
-    periods = [start]
-    while (following := next_period(periods[-1], unit)) <= last:
-        periods.append(following)
+    periods = [period_start(first, unit)]
+    while (end := period_end(periods[-1], unit)) < last:
+        periods.append(date.fromordinal(end.toordinal() + 1))
     return periods
 
 
@@ -68,30 +98,40 @@ def months_apart(first: date, last: date) -> int:
     return (last.year - first.year) * 12 + last.month - first.month
 
 
-def per_year(by_month: dict[date, int]) -> Counter:
-    years = Counter()
+def per_unit(by_month: dict[date, int], unit: str) -> Counter:
+    periods = Counter()
     for month, number in by_month.items():
-        years[date(month.year, 1, 1)] += number
-    return years
+        periods[period_start(month, unit)] += number
+    return periods
+
+
+def period_label(start: date, unit: str) -> str:
+    if unit == "month":
+        return month_label(start)
+    if unit == "year":
+        return str(start.year)
+    return f"{start.year}–{period_end(start, unit).year}"
 
 
 def period_link(path: str, params: QueryDict, start: date, unit: str) -> str:
-    """The same view narrowed to one period."""
+    """The same view narrowed to one period (within the dates the filters accept)."""
+    latest = latest_date()
     link = params.copy()
     link.pop("page", None)
-    link["date_after"] = start.isoformat()
-    link["date_before"] = date.fromordinal(next_period(start, unit).toordinal() - 1).isoformat()
+    link["date_after"] = min(max(start, EARLIEST_DATE), latest).isoformat()
+    link["date_before"] = max(min(period_end(start, unit), latest), EARLIEST_DATE).isoformat()
     return f"{path}?{link.urlencode()}"
 
 
 def activity(by_month: dict[date, int], path: str, params: QueryDict) -> Activity | None:
-    """Claims per year (per month when they span under two years), each bar linking its period:
-    the years, the total and the timespan follow from the claims per month."""
+    """Claims per month when they span under two years, else per year (or longer, so that the
+    bars stay few), each bar linking its period; the total and the timespan follow from the
+    claims per month."""
     if not by_month:
         return None
     first, last = min(by_month), max(by_month)
-    unit = "month" if months_apart(first, last) < 24 else "year"
-    counts = by_month if unit == "month" else per_year(by_month)
+    unit = chart_unit(first, last)
+    counts = by_month if unit == "month" else per_unit(by_month, unit)
     periods = period_bounds(first, last, unit)
     tallest = max(counts.values())
     width = CHART_WIDTH / len(periods)
@@ -99,8 +139,7 @@ def activity(by_month: dict[date, int], path: str, params: QueryDict) -> Activit
     for index, start in enumerate(periods):
         count = counts.get(start, 0)
         height = (CHART_HEIGHT - 4) * count / tallest
-        label = str(start.year) if unit == "year" else month_label(start)
         link = period_link(path, params, start, unit)
         x, y = index * width + 1, CHART_HEIGHT - height
-        bars.append(Bar(label, count, link, x, y, max(width - 2, 1), height))
+        bars.append(Bar(period_label(start, unit), count, link, x, y, max(width - 2, 1), height))
     return Activity(unit, summary(sum(by_month.values()), first, last), bars)

@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.widgets import DateRangeWidget
 
-from statements.models import Claim, Official, Outlet, Topic
+from statements.models import Claim, Official, Outlet, Topic, validate_statement_date
 from statements.public.search import search_claims
 from statements.public.versions import kept
 
@@ -23,6 +23,13 @@ NO_CONTROL_CHARACTERS = RegexValidator(
     inverse_match=True,
     message="Control characters are not allowed.",
 )
+
+
+def dates_in_range(window: slice) -> None:
+    """Both ends of a date window fall where statements may be dated."""
+    for moment in (window.start, window.stop):
+        if moment is not None:  # the window's ends are the first and last moments of its days
+            validate_statement_date(moment.date())
 
 
 class ListedChoiceIterator(ModelChoiceIterator):
@@ -115,6 +122,7 @@ class ClaimFilter(django_filters.FilterSet):
     date = django_filters.DateFromToRangeFilter(
         field_name="statement__date",
         label="Date",
+        validators=[dates_in_range],
         widget=DateRangeWidget(attrs={"type": "date"}),
     )
     q = django_filters.CharFilter(

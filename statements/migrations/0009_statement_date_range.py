@@ -1,0 +1,71 @@
+"""Statements dated from 1900: the model checks through next year, the database a fixed range."""
+
+import datetime
+from importlib import import_module
+
+import statements.models
+from django.db import migrations, models
+
+claim_search = import_module("statements.migrations.0002_claim_search")
+data_version = import_module("statements.migrations.0005_data_version")
+
+# SQLite rebuilds the statement table to add a CHECK constraint: the triggers that name it are
+# set aside for the change (dropping the old table would drop its own) and put back after it.
+SQLITE_TRIGGERS_ON_STATEMENTS = {
+    "claim_search_insert": claim_search.SQLITE_FORWARD[1],
+    "claim_search_update": claim_search.SQLITE_FORWARD[2],
+    "claim_search_statement_update": claim_search.SQLITE_FORWARD[4],
+    **{
+        f"data_version_statements_statement_{event}": data_version.SQLITE_FORWARD[2 + index]
+        for index, event in enumerate(data_version.EVENTS)
+    },
+}
+
+drop_triggers = [f"DROP TRIGGER {name}" for name in SQLITE_TRIGGERS_ON_STATEMENTS]
+create_triggers = list(SQLITE_TRIGGERS_ON_STATEMENTS.values())
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("statements", "0007_data_version_posts"),
+    ]
+
+    operations = [
+        migrations.RunPython(
+            data_version.run({"sqlite": drop_triggers}),
+            data_version.run({"sqlite": create_triggers}),
+        ),
+        migrations.AlterField(
+            model_name="historicalstatement",
+            name="date",
+            field=models.DateField(
+                db_index=True,
+                help_text="When was it said?",
+                validators=[statements.models.validate_statement_date],
+            ),
+        ),
+        migrations.AlterField(
+            model_name="statement",
+            name="date",
+            field=models.DateField(
+                db_index=True,
+                help_text="When was it said?",
+                validators=[statements.models.validate_statement_date],
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("date__gte", datetime.date(1900, 1, 1)),
+                    ("date__lte", datetime.date(2999, 12, 31)),
+                ),
+                name="statement_date_in_range",
+                violation_error_message="Give a date from 1 January 1900 to 31 December 2999.",
+            ),
+        ),
+        migrations.RunPython(
+            data_version.run({"sqlite": create_triggers}),
+            data_version.run({"sqlite": drop_triggers}),
+        ),
+    ]
