@@ -1,7 +1,6 @@
 """Failed admin logins behind a proxy: counted per client, per username there and per address."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 
 pytestmark = pytest.mark.django_db
