@@ -5,12 +5,18 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
+
+# Only web addresses: a page links them, and a javascript: or data: link would run in it.
+web_address = URLValidator(
+    schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
+)
 
 
 class SlugManager(models.Manager):
@@ -106,7 +112,7 @@ class Post(models.Model):
 class Outlet(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
-    homepage = models.URLField(blank=True)
+    homepage = models.URLField(blank=True, validators=[web_address])
 
     objects = SlugManager()
 
@@ -231,7 +237,7 @@ class Statement(models.Model):
         max_length=500, blank=True, help_text="The speaker's title, word for word as printed."
     )
     headline = models.CharField(max_length=300, help_text="One line: what was this statement?")
-    source_url = models.URLField(max_length=1000, blank=True)
+    source_url = models.URLField(max_length=1000, blank=True, validators=[web_address])
     language = models.CharField(
         max_length=10, choices=settings.LANGUAGES, default="en", help_text="Language of the source."
     )

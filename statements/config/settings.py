@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "statements.config.content_policy.PolicyOnEveryPageMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,11 +1,16 @@
-"""Statements dated from 1900: the model checks through next year, the database a fixed range."""
+"""Statements dated from 1900: the model checks through next year, the database a fixed range.
+Source and homepage addresses only http or https (validation only, nothing in the database)."""
 
 import datetime
 from importlib import import_module
 
+import django.core.validators
 import statements.models
 from django.db import migrations, models
 
+web_address = django.core.validators.URLValidator(
+    message="Enter a web address starting with http:// or https://.", schemes=["http", "https"]
+)
 claim_search = import_module("statements.migrations.0002_claim_search")
 data_version = import_module("statements.migrations.0005_data_version")
 
@@ -67,5 +72,20 @@ class Migration(migrations.Migration):
         migrations.RunPython(
             data_version.run({"sqlite": create_triggers}),
             data_version.run({"sqlite": drop_triggers}),
+        ),
+        migrations.AlterField(
+            model_name="historicalstatement",
+            name="source_url",
+            field=models.URLField(blank=True, max_length=1000, validators=[web_address]),
+        ),
+        migrations.AlterField(
+            model_name="outlet",
+            name="homepage",
+            field=models.URLField(blank=True, validators=[web_address]),
+        ),
+        migrations.AlterField(
+            model_name="statement",
+            name="source_url",
+            field=models.URLField(blank=True, max_length=1000, validators=[web_address]),
         ),
     ]

@@ -1,6 +1,7 @@
 """schema.org descriptions of claims, for search engines and other machines reading our pages."""
 
 from statements.models import Claim
+from statements.public.links import web_address
 
 
 def person(claim: Claim, absolute) -> dict:
@@ -31,7 +32,7 @@ def describe_claim(claim: Claim, absolute) -> dict:
         data |= {"text": claim.text, "author": person(claim, absolute)}
     if statement.reporting_outlet:
         data["publisher"] = {"@type": "Organization", "name": statement.reporting_outlet.name}
-    if statement.source_url:
+    if web_address(statement.source_url):
         data["isBasedOn"] = statement.source_url
     return data
 
