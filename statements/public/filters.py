@@ -13,7 +13,7 @@ from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.widgets import DateRangeWidget
 
 from statements.models import Claim, Official, Outlet, Topic, validate_statement_date
-from statements.public.search import search_claims
+from statements.public.search import search_claims, searchable
 from statements.public.versions import kept
 
 # Characters XML 1.0 cannot carry: the Atom feed repeats the words in its title. (NUL already
@@ -129,7 +129,7 @@ class ClaimFilter(django_filters.FilterSet):
         method="search",
         label="Words",
         max_length=200,
-        validators=[NO_CONTROL_CHARACTERS],
+        validators=[NO_CONTROL_CHARACTERS, searchable],
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. Lachin road"}),
     )
     # Newest first is the default, left out of the URL so that permalinks stay short.
