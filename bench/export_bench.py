@@ -213,13 +213,12 @@ def measure_raw(db: Path) -> dict:
     }
 
 
-FORMULA_STARTS = frozenset("=+-@\t\r")
-
-
 def spreadsheet_safe(row: tuple) -> list:
     """The guard the export applies (OWASP): text starting like a formula gets an apostrophe."""
+    from statements.public.csv_lines import starts_like_formula  # noqa: PLC0415
+
     return [
-        "'" + cell if isinstance(cell, str) and cell[:1] in FORMULA_STARTS else cell for cell in row
+        "'" + cell if isinstance(cell, str) and starts_like_formula(cell) else cell for cell in row
     ]
 
 

@@ -6,12 +6,26 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
+
+# Only web addresses: a page links them, and a javascript: or data: link would run in it.
+web_address = URLValidator(
+    schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
+)
+# What a page may link to: exactly "http://" or "https://" at the very start, so nothing stored
+# past validation (through the ORM) is read by a browser as another scheme.
+WEB_LINK = re.compile(r"https?://", re.IGNORECASE)
+
+
+def web_link(url: str | None) -> str:
+    """The address if a page may link to it, else the empty string."""
+    return url if url and WEB_LINK.match(url) else ""
 
 
 class SlugManager(models.Manager):
@@ -122,7 +136,7 @@ class Post(models.Model):
 class Outlet(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
-    homepage = models.URLField(blank=True)
+    homepage = models.URLField(blank=True, validators=[web_address])
 
     objects = SlugManager()
 
@@ -182,6 +196,27 @@ def body_start_after_marker(text: str) -> int:
     return match.end() if match else 0
 
 
+# Statements are dated from 1900 through next year: a date outside is a typing mistake, and one
+# at the calendar's ends (0001, 9999) breaks date arithmetic. The database keeps a fixed, wider
+# range, since its rule cannot move with the years.
+EARLIEST_DATE = date(1900, 1, 1)
+DATABASE_LATEST_DATE = date(2999, 12, 31)
+
+
+def latest_date() -> date:
+    """The last day a statement may be dated: 31 December of next year."""
+    return date(timezone.now().year + 1, 12, 31)
+
+
+def validate_statement_date(day: date) -> None:
+    if not EARLIEST_DATE <= day <= latest_date():
+        raise ValidationError(
+            "Give a date from 1 January 1900 to 31 December %(year)s.",
+            code="date_out_of_range",
+            params={"year": latest_date().year},
+        )
+
+
 class StatementStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "in_review", "In review"
@@ -205,7 +240,9 @@ class Statement(models.Model):
     official = models.ForeignKey(
         Official, on_delete=models.PROTECT, related_name="statements", help_text="Who spoke?"
     )
-    date = models.DateField(db_index=True, help_text="When was it said?")
+    date = models.DateField(
+        db_index=True, validators=[validate_statement_date], help_text="When was it said?"
+    )
     date_precision = models.CharField(
         max_length=5,
         choices=DatePrecision.choices,
@@ -234,7 +271,7 @@ class Statement(models.Model):
         max_length=500, blank=True, help_text="The speaker's title, word for word as printed."
     )
     headline = models.CharField(max_length=300, help_text="One line: what was this statement?")
-    source_url = models.URLField(max_length=1000, blank=True)
+    source_url = models.URLField(max_length=1000, blank=True, validators=[web_address])
     language = models.CharField(
         max_length=10, choices=settings.LANGUAGES, default="en", help_text="Language of the source."
     )
@@ -280,6 +317,13 @@ class Statement(models.Model):
                 fields=["status", "official", "date"], name="statement_status_official_date"
             ),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date__gte=EARLIEST_DATE, date__lte=DATABASE_LATEST_DATE),
+                name="statement_date_in_range",
+                violation_error_message="Give a date from 1 January 1900 to 31 December 2999.",
+            )
+        ]
         permissions = [("publish_statement", "Can publish or reject statements")]
 
     def __str__(self) -> str:
@@ -300,7 +344,7 @@ class Statement(models.Model):
     @property
     def web_source_url(self) -> str:
         """The source URL if it is a web address: anything else (javascript:…) is never a link."""
-        return self.source_url if self.source_url.startswith(("https://", "http://")) else ""
+        return web_link(self.source_url)
 
     @property
     def article_text(self) -> str:

@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "statements.config.content_policy.PolicyOnEveryPageMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -214,10 +214,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# django-axes: five failed logins lock that user and address out for an hour.
+# How many proxies in front of the app add the client's address to X-Forwarded-For (1 behind
+# one nginx or Caddy); 0 ignores the header, which a client could otherwise forge.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
+# django-axes (statements/config/login_throttle.py): five failed logins lock that username at
+# that address out for an hour; twenty from one address, whatever the usernames, lock the address.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "statements.config.login_throttle.UsernameAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "statements.config.login_throttle.client_address"
 AXES_RESET_ON_SUCCESS = True
 
 # Exports hold every matching row unless an operator sets a limit, which the export then announces.

@@ -57,7 +57,7 @@ def join_aliases(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("statements", "0007_data_version_posts")]
+    dependencies = [("statements", "0009_statement_date_range")]
 
     operations = [
         migrations.RunPython(migrations.RunPython.noop, restore_version_triggers),

@@ -18,13 +18,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
 from statements.models import Claim, Statement
+from statements.ops.backup_schema import dumped_schema, schema_problems, sqlite_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
@@ -50,20 +50,27 @@ class Result:
     claims: int
 
 
-def required_tables() -> set[str]:
-    """Tables any backup of this app must hold: its models', users, migrations, the index."""
-    models = apps.get_app_config("statements").get_models(include_auto_created=True)
-    return {model._meta.db_table for model in models} | {
-        "auth_user",
-        "django_migrations",
-        "claim_search",
-    }
+# What makes a file a backup of this app's database. A backup may be taken before the code's
+# latest migrations have run (before an upgrade, say); restoring one checks every table and
+# migration against the code's (backup_schema.py).
+APP_TABLES = frozenset({"django_migrations", "statements_statement", "statements_claim"})
 
 
 def check_tables(present: set[str], name: str) -> None:
-    missing = sorted(required_tables() - present)
+    missing = sorted(APP_TABLES - present)
     if missing:
         raise BackupError(f"{name} lacks this app's tables: {', '.join(missing)}.")
+
+
+def check_schema(schema: tuple[set, dict], vendor: str, name: str) -> None:
+    """Refuse a backup whose migrations or tables are not this code's."""
+    problems = schema_problems(*schema, vendor)
+    if problems:
+        raise BackupError(
+            f"{name} does not match this code's database, so nothing was restored: "
+            + "; ".join(problems)
+            + "."
+        )
 
 
 def default_output(vendor: str) -> Path:
@@ -204,6 +211,7 @@ def restore_sqlite(connection: BaseDatabaseWrapper, path: Path) -> str:
         raise BackupError(f"{path} cannot be opened: {error}.") from error
     try:
         check = verify_sqlite(backup_file, str(path))
+        check_schema(sqlite_schema(backup_file), "sqlite", str(path))
         # One write transaction on the live connection: readers see all of it or none of it,
         # and SQLite rolls it back if any step fails.
         backup_file.backup(raw_sqlite(connection, create=True), pages=-1)
@@ -294,8 +302,17 @@ def backup_postgres(connection: BaseDatabaseWrapper, path: Path) -> tuple[str, i
     return check_archive(connection, path), statements, claims
 
 
+def archived_schema(connection: BaseDatabaseWrapper, path: Path) -> tuple[set, dict]:
+    """The migrations and tables a pg_dump archive holds, read without restoring it."""
+    restore = [pg_tool("pg_restore"), "--file=-"]
+    ddl = run_pg(connection, [*restore, "--schema-only", str(path)])
+    data = run_pg(connection, [*restore, "--data-only", "--table=django_migrations", str(path)])
+    return dumped_schema(ddl, data)
+
+
 def restore_postgres(connection: BaseDatabaseWrapper, path: Path) -> str:
     check = check_archive(connection, path)
+    check_schema(archived_schema(connection, path), "postgresql", str(path))
     restore_args = ["--clean", "--if-exists", "--no-owner", "--single-transaction"]
     try:
         run_pg(

@@ -4,14 +4,17 @@ Writing twenty-odd cells a row in Python (csv.writer, the guard, joining) took m
 export's time. The database's own string functions do the same work inside the query, so
 Python only passes the text on. The rules are those of csv.writer with every text cell quoted:
 a text cell is wrapped in double quotes with its quotes doubled; a text cell that a spreadsheet
-would run as a formula (OWASP: it starts with =, +, -, @, a tab or a carriage return) gets a
-leading apostrophe, shown as text; numbers are written as they are; NULL is an empty cell;
-lines end with CRLF.
+would run as a formula (OWASP: it starts with =, +, -, @, a tab or a carriage return; here also
+a line feed, the full-width ＝ ＋ － ＠ that spreadsheets read as their ASCII twins, and any of
+these after leading spaces, which spreadsheets skip) gets a leading apostrophe, shown as text;
+numbers are written as they are; NULL is an empty cell; lines end with CRLF.
 """
 
 from django.db.models import Expression, Func, TextField
 
-FORMULA_STARTS = "=+-@\t\r"
+FORMULA_STARTS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
+# Spaces a spreadsheet skips before a formula: plain, no-break and ideographic (full-width).
+SKIPPED_SPACES = " \u00a0\u3000"
 CHARACTER_FUNCTION = {"sqlite": "char({})", "postgresql": "chr({})"}
 
 # Kinds of cell: numbers; text the site makes itself (links, dates, fixed choices), which never
@@ -31,10 +34,18 @@ def quoted(sql: str) -> str:
     return f"""COALESCE('"' || replace({sql}, '"', '""') || '"', '')"""
 
 
+def starts_like_formula(text: str) -> bool:
+    """The rule the SQL below applies, in Python."""
+    first = text.lstrip(SKIPPED_SPACES)[:1]
+    return bool(first) and first in FORMULA_STARTS
+
+
 def guarded(sql: str, vendor: str) -> str:
     """The text, with an apostrophe before it if it starts like a formula."""
     starts = ", ".join(literal(character, vendor) for character in FORMULA_STARTS)
-    return f"CASE WHEN substr({sql}, 1, 1) IN ({starts}) THEN {APOSTROPHE} || {sql} ELSE {sql} END"
+    spaces = " || ".join(literal(character, vendor) for character in SKIPPED_SPACES)
+    first = f"substr(ltrim({sql}, {spaces}), 1, 1)"
+    return f"CASE WHEN {first} IN ({starts}) THEN {APOSTROPHE} || {sql} ELSE {sql} END"
 
 
 def cell(kind: str, sql: str, vendor: str) -> tuple[str, int]:

@@ -22,8 +22,9 @@ from statements.models import (
     Rating,
     Topic,
     hosted_or_published_by,
+    validate_statement_date,
 )
-from statements.public.search import search_claims
+from statements.public.search import search_claims, searchable
 from statements.public.versions import data_version, kept, request_data_version
 
 # Characters XML 1.0 cannot carry; a vertical tab comes with text pasted from a word processor.
@@ -32,6 +33,13 @@ NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 NO_CONTROL_CHARACTERS = RegexValidator(
     NOT_IN_XML, inverse_match=True, message="Control characters are not allowed."
 )
+
+
+def dates_in_range(window: slice) -> None:
+    """Both ends of a date window fall where statements may be dated."""
+    for moment in (window.start, window.stop):
+        if moment is not None:  # the window's ends are the first and last moments of its days
+            validate_statement_date(moment.date())
 
 
 class ListedChoiceIterator(ModelChoiceIterator):
@@ -160,13 +168,14 @@ class ClaimFilter(django_filters.FilterSet):
     date = django_filters.DateFromToRangeFilter(
         field_name="statement__date",
         label="Date",
+        validators=[dates_in_range],
         widget=DateRangeWidget(attrs={"type": "date"}),
     )
     q = django_filters.CharFilter(
         method="search",
         label="Words",
         max_length=200,
-        validators=[NO_CONTROL_CHARACTERS],
+        validators=[NO_CONTROL_CHARACTERS, searchable],
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. Lachin road"}),
     )
     moved = django_filters.ChoiceFilter(

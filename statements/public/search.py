@@ -3,12 +3,15 @@
 A claim's quote, summary, evidence and its statement's headline are indexed by the database
 (SQLite FTS5 or PostgreSQL full-text search, see migration 0002). Every word must match; words
 in double quotes must match as a phrase; the last word also matches as a prefix, for
-search-as-you-type. Matching ignores case, not accents.
+search-as-you-type, once it has three letters (a shorter prefix stands for a large share of all
+words). A query of single letters is refused: it would match nearly every claim. Matching
+ignores case, not accents.
 """
 
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -17,6 +20,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 WORD = re.compile(r"\w+")
 PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\S+)')
+SHORTEST_PREFIX = 3
+SHORTEST_QUERY_WORD = 2
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,20 @@ def parse(text: str) -> list[Term]:
             terms.append(Term(words))
         else:
             terms.extend(Term((word,)) for word in words)
-    if terms and len(terms[-1].words) == 1 and not text.rstrip().endswith('"'):
-        terms[-1] = Term(terms[-1].words, prefix=True)
+    last = terms[-1].words if terms else ()
+    if len(last) == 1 and len(last[0]) >= SHORTEST_PREFIX and not text.rstrip().endswith('"'):
+        terms[-1] = Term(last, prefix=True)
     return terms
+
+
+def searchable(text: str) -> None:
+    """Refuse a query of single letters, which would match nearly every claim."""
+    words = [word for term in parse(text) for word in term.words]
+    if words and all(len(word) < SHORTEST_QUERY_WORD for word in words):
+        raise ValidationError(
+            "Type at least two letters of a word: one letter matches nearly everything.",
+            code="too_short",
+        )
 
 
 def sqlite_query(terms: list[Term]) -> str:

@@ -1,6 +1,5 @@
 """The road every filtered list shares: request, ClaimFilter, a page of claims, page or fragment."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
@@ -9,6 +8,7 @@ from statements.public.counting import ViewCounts
 from statements.public.facets import facet_counts, show_counts
 from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
+from statements.public.paging import NearerEndPaginator
 from statements.public.periods import group_by_period
 from statements.public.position_steps import official_changes
 from statements.public.position_steps import position_steps as steps
@@ -34,7 +34,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()
-    paginator = Paginator(filterset.qs, CLAIMS_PER_PAGE)
+    paginator = NearerEndPaginator(filterset.qs, CLAIMS_PER_PAGE)
     paginator.count = totals.claims  # known already: the paginator need not count again
     page = paginator.get_page(request.GET.get("page"))
     params.pop("page", None)

@@ -1,0 +1,24 @@
+"""Pages of a long list, each fetched from whichever end of the list is nearer.
+
+A database reaches page N by reading and dropping the rows before it (OFFSET), so the last
+pages of 300,000 claims took seconds. A page in the back half is read from the other end
+instead, in reverse order, and turned around: no page costs more than half the list. A page
+number past the last gives the last page, as Django's get_page does.
+"""
+
+from django.core.paginator import Page, Paginator
+
+
+class NearerEndPaginator(Paginator):
+    """A paginator whose count is known already (the view's totals) and whose object_list is a
+    queryset in a complete order, so that reversing it mirrors it exactly."""
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        first = (number - 1) * self.per_page
+        last = min(first + self.per_page, self.count)
+        from_end = self.count - last
+        if from_end >= first:
+            return super().page(number)
+        rows = list(self.object_list.reverse()[from_end : self.count - first])
+        return self._get_page(rows[::-1], number, self)

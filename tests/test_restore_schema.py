@@ -1,0 +1,101 @@
+"""A restore refuses a backup whose migrations or tables are not this code's, touching nothing."""
+
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from statements.models import Claim
+from statements.ops import backup
+from statements.ops.backup_schema import code_migrations, code_tables
+from tests.test_backup import NEW_WORD, backed_up_seed, found, run, stored_rows
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def migrate(*args: str) -> None:
+    call_command("migrate", *args, stdout=io.StringIO(), verbosity=0)
+
+
+def refused_and_untouched(path: Path, *messages: str) -> None:
+    Claim.objects.filter(quote__contains="Khankendi").update(summary=f"Changed: {NEW_WORD}.")
+    before = stored_rows()
+    with pytest.raises(CommandError) as refused:
+        run("restore", str(path))
+    for message in messages:
+        assert message in str(refused.value)
+    assert stored_rows() == before
+    assert found(NEW_WORD) == 1
+
+
+def test_a_backup_taken_before_the_latest_migrations_is_refused(tmp_path):
+    migrate("statements", "0004")
+    try:
+        old = tmp_path / "at-0004"
+        run("backup", "--output", str(old))
+    finally:
+        migrate("statements")
+    backed_up_seed(tmp_path)
+    refused_and_untouched(
+        old,
+        "does not match this code's database, so nothing was restored",
+        "taken before migrations this code needs (statements.0005_data_version",
+        "run `manage.py migrate`",
+        "no table data_version",
+    )
+
+
+def craft_sqlite(path: Path, migrations: set, tables: dict) -> None:
+    crafted = sqlite3.connect(path)
+    for table in tables:
+        crafted.execute(f'CREATE TABLE "{table}" (x integer)')  # the right names, nothing more
+    crafted.execute("CREATE TABLE django_migrations (id integer, app text, name text)")
+    crafted.executemany("INSERT INTO django_migrations (app, name) VALUES (?, ?)", migrations)
+    crafted.commit()
+    crafted.close()
+
+
+def craft_postgres(path: Path, migrations: set, tables: dict) -> None:
+    settings = {**connection.settings_dict, "NAME": "crafted_backup"}
+    with connection.cursor() as cursor:
+        cursor.execute("DROP DATABASE IF EXISTS crafted_backup")
+        cursor.execute("CREATE DATABASE crafted_backup")
+    try:
+        info = backup.conninfo(settings)
+        script = [f'CREATE TABLE "{table}" (x integer);' for table in tables]
+        script.append("CREATE TABLE django_migrations (id serial, app text, name text);")
+        script += [
+            f"INSERT INTO django_migrations (app, name) VALUES ('{a}', '{n}');"
+            for a, n in migrations
+        ]
+        backup.run_pg(connection, [backup.pg_tool("psql"), "-q", "-c", "\n".join(script), info])
+        dump = [backup.pg_tool("pg_dump"), "--format=custom", f"--file={path}", f"--dbname={info}"]
+        backup.run_pg(connection, dump)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP DATABASE crafted_backup")
+
+
+def test_a_file_with_only_the_right_table_names_is_refused(tmp_path):
+    backed_up_seed(tmp_path)
+    crafted = tmp_path / "crafted"
+    tables = code_tables(connection.vendor)
+    craft = craft_sqlite if connection.vendor == "sqlite" else craft_postgres
+    craft(crafted, code_migrations(), tables)
+    refused_and_untouched(
+        crafted,
+        "does not match this code's database",
+        "its table statements_claim lacks ",
+        "has unknown x",
+    )
+
+
+def test_a_good_backup_of_this_code_still_restores(tmp_path):
+    path = backed_up_seed(tmp_path)
+    before = stored_rows()
+    Claim.objects.filter(quote__contains="Khankendi").update(summary=f"Changed: {NEW_WORD}.")
+    run("restore", str(path))
+    assert stored_rows() == before
