@@ -10,6 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model
+from django.db.utils import load_backend
 
 from statements.config.settings import database
 
@@ -51,6 +52,9 @@ def target_settings(url: str) -> dict:
                 f"No database file at {path}. Create it first: DATABASE_URL={url} manage.py migrate"
             )
         config["NAME"] = str(path)
+        # No journal-mode pragma: a file that is refused is not written to (a migrated one is
+        # in WAL mode already).
+        config["OPTIONS"] = {k: v for k, v in config["OPTIONS"].items() if k != "init_command"}
     return {**config, "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False}
 
 
@@ -58,19 +62,21 @@ def target_settings(url: str) -> dict:
 def opened(url: str, alias: str = TARGET) -> Iterator[str]:
     """The database at url as a connection alias for the length of the block, once reached."""
     config = target_settings(url)
-    current = connections.settings[DEFAULT_DB_ALIAS]
-    configured = connections.configure_settings({DEFAULT_DB_ALIAS: current, alias: config})
-    connections.settings[alias] = configured[alias]
+    current = dict(connections.settings[DEFAULT_DB_ALIAS])
+    config = connections.configure_settings({DEFAULT_DB_ALIAS: current, alias: config})[alias]
+    # A connection of its own, outside settings.DATABASES: nothing else (requests closing
+    # their connections, the test runner) knows of it, and it goes when the block ends.
+    connection = load_backend(config["ENGINE"]).DatabaseWrapper(config, alias)
+    connections[alias] = connection
     try:
         try:
-            connections[alias].ensure_connection()
+            connection.ensure_connection()
         except DatabaseError as error:
             raise MoveError(f"Cannot reach {without_password(url)}: {error}".strip()) from error
         yield alias
     finally:
-        connections[alias].close()
+        connection.close()
         del connections[alias]
-        del connections.settings[alias]
 
 
 def refuse_same(source: str, target: str) -> None:
