@@ -42,6 +42,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = urlsplit(DATABASE_URL).scheme in {"postgres", "postgresql", "pgsql"}
 # The PostgreSQL server for a move to PostgreSQL from the SQLite pass too, if one is named.
 POSTGRES_SERVER = DATABASE_URL if ON_POSTGRES else os.environ.get("MOVE_TEST_POSTGRES_URL", "")
+PASSWORD = "pbkdf2_sha256$1000000$salt$a-hash-never-checked-here"
 PUBLIC_PAGES = [
     "/",
     "/?order=oldest",
@@ -141,9 +142,9 @@ def curated() -> None:
         stdout=io.StringIO(),
         stderr=io.StringIO(),
     )
-    editor = User.objects.create_user("editor", password="editor-password-1")
+    editor = User.objects.create(username="editor", password=PASSWORD)
     editor.groups.add(Group.objects.get(name="Editors"))
-    reviewer = User.objects.create_user("reviewer", password="reviewer-password-1")
+    reviewer = User.objects.create(username="reviewer", password=PASSWORD)
     reviewer.groups.add(Group.objects.get(name="Reviewers"))
     official = Official.objects.get(slug="hikmet-hajiyev")
     official.bio = "Foreign-policy adviser to the President of Azerbaijan."

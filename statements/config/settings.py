@@ -231,3 +231,8 @@ SEED_FIXTURE = BASE_DIR / "fixtures" / "seed.json"
 # Room for an article pasted into the admin's import page (2 MB at most), so that a longer one
 # gets the page's own message rather than the 400 page.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
+
+# The published data as one SQLite file (statements/public/open_data.py), built here once per
+# version of the data, and the licence or terms of use shown beside its link and kept inside it.
+OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", BASE_DIR / "opendata"))
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "")
