@@ -228,9 +228,12 @@ def test_everything_moves_row_for_row_and_back_and_the_pages_are_the_same(
         assert pages_read_from(alias, client) == pages
 
 
-def test_the_copy_continues_its_keys_and_its_search_index(curated, empty_sqlite, second_target):
+def test_the_copy_continues_its_keys_search_index_and_data_version(
+    curated, empty_sqlite, second_target
+):
     quiet_move(second_target)
     with reading(second_target) as alias:
+        version = data_version(alias)
         highest = Claim.objects.using(alias).order_by("-pk").first()
         added = Claim.objects.using(alias).create(
             statement=highest.statement,
@@ -242,6 +245,9 @@ def test_the_copy_continues_its_keys_and_its_search_index(curated, empty_sqlite,
             span_end=4,
         )
         assert added.pk == highest.pk + 1
+        # The target's own triggers are back: its search index and data version follow changes.
+        assert search_ids(alias, "Added after the") == [added.pk]
+        assert data_version(alias) != version
         found = Claim.objects.using(alias).filter(pk__in=search_ids(alias, "peace"))
         assert set(found.values_list("pk", flat=True)) == set(search_ids(DEFAULT_DB_ALIAS, "peace"))
 

@@ -96,7 +96,8 @@ def move(
             move_target.refuse_data(models, target)
         with transaction.atomic(using=target):
             clear(models, target, everything=replace)
-            tables = [copy_table(model, source, target, say) for model in models]
+            with triggers_off(target, [model._meta.db_table for model in models]):
+                tables = [copy_table(model, source, target, say) for model in models]
             finish(models, target)
             checks = verify(dict(tables), models, source, target)
             version = data_version(target)
@@ -116,6 +117,35 @@ def consistent(source: str) -> Iterator[None]:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         yield
+
+
+@contextmanager
+def triggers_off(target: str, tables: list[str]) -> Iterator[None]:
+    """The target's own triggers (search index, data version) off while rows are copied: the
+    index is rebuilt and the version set once afterwards, instead of once a row. Inside the
+    move's transaction, so a failure puts them back too."""
+    connection = connections[target]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                " WHERE NOT t.tgisinternal AND c.relname = ANY(%s)",
+                [tables],
+            )
+            triggered = [connection.ops.quote_name(row[0]) for row in cursor.fetchall()]
+            for table in triggered:
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+            yield
+            for table in triggered:
+                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+            return
+        cursor.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
+        triggers = [(name, sql) for name, table, sql in cursor.fetchall() if table in tables]
+        for name, _sql in triggers:
+            cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+        yield
+        for _name, sql in triggers:
+            cursor.execute(sql)
 
 
 def clear(models: list[type[Model]], target: str, everything: bool) -> None:
