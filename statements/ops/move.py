@@ -11,7 +11,6 @@ are reset, its full-text index rebuilt (migration 0002) and its data given a new
 """
 
 import secrets
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -133,6 +132,9 @@ def triggers_off(target: str, tables: list[str]) -> Iterator[None]:
                 [tables],
             )
             triggered = [connection.ops.quote_name(row[0]) for row in cursor.fetchall()]
+            # Foreign keys checked as each statement ends, not at commit: a table's triggers
+            # cannot be switched while checks on it wait (the tables are copied in order).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in triggered:
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             yield
@@ -173,34 +175,31 @@ def copy_table(model: type[Model], source: str, target: str, say) -> tuple[str, 
         .values_list(*(field.attname for field in fields))
         .iterator(chunk_size=BATCH_ROWS)
     )
-    per_insert = max(1, min(BATCH_ROWS, query_params_limit(connection) // len(fields)))
     quoted_table = connection.ops.quote_name(table)
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    insert = f"INSERT INTO {quoted_table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
     copied = 0
     with connection.cursor() as cursor:
-        while batch := list(islice(rows, per_insert)):
-            params = [
-                field.get_db_prep_save(value, connection=connection)
-                for row in batch
-                for field, value in zip(fields, row, strict=True)
+        while batch := list(islice(rows, BATCH_ROWS)):
+            prepared = [
+                [field.get_db_prep_save(value, connection=connection) for field, value in pairs]
+                for pairs in (zip(fields, row, strict=True) for row in batch)
             ]
-            values = ", ".join([placeholders] * len(batch))
-            cursor.execute(f"INSERT INTO {quoted_table} ({columns}) VALUES {values}", params)
+            # The fastest way in to each: PostgreSQL's COPY, SQLite's INSERT prepared once.
+            if connection.vendor == "postgresql":
+                with cursor.copy(f"COPY {quoted_table} ({columns}) FROM STDIN") as copy:
+                    for row in prepared:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(insert, prepared)
+            # With DEBUG on, Django logs every statement with its values: not these.
+            connection.queries_log.clear()
+            connections[source].queries_log.clear()
             before, copied = copied, copied + len(batch)
             if copied // PROGRESS_EVERY > before // PROGRESS_EVERY and copied < total:
                 say(f"  {table}: {copied:,} of {total:,} rows")
     say(f"{table}: {copied:,} rows ({time.monotonic() - started:.1f} s)")
     return table, copied
-
-
-def query_params_limit(connection) -> int:
-    """How many parameters one statement may carry: SQLite's compiled-in limit (Django assumes
-    the old 999), PostgreSQL's wire protocol's."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    return 65535
 
 
 def finish(models: list[type[Model]], target: str) -> None:

@@ -17,7 +17,10 @@ from statements.public.filters import ListedChoiceField, filter_claims
 SAMPLE_RECORDS = 3
 SAMPLE_SEARCHES = 5
 CLAIMS_COMPARED = 200
-LONG_WORD = re.compile(r"\w{5,}")
+# Plain Latin letters only: SQLite's and PostgreSQL's searches fold some other letters
+# differently (a capital "İ"), which is no fault of the copy.
+LONG_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
+PHRASE = re.compile(r"\b[A-Za-z]{3,} [A-Za-z]{3,}\b")
 
 
 def verify(
@@ -62,10 +65,8 @@ def sample_views(source: str) -> list[dict[str, str]]:
         views += [{name: slug} for slug in slugs[:SAMPLE_RECORDS]]
     quotes = Claim.objects.using(source).published().exclude(quote="").order_by("pk")
     for quote in quotes.values_list("quote", flat=True)[:SAMPLE_SEARCHES]:
-        words = LONG_WORD.findall(quote)
-        if words:
-            views.append({"q": max(words, key=len)})
-            views.append({"q": f'"{" ".join(quote.split()[:2])}"'})
+        views += [{"q": word} for word in LONG_WORD.findall(quote)[:1]]
+        views += [{"q": f'"{phrase}"'} for phrase in PHRASE.findall(quote)[:1]]
     dates = Statement.objects.using(source).published().order_by("date")
     first = dates.values_list("date", flat=True).first()
     if first:

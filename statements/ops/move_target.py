@@ -49,7 +49,8 @@ def target_settings(url: str) -> dict:
         if not path.is_file():
             # Opening it would create an empty file; a move needs a migrated one.
             raise MoveError(
-                f"No database file at {path}. Create it first: DATABASE_URL={url} manage.py migrate"
+                f"No database file at {path}. Create it first with "
+                f"`DATABASE_URL={url} manage.py migrate`."
             )
         config["NAME"] = str(path)
         # No journal-mode pragma: a file that is refused is not written to (a migrated one is
