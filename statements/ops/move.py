@@ -26,6 +26,7 @@ from django.db.models import Model
 from statements.ops import move_target
 from statements.ops.move_checks import verify
 from statements.ops.move_target import MADE_BY_MIGRATE
+from statements.ops.statistics import gather_statistics
 from statements.public.versions import data_version
 
 BATCH_ROWS = 2000
@@ -97,8 +98,11 @@ def move(
             clear(models, target, everything=replace)
             with triggers_off(target, [model._meta.db_table for model in models]):
                 tables = [copy_table(model, source, target, say) for model in models]
+            started = time.monotonic()
             finish(models, target)
-            checks = verify(dict(tables), models, source, target)
+            elapsed = time.monotonic() - started
+            say(f"Sequences reset, search index rebuilt, statistics gathered ({elapsed:.1f} s)")
+            checks = verify(dict(tables), models, source, target, say)
             version = data_version(target)
     return Moved(tables, version, checks)
 
@@ -203,7 +207,8 @@ def copy_table(model: type[Model], source: str, target: str, say) -> tuple[str, 
 
 
 def finish(models: list[type[Model]], target: str) -> None:
-    """Sequences past the copied keys, the search index built afresh, a new data version."""
+    """Sequences past the copied keys, the search index built afresh, a new data version, the
+    planner's statistics."""
     connection = connections[target]
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
@@ -212,3 +217,4 @@ def finish(models: list[type[Model]], target: str) -> None:
             cursor.execute(sql)
         # Not the source's version: what a process kept under the old one must not be reused.
         cursor.execute("UPDATE data_version SET token = %s", [secrets.randbits(62)])
+    gather_statistics(target)  # for the checks' queries, and the site's, from the start

@@ -4,6 +4,7 @@ timeline, officials, topics, outlets, dates and searches — run through the sit
 """
 
 import re
+import time
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -24,14 +25,20 @@ PHRASE = re.compile(r"\b[A-Za-z]{3,} [A-Za-z]{3,}\b")
 
 
 def verify(
-    copied: dict[str, int], models: list[type[Model]], source: str, target: str
+    copied: dict[str, int], models: list[type[Model]], source: str, target: str, say=print
 ) -> list[str]:
-    """What was checked, one line each; a MoveError at the first difference."""
-    return [
-        same_counts(copied, models, source, target),
-        quotes_at_spans(target),
-        same_views(source, target),
+    """What was checked, one line each, said as it is done; a MoveError at the first difference."""
+    checks = [
+        lambda: same_counts(copied, models, source, target),
+        lambda: quotes_at_spans(target),
+        lambda: same_views(source, target),
     ]
+    done = []
+    for check in checks:
+        started = time.monotonic()
+        done.append(check())
+        say(f"Checked: {done[-1]} ({time.monotonic() - started:.1f} s)")
+    return done
 
 
 def same_counts(copied: dict[str, int], models: list[type[Model]], source: str, target: str) -> str:

@@ -38,10 +38,8 @@ class Command(BaseCommand):
         except MoveError as error:
             raise CommandError(f"{error} Nothing was changed.") from error
         rows = sum(count for _table, count in moved.tables)
-        self.stdout.write(f"Copied {rows:,} rows in {len(moved.tables)} tables.")
-        for check in moved.checks:
-            self.stdout.write(f"Checked: {check}.")
         self.stdout.write(
-            f"Search index rebuilt, sequences reset, data version {moved.version}. "
-            "Point DATABASE_URL at the target and restart the app servers."
+            f"Moved {rows:,} rows in {len(moved.tables)} tables and passed {len(moved.checks)} "
+            f"checks; the copy's data version is {moved.version}. Point DATABASE_URL at it and "
+            "restart the app servers."
         )
