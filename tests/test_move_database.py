@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
@@ -259,9 +260,17 @@ def search_ids(alias: str, words: str) -> list[int]:
 def test_the_command_reports_table_by_table_with_progress(curated, empty_sqlite, monkeypatch):
     monkeypatch.setattr(move_module, "PROGRESS_EVERY", 50)
     monkeypatch.setattr(move_module, "BATCH_ROWS", 25)
+    AccessAttempt.objects.create(
+        username="editor", ip_address="192.0.2.7", failures_since_start=2, get_data="", post_data=""
+    )
     output = io.StringIO()
-    call_command("move_database", to=empty_sqlite(), stdout=output)
+    target = empty_sqlite()
+    call_command("move_database", to=target, with_login_attempts=True, stdout=output)
     report = output.getvalue()
+    with reading(target) as alias:
+        moved = AccessAttempt.objects.using(alias).get()
+        assert (moved.username, moved.failures_since_start) == ("editor", 2)
+    assert "axes_accessattempt: 1 row (" in report
     claims = Claim.objects.count()
     assert f"statements_claim: copying {claims:,} rows…" in report
     assert f"  statements_claim: 100 of {claims:,} rows" in report

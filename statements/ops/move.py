@@ -22,6 +22,7 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Model
+from django.template.defaultfilters import pluralize
 
 from statements.ops import move_target
 from statements.ops.move_checks import verify
@@ -202,7 +203,7 @@ def copy_table(model: type[Model], source: str, target: str, say) -> tuple[str, 
             before, copied = copied, copied + len(batch)
             if copied // PROGRESS_EVERY > before // PROGRESS_EVERY and copied < total:
                 say(f"  {table}: {copied:,} of {total:,} rows")
-    say(f"{table}: {copied:,} rows ({time.monotonic() - started:.1f} s)")
+    say(f"{table}: {copied:,} row{pluralize(copied)} ({time.monotonic() - started:.1f} s)")
     return table, copied
 
 
