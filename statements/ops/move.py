@@ -3,7 +3,8 @@ either way.
 
 Every model's table is copied — the app's, the history of django-simple-history, users, groups,
 permissions, content types, the admin log, sessions, and login attempts if asked — with its
-primary keys, by plain INSERTs in batches (no save(), no signals, so no history is written),
+primary keys, in batches (PostgreSQL's COPY, SQLite's INSERT; no save(), no signals, so no
+history is written),
 in an order where each table follows those it refers to, in one transaction on the target:
 a move that fails or does not verify leaves the target as it was. Then the target's sequences
 are reset, its full-text index rebuilt (migration 0002) and its data given a new version
@@ -20,13 +21,13 @@ from itertools import islice
 
 from django.apps import apps
 from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import Model
 from django.template.defaultfilters import pluralize
 
 from statements.ops import move_target
 from statements.ops.move_checks import verify
-from statements.ops.move_target import MADE_BY_MIGRATE
+from statements.ops.move_target import MADE_BY_MIGRATE, MoveError
 from statements.ops.statistics import gather_statistics
 from statements.public.versions import data_version
 
@@ -137,12 +138,20 @@ def triggers_off(target: str, tables: list[str]) -> Iterator[None]:
                 [tables],
             )
             triggered = [connection.ops.quote_name(row[0]) for row in cursor.fetchall()]
-            # Foreign keys checked as each statement ends, not at commit: a table's triggers
-            # cannot be switched while checks on it wait (the tables are copied in order).
+            # A table's triggers cannot be switched while foreign-key checks on it wait for the
+            # commit: run the waiting ones (of clearing the target) first, and the copy's after.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for table in triggered:
-                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+            try:
+                for table in triggered:
+                    cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+            except DatabaseError as error:
+                raise MoveError(
+                    "Move as the user that owns the target's tables (the one that ran migrate "
+                    f"on it): {error}".strip()
+                ) from error
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             yield
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in triggered:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
             return
