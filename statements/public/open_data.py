@@ -1,10 +1,11 @@
 """The published data as one SQLite file anyone can open: Datasette, sqlite3, any SQLite tool.
 
-Only what the public pages show — published statements, their claims with evidence and topics,
-and the officials (with their posts), outlets and topics they involve; no drafts, users or
-history. Plain table and column names, foreign keys, indexes for the usual questions, and an
-FTS5 index over claims (quote, summary, evidence, headline) with the tokenizer the site's own
-SQLite search uses, declared on `claims` so that Datasette offers a search box.
+Only what the public pages show: published statements, their claims with evidence and topics,
+and the officials with their posts, the outlets and the topics, which the site lists whole
+(/officials/, /topics/, the outlet filter); no drafts, users or history. Plain table and column
+names, foreign keys, indexes for the usual questions, and an FTS5 index over claims (quote,
+summary, evidence, headline) with the tokenizer the site's own SQLite search uses, declared on
+`claims` so that Datasette offers a search box.
 """
 
 import os
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from statements.models import Claim, Official, Outlet, Post, Statement, Topic
@@ -79,24 +80,16 @@ def published(alias: str) -> dict[str, QuerySet]:
     """Each table's rows, in its columns' order, published records only."""
     statements = Statement.objects.using(alias).published()
     claims = Claim.objects.using(alias).published()
-    in_statements = statements.values("official_id")
-    outlets = Q(pk__in=statements.values("venue_id")) | Q(
-        pk__in=statements.values("reporting_outlet_id")
-    )
     topic_links = Claim.topics.through.objects.using(alias).filter(claim__in=claims)
     return {
-        "officials": Official.objects.using(alias)
-        .filter(pk__in=in_statements)
-        .values_list("id", "name", "slug", "aliases", "country", "bio"),
-        "posts": Post.objects.using(alias)
-        .filter(official__in=in_statements)
-        .values_list("id", "official_id", "role", "organization", "start_date", "end_date"),
-        "outlets": Outlet.objects.using(alias)
-        .filter(outlets)
-        .values_list("id", "name", "slug", "homepage"),
-        "topics": Topic.objects.using(alias)
-        .filter(pk__in=topic_links.values("topic_id"))
-        .values_list("id", "name", "slug", "description"),
+        "officials": Official.objects.using(alias).values_list(
+            "id", "name", "slug", "aliases", "country", "bio"
+        ),
+        "posts": Post.objects.using(alias).values_list(
+            "id", "official_id", "role", "organization", "start_date", "end_date"
+        ),
+        "outlets": Outlet.objects.using(alias).values_list("id", "name", "slug", "homepage"),
+        "topics": Topic.objects.using(alias).values_list("id", "name", "slug", "description"),
         "statements": statements.values_list(
             "id",
             "official_id",
@@ -113,7 +106,7 @@ def published(alias: str) -> dict[str, QuerySet]:
             "source_text",
             "source_hash",
             "reviewed_at",
-        ),  # fmt: skip
+        ),
         "claims": claims.with_evidence()
         .annotate(headline=F("statement__headline"))
         .values_list(
@@ -127,7 +120,7 @@ def published(alias: str) -> dict[str, QuerySet]:
             "span_start",
             "span_end",
             "headline",
-        ),  # fmt: skip
+        ),
         "claim_topics": topic_links.values_list("claim_id", "topic_id"),
     }
 
