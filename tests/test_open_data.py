@@ -153,11 +153,19 @@ def test_the_site_serves_the_file_built_once_per_version_of_the_data(
         "Free to reuse with credit.",
     )
 
-    client.get("/statement-timeline.sqlite3")
+    again = client.get(
+        "/statement-timeline.sqlite3", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]
+    )
+    assert again.status_code == 304
+    same = client.get("/statement-timeline.sqlite3", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert same.status_code == 304
     assert list(settings.OPEN_DATA_DIR.glob("*.sqlite3")) == built  # not built again
 
     with_draft.status = StatementStatus.PUBLISHED
     with_draft.save()
+    changed = client.get("/statement-timeline.sqlite3", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert changed.status_code == 200
+    changed.close()
     _, second = download(client, tmp_path, "second.sqlite3")
     now = list(settings.OPEN_DATA_DIR.glob("*.sqlite3"))
     assert len(now) == 1 and now != built  # the older version's file is gone
