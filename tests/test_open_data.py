@@ -165,7 +165,7 @@ def test_the_site_serves_the_file_built_once_per_version_of_the_data(
     with_draft.save()
     changed = client.get("/statement-timeline.sqlite3", HTTP_IF_NONE_MATCH=response["ETag"])
     assert changed.status_code == 200
-    changed.close()
+    assert b"".join(changed.streaming_content).startswith(b"SQLite format 3")
     _, second = download(client, tmp_path, "second.sqlite3")
     now = list(settings.OPEN_DATA_DIR.glob("*.sqlite3"))
     assert len(now) == 1 and now != built  # the older version's file is gone
