@@ -24,7 +24,7 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connection
 from psycopg import sql
 
 from statements.config.routers import reads_from
@@ -348,3 +348,9 @@ def test_a_failed_check_rolls_the_whole_copy_back(curated, empty_sqlite, monkeyp
     monkeypatch.setattr(move_module, "verify", disagree)
     assert "other claims" in refused(target)
     assert target_state(target) == before
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="the SQLite test database lives in memory")
+def test_the_database_itself_is_refused_as_a_target(curated):
+    itself = postgres_url(connection.settings_dict["NAME"])
+    assert "is the database being moved" in refused(itself)

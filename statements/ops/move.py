@@ -130,38 +130,49 @@ def triggers_off(target: str, tables: list[str]) -> Iterator[None]:
     index is rebuilt and the version set once afterwards, instead of once a row. Inside the
     move's transaction, so a failure puts them back too."""
     connection = connections[target]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                " WHERE NOT t.tgisinternal AND c.relname = ANY(%s)",
-                [tables],
-            )
-            triggered = [connection.ops.quote_name(row[0]) for row in cursor.fetchall()]
-            # A table's triggers cannot be switched while foreign-key checks on it wait for the
-            # commit: run the waiting ones (of clearing the target) first, and the copy's after.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            try:
-                for table in triggered:
-                    cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-            except DatabaseError as error:
-                raise MoveError(
-                    "Move as the user that owns the target's tables (the one that ran migrate "
-                    f"on it): {error}".strip()
-                ) from error
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            yield
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for table in triggered:
-                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-            return
-        cursor.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
-        triggers = [(name, sql) for name, table, sql in cursor.fetchall() if table in tables]
-        for name, _sql in triggers:
-            cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+    switched_off = (
+        postgres_triggers_off if connection.vendor == "postgresql" else sqlite_triggers_off
+    )
+    with connection.cursor() as cursor, switched_off(cursor, tables):
         yield
-        for _name, sql in triggers:
-            cursor.execute(sql)
+
+
+@contextmanager
+def postgres_triggers_off(cursor, tables: list[str]) -> Iterator[None]:
+    cursor.execute(
+        "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+        " WHERE NOT t.tgisinternal AND c.relname = ANY(%s)",
+        [tables],
+    )
+    triggered = [cursor.db.ops.quote_name(row[0]) for row in cursor.fetchall()]
+    # A table's triggers cannot be switched while foreign-key checks on it wait for the
+    # commit: run the waiting ones (of clearing the target) first, and the copy's after.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    try:
+        for table in triggered:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+    except DatabaseError as error:
+        raise MoveError(
+            "Move as the user that owns the target's tables (the one that ran migrate on it): "
+            f"{error}".strip()
+        ) from error
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    yield
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for table in triggered:
+        cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+
+
+@contextmanager
+def sqlite_triggers_off(cursor, tables: list[str]) -> Iterator[None]:
+    """SQLite cannot switch a trigger off: it is dropped, and made again from its own SQL."""
+    cursor.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
+    triggers = [(name, sql) for name, table, sql in cursor.fetchall() if table in tables]
+    for name, _sql in triggers:
+        cursor.execute(f"DROP TRIGGER {cursor.db.ops.quote_name(name)}")
+    yield
+    for _name, sql in triggers:
+        cursor.execute(sql)
 
 
 def clear(models: list[type[Model]], target: str, everything: bool) -> None:
