@@ -111,6 +111,16 @@ def test_its_full_text_index_finds_what_the_site_finds(with_draft, tmp_path):
         assert site.exists(), words
 
 
+def test_datasette_finds_the_index_of_the_claims_table(with_draft, tmp_path):
+    database = exported(tmp_path)
+    # The test Datasette (0.65) makes to offer a table's search box.
+    found = database.execute(
+        "SELECT name FROM sqlite_master WHERE rootpage = 0"
+        " AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"claims\"%'"
+    )
+    assert found.fetchall() == [("claims_fts",)]
+
+
 def test_the_command_refuses_to_overwrite_a_file(seeded, tmp_path):
     existing = tmp_path / "taken.sqlite3"
     existing.write_text("mine")

@@ -4,8 +4,8 @@ Only what the public pages show: published statements, their claims with evidenc
 and the officials with their posts, the outlets and the topics, which the site lists whole
 (/officials/, /topics/, the outlet filter); no drafts, users or history. Plain table and column
 names, foreign keys, indexes for the usual questions, and an FTS5 index over claims (quote,
-summary, evidence, headline) with the tokenizer the site's own SQLite search uses, declared on
-`claims` so that Datasette offers a search box.
+summary, evidence, headline) with the tokenizer the site's own SQLite search uses, declared with
+`content="claims"`, written so, as Datasette looks for it to offer a search box on `claims`.
 """
 
 import os
@@ -68,8 +68,8 @@ CREATE INDEX statements_reporting_outlet ON statements (reporting_outlet_id);
 CREATE INDEX claims_statement ON claims (statement_id, position);
 CREATE INDEX claim_topics_topic ON claim_topics (topic_id, claim_id);
 CREATE VIRTUAL TABLE claims_fts USING fts5(
-    quote, summary, evidence, headline, content = "claims", content_rowid = "id",
-    tokenize = 'unicode61 remove_diacritics 0'
+    quote, summary, evidence, headline, content="claims", content_rowid="id",
+    tokenize='unicode61 remove_diacritics 0'
 );
 INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
 ANALYZE;
