@@ -8,7 +8,8 @@ ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run serve test test-deep setup lint browser test-sqlite test-postgres fixtures screenshots backup restore
+.PHONY: run serve test test-deep setup lint browser test-sqlite test-postgres fixtures screenshots \
+	backup restore move-to-postgres
 
 run: setup
 	$(BIN)/python manage.py runserver $(ADDRESS)
@@ -93,3 +94,10 @@ backup: $(INSTALLED)
 restore: $(INSTALLED)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/…" >&2; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)"
+
+# Copy everything to another database, migrated here first (see "Moving to PostgreSQL" in the
+# README): make move-to-postgres TO=postgres://user:password@host:5432/name
+move-to-postgres: $(INSTALLED)
+	@test -n "$(TO)" || { echo "usage: make move-to-postgres TO=postgres://user:password@host/name" >&2; exit 2; }
+	DATABASE_URL="$(TO)" DATABASE_REPLICA_URLS= $(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py move_database --to "$(TO)"

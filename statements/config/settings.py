@@ -264,3 +264,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
 # Importing an article from a URL never fetches from loopback or private networks (a server-side
 # request forgery guard); the tests turn this on to serve their pages from 127.0.0.1.
 IMPORT_URL_ALLOW_PRIVATE = False
+
+# The published data as one SQLite file (statements/public/open_data.py), built here once per
+# version of the data, and the licence or terms of use shown beside its link and kept inside it.
+OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", BASE_DIR / "opendata"))
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "")

@@ -2,7 +2,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
-from statements.public.views import compare, exports, officials, records, timeline, topics
+from statements.public.views import (
+    compare,
+    exports,
+    officials,
+    open_data,
+    records,
+    timeline,
+    topics,
+)
 
 urlpatterns = [
     path("", timeline.timeline, name="timeline"),
@@ -17,5 +25,6 @@ urlpatterns = [
     path("export.json", exports.export_rows, {"extension": "json"}, name="export_json"),
     path("feed.atom", exports.claim_feed, name="claim_feed"),
     path("feed/", exports.feed_page, name="feed_page"),
+    path("statement-timeline.sqlite3", open_data.open_data, name="open_data"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -191,7 +191,7 @@ def fetched(values: QuerySet, limit: int | None) -> Iterator[list[tuple]]:
     """The rows in chunks, read through a server-side cursor where the database has one."""
     if limit is not None:
         values = values[:limit]
-    sql, params = values.query.sql_with_params()
+    sql, params = values.query.get_compiler(using=values.db).as_sql()  # for its database
     with connections[values.db].chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(CHUNK_SIZE):

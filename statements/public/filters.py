@@ -67,7 +67,7 @@ def listed_records(alias: str) -> dict[type[Model], list[Model]]:
         .values_list("kind", "pk", "name", "slug")
         for number, model in enumerate(LISTED_MODELS)
     ]
-    rows = parts[0].union(*parts[1:], all=True).order_by("kind", "name")
+    rows = parts[0].union(*parts[1:], all=True).order_by("kind", "name", "pk")  # names repeat
     records = {model: [] for model in LISTED_MODELS}
     for kind, *values in rows:
         model = LISTED_MODELS[kind]

@@ -1,5 +1,6 @@
 """The road every filtered list shares: request, ClaimFilter, a page of claims, page or fragment."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
@@ -47,6 +48,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "chips": chips(filterset, request.GET, exclude=fixed),
         "search_query": params.get("q", "") if filterset.is_valid() else "",
         "export_query": params.urlencode(),
+        "open_data_licence": settings.OPEN_DATA_LICENCE,
         "page": page,
         "periods": group_by_period(list(page.object_list)),
         "statement_count": totals.statements,

@@ -1,0 +1,102 @@
+"""Whether a moved copy is the database it came from: the same rows in every table, every
+quote still the words at its span, and the same claims for a sample of public views — the
+timeline, officials, topics, outlets, dates and searches — run through the site's own filter.
+"""
+
+import re
+import time
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.db.models import F, Model
+from django.http import QueryDict
+
+from statements.models import Claim, Official, Outlet, Statement, Topic
+from statements.ops.move_target import MoveError
+from statements.public.filters import ListedChoiceField, filter_claims
+
+SAMPLE_RECORDS = 3
+SAMPLE_SEARCHES = 5
+CLAIMS_COMPARED = 200
+# Plain Latin letters only: SQLite's and PostgreSQL's searches fold some other letters
+# differently (a capital "İ"), which is no fault of the copy.
+LONG_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
+PHRASE = re.compile(r"\b[A-Za-z]{3,} [A-Za-z]{3,}\b")
+
+
+def verify(
+    copied: dict[str, int], models: list[type[Model]], source: str, target: str, say=print
+) -> list[str]:
+    """What was checked, one line each, said as it is done; a MoveError at the first difference."""
+    checks = [
+        lambda: same_counts(copied, models, source, target),
+        lambda: quotes_at_spans(target),
+        lambda: same_views(source, target),
+    ]
+    done = []
+    for check in checks:
+        started = time.monotonic()
+        done.append(check())
+        say(f"Checked: {done[-1]} ({time.monotonic() - started:.1f} s)")
+    return done
+
+
+def same_counts(copied: dict[str, int], models: list[type[Model]], source: str, target: str) -> str:
+    for model in models:
+        table = model._meta.db_table
+        counts = [model._base_manager.using(alias).count() for alias in (source, target)]
+        if len({*counts, copied[table]}) != 1:
+            raise MoveError(
+                f"{table} holds {counts[0]:,} rows here and {counts[1]:,} in the target "
+                f"after copying {copied[table]:,}."
+            )
+    return f"row counts equal in all {len(models)} tables"
+
+
+def quotes_at_spans(target: str) -> str:
+    quoted = Claim.objects.using(target).exclude(quote="")
+    wrong = list(
+        quoted.with_evidence().exclude(evidence_text=F("quote")).values_list("id", flat=True)[:5]
+    )
+    if wrong:
+        listed = ", ".join(f"#{pk}" for pk in wrong)
+        raise MoveError(f"In the target, the quotes of claims {listed} differ from their spans.")
+    return f"every quote ({quoted.count():,}) is the source text at its span"
+
+
+def sample_views(source: str) -> list[dict[str, str]]:
+    """Filters as the public pages use them, drawn from the data itself."""
+    views = [{}, {"order": "oldest"}]
+    for model, name in ((Official, "official"), (Topic, "topic"), (Outlet, "outlet")):
+        slugs = model.objects.using(source).order_by("pk").values_list("slug", flat=True)
+        views += [{name: slug} for slug in slugs[:SAMPLE_RECORDS]]
+    quotes = Claim.objects.using(source).published().exclude(quote="").order_by("pk")
+    for quote in quotes.values_list("quote", flat=True)[:SAMPLE_SEARCHES]:
+        views += [{"q": word} for word in LONG_WORD.findall(quote)[:1]]
+        views += [{"q": f'"{phrase}"'} for phrase in PHRASE.findall(quote)[:1]]
+    dates = Statement.objects.using(source).published().order_by("date")
+    first = dates.values_list("date", flat=True).first()
+    if first:
+        last = first + timedelta(days=90)
+        views.append({"date_after": first.isoformat(), "date_before": last.isoformat()})
+    return views
+
+
+def claims_shown(view: dict[str, str], alias: str) -> tuple[int, list[int]]:
+    filterset = filter_claims(QueryDict(urlencode(view)), Claim.objects.using(alias))
+    for field in filterset.form.fields.values():
+        if isinstance(field, ListedChoiceField):  # the chosen official is looked up there too
+            field.queryset = field.queryset.using(alias)
+    if not filterset.is_valid():
+        return 0, []
+    rows = filterset.qs
+    return rows.count(), list(rows.values_list("id", flat=True)[:CLAIMS_COMPARED])
+
+
+def same_views(source: str, target: str) -> str:
+    views = sample_views(source)
+    for view in views:
+        if claims_shown(view, source) != claims_shown(view, target):
+            described = urlencode(view) or "the whole timeline"
+            raise MoveError(f"The target shows other claims than this database for {described}.")
+    return f"the same claims for {len(views)} public views (filters and searches)"
