@@ -152,7 +152,7 @@ def curated() -> None:
     official._history_user = editor
     official.save()
     claim = Claim.objects.order_by("pk").first()
-    claim.text = "A summary corrected by the reviewer."
+    claim.summary = "A summary corrected by the reviewer."
     claim._history_user = reviewer
     claim.save()
     doomed = Statement.objects.exclude(official=official).order_by("pk").first()
@@ -239,7 +239,7 @@ def test_the_copy_continues_its_keys_search_index_and_data_version(
         added = Claim.objects.using(alias).create(
             statement=highest.statement,
             order=999,
-            text="Added after the move.",
+            summary="Added after the move.",
             quote="",
             kind="paraphrase",
             span_start=0,

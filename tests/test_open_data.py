@@ -14,7 +14,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from statements.models import Claim, Statement, StatementStatus
-from statements.public.filters import filter_claims
+from statements.public.filters import ClaimFilter
 from statements.public.search import parse, sqlite_query
 from tests.factories import make_official, make_statement
 
@@ -37,7 +37,7 @@ def with_draft(seeded) -> Statement:
     """The seed data, a reviewer, an edit in the history and a draft nobody may see yet."""
     reviewer = User.objects.create(username="reviewer-name", password="pbkdf2_sha256$1$salt$hash")
     claim = Claim.objects.order_by("pk").first()
-    claim.text = "A summary the reviewer corrected."
+    claim.summary = "A summary the reviewer corrected."
     claim._history_user = reviewer
     claim.save()
     draft = make_statement(
@@ -46,7 +46,7 @@ def with_draft(seeded) -> Statement:
         source_text=f"The {DRAFT_WORD} plan was discussed.",
         status=StatementStatus.DRAFT,
     )
-    draft.claims.create(text="A draft claim.", quote=DRAFT_WORD, span_start=4, span_end=19)
+    draft.claims.create(summary="A draft claim.", quote=DRAFT_WORD, span_start=4, span_end=19)
     return draft
 
 
@@ -106,7 +106,7 @@ def test_its_full_text_index_finds_what_the_site_finds(with_draft, tmp_path):
     for words in SEARCHES:
         query = sqlite_query(parse(words))
         found = database.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", [query])
-        site = filter_claims(QueryDict(urlencode({"q": words})), Claim.objects.all()).qs
+        site = ClaimFilter(QueryDict(urlencode({"q": words}))).qs
         assert {row[0] for row in found} == set(site.values_list("pk", flat=True)), words
         assert site.exists(), words
 

@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from importlib import import_module
 from itertools import islice
 
 from django.apps import apps
@@ -25,6 +24,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import Model
 from django.template.defaultfilters import pluralize
 
+from statements.migrations._claim_search import SQLITE_EVIDENCE
 from statements.ops import move_target
 from statements.ops.move_checks import verify
 from statements.ops.move_target import MADE_BY_MIGRATE, MoveError
@@ -33,10 +33,18 @@ from statements.public.versions import data_version
 
 BATCH_ROWS = 2000
 PROGRESS_EVERY = 50_000
-SEARCH_INDEX = import_module("statements.migrations.0002_claim_search")
+# The full-text index as migrations 0002 and 0011 keep it, filled afresh in one statement.
 REBUILD_SEARCH_INDEX = {
-    "sqlite": ["DELETE FROM claim_search", SEARCH_INDEX.SQLITE_FORWARD[-1]],
-    "postgresql": ["DELETE FROM claim_search", SEARCH_INDEX.POSTGRES_FORWARD[-1]],
+    "sqlite": [
+        "DELETE FROM claim_search",
+        f"""INSERT INTO claim_search (rowid, quote, summary, evidence, headline)
+        SELECT c.id, c.quote, c.summary, {SQLITE_EVIDENCE}, s.headline
+        FROM statements_claim c JOIN statements_statement s ON s.id = c.statement_id""",
+    ],
+    "postgresql": [
+        "DELETE FROM claim_search",
+        "SELECT claim_search_refresh(ARRAY(SELECT id FROM statements_claim))",
+    ],
 }
 
 

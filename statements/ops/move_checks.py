@@ -13,7 +13,7 @@ from django.http import QueryDict
 
 from statements.models import Claim, Official, Outlet, Statement, Topic
 from statements.ops.move_target import MoveError
-from statements.public.filters import ListedChoiceField, filter_claims
+from statements.public.filters import ClaimFilter
 
 SAMPLE_RECORDS = 3
 SAMPLE_SEARCHES = 5
@@ -83,10 +83,8 @@ def sample_views(source: str) -> list[dict[str, str]]:
 
 
 def claims_shown(view: dict[str, str], alias: str) -> tuple[int, list[int]]:
-    filterset = filter_claims(QueryDict(urlencode(view)), Claim.objects.using(alias))
-    for field in filterset.form.fields.values():
-        if isinstance(field, ListedChoiceField):  # the chosen official is looked up there too
-            field.queryset = field.queryset.using(alias)
+    # The filter reads its options, and the chosen official, from the queryset's database.
+    filterset = ClaimFilter(QueryDict(urlencode(view)), Claim.objects.using(alias))
     if not filterset.is_valid():
         return 0, []
     rows = filterset.qs

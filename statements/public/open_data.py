@@ -113,7 +113,7 @@ def published(alias: str) -> dict[str, QuerySet]:
             "id",
             "statement_id",
             "order",
-            "text",
+            "summary",
             "quote",
             "kind",
             "evidence_text",
