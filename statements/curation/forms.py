@@ -1,9 +1,11 @@
-"""The admin's forms: a statement's status as the workflow allows, a claim's span from its quote."""
+"""The admin's forms: a statement's status as the workflow allows, a claim's span from its quote,
+and both refused when someone else saved the record since it was opened."""
 
 from django import forms
 from django.db import models
 
 from statements.curation import workflow
+from statements.curation.edit_versions import EditVersionForm
 from statements.models import Claim, Statement
 from statements.spans import SpanNotFound, only_span
 
@@ -15,7 +17,7 @@ def https_by_default(db_field: models.Field, **kwargs) -> forms.Field:
     return db_field.formfield(**kwargs)
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(EditVersionForm):
     """Offers only the statuses this user may give; refuses any other, however it was posted."""
 
     user = None  # set for each request by StatementAdmin.get_form
@@ -49,7 +51,7 @@ class StatementForm(forms.ModelForm):
         return target
 
 
-class ClaimForm(forms.ModelForm):
+class ClaimForm(EditVersionForm):
     """An editor may paste the quote alone: its span is found in the source text on save."""
 
     class Meta:

@@ -1,8 +1,9 @@
 """The review workflow: who may move a statement from one status to another.
 
-Editors write drafts and submit them; only reviewers publish, reject, or take a published or
-rejected statement back to draft. Every road that changes a status (the admin form, the admin
-actions, the importer) asks here first.
+Editors write drafts and submit them; only reviewers publish, reject, take a published or
+rejected statement back to draft, or restore a deleted one. Every road that changes what the
+public sees (the admin form, the admin actions, reverting from the history, restoring, the
+importer) asks here first.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -44,6 +45,11 @@ def may_edit(user, statement: Statement | None) -> bool:
     if not user.has_perm(EDIT):
         return False
     return statement is None or statement.status not in REVIEWED or user.has_perm(PUBLISH)
+
+
+def may_restore(user) -> bool:
+    """A deleted statement comes back with the status it had, published included: reviewers'."""
+    return user.has_perm(EDIT) and user.has_perm(PUBLISH)
 
 
 def refusal(current: str, target: str) -> str:

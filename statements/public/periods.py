@@ -1,5 +1,6 @@
 """Arranging claims for reading: grouped by period and statement, evidence highlighted."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
@@ -43,11 +44,23 @@ class Segment:
 
 
 def highlight_segments(text: str, claims: list[Claim]) -> list[Segment]:
-    """The text cut at every span boundary, each piece with the claims whose evidence covers it."""
-    cuts = {0, len(text)} | {claim.span_start for claim in claims} | {c.span_end for c in claims}
+    """The text cut at every span boundary, each piece with the claims whose evidence covers it.
+
+    One sweep over the sorted boundaries, keeping the claims open there: time grows with the
+    number of claims (times how many overlap), not with its square.
+    """
+    opening, closing = defaultdict(list), defaultdict(list)
+    for index, claim in enumerate(claims):
+        if claim.span_start < claim.span_end:  # an empty or reversed span covers nothing
+            opening[claim.span_start].append(index)
+            closing[claim.span_end].append(index)
+    cuts = {0, len(text)} | {c.span_start for c in claims} | {c.span_end for c in claims}
+    open_claims: set[int] = set()
     segments = []
     for start, end in pairwise(sorted(cuts)):
-        covering = [c for c in claims if c.span_start <= start and end <= c.span_end]
+        open_claims.difference_update(closing.get(start, ()))
+        open_claims.update(opening.get(start, ()))
+        covering = [claims[index] for index in sorted(open_claims)]
         starting = [claim for claim in covering if claim.span_start == start]
         segments.append(Segment(text[start:end], covering, starting))
     return segments
