@@ -158,6 +158,9 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         return form
 
     def save_model(self, request, statement: Statement, form, change: bool) -> None:
+        if change and not form.changes_stored():
+            # Saving only claims leaves the statement's version, so others' open pages stay valid.
+            return
         if "status" in form.changed_data:
             workflow.note_review(statement, request.user)
         super().save_model(request, statement, form, change)
@@ -200,7 +203,7 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
 
     @admin.display(description="Source text, with each claim's evidence marked")
     def evidence_in_source(self, statement: Statement) -> str:
-        spans = statement.claims.only("order", "span_start", "span_end")
+        spans = statement.claims.only("statement", "order", "span_start", "span_end")
         segments = highlight_segments(statement.source_text, list(spans))
         pieces = (
             format_html('<mark title="Claim {}">{}</mark>', s.claims[0].order, s.text)

@@ -3,7 +3,7 @@
 Saving over a record that someone else saved meanwhile is refused, naming who and when, with the
 saved value and the one sent beside each field that differs, while the form keeps everything
 typed. The form then carries the new version, so saving again deliberately keeps what was sent.
-A save that differs in no field from what is stored now loses nothing and goes through.
+A save that sends what is stored now (the same change made twice) loses nothing and goes through.
 """
 
 from django import forms
@@ -46,9 +46,15 @@ class EditVersionForm(forms.ModelForm):
         else:
             self.instance.version = current.version
 
+    def changes_stored(self) -> bool:
+        """Whether saving would change the stored record (always, for one not stored)."""
+        stored = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+        return stored is None or bool(self.fields_differing_from(stored))
+
     def fields_differing_from(self, current: models.Model) -> list[str]:
         as_stored_now = type(self)(self.data, self.files, instance=current, prefix=self.prefix)
-        return [name for name in as_stored_now.changed_data if name in self.cleaned_data]
+        differing = set(as_stored_now.changed_data) - {"opened_version"}
+        return [name for name in self.cleaned_data if name in differing]
 
     def refuse(self, current: models.Model, differing: list[str]) -> None:
         who, when = last_change(current)
