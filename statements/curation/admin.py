@@ -100,7 +100,11 @@ class ClaimInline(WorkflowPermissions, VerbatimTextMixin, admin.StackedInline):
     formset = FirstClaimsFormSet
     extra = 0
     fields = (
-        *(("order", "kind"), "text", "quote", ("span_start", "span_end"), "topics"),
+        ("order", "kind"),
+        "text",
+        "quote",
+        ("span_start", "span_end"),
+        "topics",
         "opened_version",
     )
     autocomplete_fields = ("topics",)
