@@ -421,6 +421,10 @@ class Editor:
 
     def edit_statement(self, number: int) -> None:
         headline = f"{self.targets['edit_headline']} [load edit {self.run_id}/{number}]"
+        # Opened afresh each time, as the admin refuses a save over one made since opening.
+        page = self.browser.request("GET", self.edit_path)
+        assert page.status == 200, f"{self.edit_path} answered {page.status}"
+        self.change_form = form_fields(page.text, "statement_form")
         form = [
             (n, headline if n == "headline" else v)
             for n, v in self.change_form

@@ -224,6 +224,24 @@ class StatementStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class EditVersioned(models.Model):
+    """A record counting its saves, so that an edit opened before someone else's save is caught."""
+
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="How many times has it been saved?"
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
 class StatementQuerySet(models.QuerySet):
     def published(self) -> "StatementQuerySet":
         return self.filter(status=StatementStatus.PUBLISHED)
@@ -234,7 +252,7 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
         return self.get(source_hash=source_hash)
 
 
-class Statement(models.Model):
+class Statement(EditVersioned):
     """One dated utterance by one official, with the source text that reports it."""
 
     official = models.ForeignKey(
@@ -305,7 +323,7 @@ class Statement(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = StatementManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -433,7 +451,7 @@ class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
         return self.get(statement__source_hash=source_hash, order=order)
 
 
-class Claim(models.Model):
+class Claim(EditVersioned):
     """One position inside a statement, tied to its evidence in the source text."""
 
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="claims")
@@ -453,7 +471,7 @@ class Claim(models.Model):
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
 
     objects = ClaimManager()
-    history = HistoricalRecords(m2m_fields=[topics])
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["version"])
 
     class Meta:
         ordering = ["statement", "order", "id"]

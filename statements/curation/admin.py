@@ -1,31 +1,26 @@
 """Curation: editors keep statements, claims and the people and outlets behind them right."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.contrib import admin
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements.curation import workflow
+from statements.curation.actions import STATEMENT_ACTIONS, export_selected_as_csv
+from statements.curation.claim_inline import claims_in_list
 from statements.curation.deleted_page import DeletedStatementsView
 from statements.curation.forms import ClaimForm, ClaimFormSet, StatementForm
+from statements.curation.history import GuardedHistory
 from statements.curation.import_page import import_article_urls
-from statements.models import (
-    Claim,
-    Official,
-    Outlet,
-    Post,
-    Statement,
-    StatementStatus,
-    Topic,
-    hosted_or_published_by,
+from statements.curation.statement_list import (
+    OutletListFilter,
+    StatementChangeList,
+    TopicListFilter,
+    with_claim_count,
 )
-from statements.public import export
+from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
 from statements.public.periods import highlight_segments
-from statements.public.site_address import site_root
 
 
 class VerbatimTextField(forms.CharField):
@@ -50,23 +45,6 @@ class VerbatimTextMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class GuardedHistory:
-    """simple-history saves a reverted version without asking whether the user may change the
-    record; here it asks, as the change form does."""
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            current = self.get_object(request, unquote(object_id))
-            allowed = (
-                self.has_change_permission(request, current)
-                if current is not None
-                else self.has_add_permission(request)
-            )
-            if not allowed:
-                raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
 class PostInline(admin.TabularInline):
     model = Post
     extra = 0
@@ -79,16 +57,6 @@ class OfficialAdmin(GuardedHistory, SimpleHistoryAdmin):
     search_fields = ("name", "aliases", "slug")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (PostInline,)
-
-
-@admin.action(description="Export selected as CSV")
-def export_selected_as_csv(modeladmin, request, queryset):
-    """The public exporter over the rows an editor ticked, one row per claim or per statement."""
-    if queryset.model is Statement:
-        rows, layout = export.statements_in(queryset.values("pk")), export.STATEMENTS
-    else:
-        rows, layout = queryset.in_timeline_order(), export.CLAIMS
-    return export.export_response(rows, layout, "csv", site_root(), ["selected"])
 
 
 @admin.register(Outlet)
@@ -125,80 +93,22 @@ class ClaimInline(WorkflowPermissions, VerbatimTextMixin, admin.StackedInline):
     form = ClaimForm
     formset = ClaimFormSet
     extra = 0
-    fields = (("order", "kind"), "summary", "quote", ("span_start", "span_end"), "topics")
+    fields = (
+        ("order", "kind"),
+        "summary",
+        "quote",
+        ("span_start", "span_end"),
+        "topics",
+        "opened_version",
+    )
     autocomplete_fields = ("topics",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("topics")
 
     def has_add_permission(self, request, obj=None) -> bool:
         editable = workflow.may_edit(request.user, obj)
         return editable and super().has_add_permission(request, obj)
-
-
-def move_selected(modeladmin, request, queryset, target: str) -> None:
-    """Move each selected statement to `target` where the workflow allows; report the rest."""
-    moved, refused = 0, []
-    for statement in queryset:
-        try:
-            workflow.move(statement, target, request.user)
-            moved += 1
-        except PermissionDenied as refusal:
-            refused.append(f"#{statement.pk}: {refusal}")
-    label = StatementStatus(target).label.lower()
-    if moved:
-        modeladmin.message_user(request, f"{moved} statement(s) now {label}.", messages.SUCCESS)
-    if refused:
-        modeladmin.message_user(request, "Not moved — " + " ".join(refused), messages.WARNING)
-
-
-@admin.action(description="Submit selected for review", permissions=["change"])
-def submit_for_review(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.IN_REVIEW)
-
-
-@admin.action(description="Publish selected", permissions=["publish"])
-def publish(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.PUBLISHED)
-
-
-@admin.action(description="Reject selected", permissions=["publish"])
-def reject(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.REJECTED)
-
-
-@admin.action(description="Return selected to draft", permissions=["change"])
-def return_to_draft(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.DRAFT)
-
-
-class SlugListFilter(admin.SimpleListFilter):
-    """Statements by one record of `model`, chosen by its slug."""
-
-    model = None
-
-    def lookups(self, request, model_admin):
-        return self.model.objects.values_list("slug", "name")
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(self.matching(self.value())).distinct()
-        return queryset
-
-
-class TopicListFilter(SlugListFilter):
-    title = "topic"
-    parameter_name = "topic"
-    model = Topic
-
-    def matching(self, slug: str) -> models.Q:
-        return models.Q(claims__topics__slug=slug)
-
-
-class OutletListFilter(SlugListFilter):
-    title = "outlet (venue or publisher)"
-    parameter_name = "outlet"
-    model = Outlet
-
-    def matching(self, slug: str) -> models.Q:
-        return hosted_or_published_by(slug)
 
 
 @admin.register(Statement)
@@ -213,7 +123,7 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
     search_fields = ("headline", "source_text", "official__name", "title_as_given")
     autocomplete_fields = ("official", "venue", "reporting_outlet")
     date_hierarchy = "date"
-    actions = (submit_for_review, publish, reject, return_to_draft, export_selected_as_csv)
+    actions = STATEMENT_ACTIONS
     readonly_fields = ("source_hash", "reviewed_by", "reviewed_at", "created", "modified")
     inlines = (ClaimInline,)
     change_list_template = "admin/statements/statement/change_list.html"
@@ -231,13 +141,16 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
     def get_readonly_fields(self, request, statement: Statement | None = None) -> tuple:
         if statement is None:
             return self.readonly_fields
-        return (*self.readonly_fields, "source_text", "evidence_in_source")
+        return (*self.readonly_fields, "source_text", "evidence_in_source", "claims_in_full")
 
     def get_fieldsets(self, request, statement: Statement | None = None):
         if statement is None:
             return self.fieldsets
+        (_, first), review, where, _, record = self.fieldsets
+        first = (None, {"fields": (*first["fields"], "opened_version")})
+        claims = ("Claims", {"fields": ("claims_in_full",)})
         source = ("source_url", "language", "body_start", "evidence_in_source", "source_hash")
-        return (*self.fieldsets[:3], ("Source", {"fields": source}), self.fieldsets[4])
+        return (first, claims, review, where, ("Source", {"fields": source}), record)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -245,6 +158,9 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         return form
 
     def save_model(self, request, statement: Statement, form, change: bool) -> None:
+        if change and not form.publishing and not form.changes_stored():
+            # Saving only claims leaves the statement's version, so others' open pages stay valid.
+            return
         if "status" in form.changed_data or form.publishing:
             workflow.note_review(statement, request.user)
         super().save_model(request, statement, form, change)
@@ -256,11 +172,20 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         return super().render_change_form(request, context, **kwargs)
 
     def get_queryset(self, request):
-        claims = models.Count("claims")
-        return super().get_queryset(request).annotate(claim_count=claims).order_by("-date", "-id")
+        return with_claim_count(super().get_queryset(request)).order_by("-date", "-id")
+
+    def get_changelist(self, request, **kwargs):
+        return StatementChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        may_restore = {"may_restore": workflow.may_restore(request.user)}
+        return super().changelist_view(request, {**may_restore, **(extra_context or {})})
 
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm(workflow.PUBLISH)
+
+    def may_recreate(self, request) -> bool:
+        return workflow.may_restore(request.user)
 
     def get_urls(self):
         deleted = DeletedStatementsView.as_view(model_admin=self)
@@ -277,9 +202,15 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
     def claims(self, statement: Statement) -> int:
         return statement.claim_count
 
+    @admin.display(description="Claims")
+    def claims_in_full(self, statement: Statement) -> str:
+        count = getattr(statement, "claim_count", None)  # not on a version from the history
+        return claims_in_list(statement, statement.claims.count() if count is None else count)
+
     @admin.display(description="Source text, with each claim's evidence marked")
     def evidence_in_source(self, statement: Statement) -> str:
-        segments = highlight_segments(statement.source_text, list(statement.claims.all()))
+        spans = statement.claims.only("statement", "order", "span_start", "span_end")
+        segments = highlight_segments(statement.source_text, list(spans))
         pieces = (
             format_html('<mark title="Claim {}">{}</mark>', s.claims[0].order, s.text)
             if s.claims

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views import View
 
+from statements.curation import workflow
 from statements.curation.undelete import deleted_statements, restore_statement
 
 
@@ -14,8 +15,8 @@ class DeletedStatementsView(View):
     model_admin = None
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not self.model_admin.has_add_permission(request):
-            raise PermissionDenied
+        if not workflow.may_restore(request.user):
+            raise PermissionDenied("Only reviewers restore deleted statements.")
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest) -> HttpResponse:

@@ -1,13 +1,16 @@
-"""The admin's forms: a statement's status as the workflow allows, a claim's span from its quote."""
+"""The admin's forms: a statement's status as the workflow allows, a claim's span from its quote,
+and both refused when someone else saved the record since it was opened."""
 
 from django import forms
 
 from statements.curation import workflow
+from statements.curation.claim_inline import FirstClaimsFormSet
+from statements.curation.edit_versions import EditVersionForm
 from statements.models import Claim, Statement, StatementStatus
 from statements.spans import SpanNotFound, only_span
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(EditVersionForm):
     """Offers only the statuses this user may give; refuses any other, however it was posted."""
 
     user = None  # set for each request by StatementAdmin.get_form
@@ -59,7 +62,7 @@ class StatementForm(forms.ModelForm):
         return cleaned
 
 
-class ClaimFormSet(forms.BaseInlineFormSet):
+class ClaimFormSet(FirstClaimsFormSet):
     """A statement goes to review (or is published) only when every claim has its summary."""
 
     def clean(self) -> None:
@@ -79,7 +82,7 @@ class ClaimFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(problem)
 
 
-class ClaimForm(forms.ModelForm):
+class ClaimForm(EditVersionForm):
     """An editor may paste the quote alone: its span is found in the source text on save."""
 
     class Meta:

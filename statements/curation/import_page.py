@@ -27,6 +27,8 @@ from statements.public.periods import highlight_segments
 
 SESSION_KEY = "imported_articles"
 PREVIEWS_KEPT = 2
+# Above this an article is a dump, not a report, and its preview alone would take minutes.
+MOST_CLAIMS = 2_000
 
 
 class ImportArticleForm(forms.Form):
@@ -191,6 +193,7 @@ class ImportArticleView(View):
         text = form.cleaned_data["text"]
         try:
             plan = plan_import(text, form.options())
+            check_claim_count(plan)
         except ArticleError as problem:
             form.add_error(None, str(problem))
             return self.render(request, form)
@@ -219,6 +222,15 @@ class ImportArticleView(View):
             "marked_source": marked_source(plan) if plan else "",
         }
         return TemplateResponse(request, self.template_name, context)
+
+
+def check_claim_count(plan: ImportPlan) -> None:
+    proposed = sum(len(planned.proposal.claims) for planned in plan.statements)
+    if proposed > MOST_CLAIMS:
+        raise ArticleError(
+            f"The article proposes {proposed:,} claims; one import takes at most "
+            f"{MOST_CLAIMS:,}. Split it into shorter articles and import each."
+        )
 
 
 def marked_source(plan: ImportPlan) -> str:

@@ -40,11 +40,14 @@ def keep_topics_in_deletion_record(sender, instance: Claim, history_instance, **
 
 def deleted_statements() -> list:
     """The deletion record of each statement that no longer exists, newest deletion first."""
-    gone = Statement.history.filter(history_type=DELETED).exclude(
-        id__in=Statement.objects.values("pk")
+    gone = (
+        Statement.history.filter(history_type=DELETED)
+        .exclude(id__in=Statement.objects.values("pk"))
+        .select_related("official", "history_user")
+        .defer("source_text")
     )
     latest = {}
-    for record in gone.select_related("official", "history_user").order_by("history_date"):
+    for record in gone.order_by("history_date"):
         latest[record.id] = record
     return sorted(latest.values(), key=lambda record: record.history_date, reverse=True)
 

@@ -1,9 +1,10 @@
 """The review workflow: who may move a statement from one status to another.
 
-Editors write drafts and submit them; only reviewers publish, reject, or take a published or
-rejected statement back to draft. Every road that changes a status (the admin form, the admin
-actions, the importer) asks here first. Position changes follow the same workflow with their
-own permissions (`model=PositionChange`).
+Editors write drafts and submit them; only reviewers publish, reject, take a published or
+rejected statement back to draft, or restore a deleted one. Every road that changes what the
+public sees (the admin form, the admin actions, reverting from the history, restoring, the
+importer) asks here first. Position changes follow the same workflow with their own
+permissions (`model=PositionChange`).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -72,6 +73,11 @@ def missing_summary(claims) -> str:
                 "to review: one neutral sentence in our words."
             )
     return ""
+
+
+def may_restore(user) -> bool:
+    """A deleted statement comes back with the status it had, published included: reviewers'."""
+    return user.has_perm(EDIT) and user.has_perm(PUBLISH)
 
 
 def refusal(current: str, target: str, model: type[Model] = Statement) -> str:

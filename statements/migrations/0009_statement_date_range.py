@@ -38,7 +38,7 @@ create_triggers = {"sqlite": list(SQLITE_TRIGGERS_ON_STATEMENTS.values()), "post
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0007_data_version_posts"),
+        ("statements", "0008_edit_versions"),
     ]
 
     operations = [

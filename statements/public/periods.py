@@ -1,5 +1,6 @@
 """Arranging claims for reading: grouped by period and statement, evidence highlighted."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
@@ -55,12 +56,24 @@ class Segment:
 
 def highlight_segments(text: str, claims: list[Claim], begin: int = 0) -> list[Segment]:
     """The text from `begin` (where the article's words start), cut at every span boundary,
-    each piece with the claims whose evidence covers it. Evidence before `begin` is kept."""
+    each piece with the claims whose evidence covers it. Evidence before `begin` is kept.
+
+    One sweep over the sorted boundaries, keeping the claims open there: time grows with the
+    number of claims (times how many overlap), not with its square.
+    """
     begin = min([begin, len(text), *(claim.span_start for claim in claims)])
+    opening, closing = defaultdict(list), defaultdict(list)
+    for index, claim in enumerate(claims):
+        if claim.span_start < claim.span_end:  # an empty or reversed span covers nothing
+            opening[claim.span_start].append(index)
+            closing[claim.span_end].append(index)
     cuts = {begin, len(text)} | {c.span_start for c in claims} | {c.span_end for c in claims}
+    open_claims: set[int] = set()
     segments = []
     for start, end in pairwise(sorted(cuts)):
-        covering = [c for c in claims if c.span_start <= start and end <= c.span_end]
+        open_claims.difference_update(closing.get(start, ()))
+        open_claims.update(opening.get(start, ()))
+        covering = [claims[index] for index in sorted(open_claims)]
         starting = [claim for claim in covering if claim.span_start == start]
         segments.append(Segment(text[start:end], covering, starting))
     return segments
