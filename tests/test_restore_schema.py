@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from statements.models import Claim
-from statements.ops import backup
+from statements.ops import backup_postgres
 from statements.ops.backup_schema import code_migrations, code_tables
 from tests.test_backup import NEW_WORD, backed_up_seed, found, run, stored_rows
 
@@ -64,16 +64,23 @@ def craft_postgres(path: Path, migrations: set, tables: dict) -> None:
         cursor.execute("DROP DATABASE IF EXISTS crafted_backup")
         cursor.execute("CREATE DATABASE crafted_backup")
     try:
-        info = backup.conninfo(settings)
+        info = backup_postgres.conninfo(settings)
         script = [f'CREATE TABLE "{table}" (x integer);' for table in tables]
         script.append("CREATE TABLE django_migrations (id serial, app text, name text);")
         script += [
             f"INSERT INTO django_migrations (app, name) VALUES ('{a}', '{n}');"
             for a, n in migrations
         ]
-        backup.run_pg(connection, [backup.pg_tool("psql"), "-q", "-c", "\n".join(script), info])
-        dump = [backup.pg_tool("pg_dump"), "--format=custom", f"--file={path}", f"--dbname={info}"]
-        backup.run_pg(connection, dump)
+        backup_postgres.run_pg(
+            connection, [backup_postgres.pg_tool("psql"), "-q", "-c", "\n".join(script), info]
+        )
+        dump = [
+            backup_postgres.pg_tool("pg_dump"),
+            "--format=custom",
+            f"--file={path}",
+            f"--dbname={info}",
+        ]
+        backup_postgres.run_pg(connection, dump)
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP DATABASE crafted_backup")

@@ -116,3 +116,30 @@ def dumped_schema(ddl: str, data: str) -> tuple[set[tuple[str, str]], dict[str, 
             values = dict(zip(names, row.split("\t"), strict=False))
             applied.add((values.get("app", ""), values.get("name", "")))
     return applied, columns
+
+
+class BackupError(Exception):
+    """A backup or restore was refused or failed; the live database was not changed."""
+
+
+# What makes a file a backup of this app's database. A backup may be taken before the code's
+# latest migrations have run (before an upgrade, say); restoring one checks every table and
+# migration against the code's (backup_schema.py).
+APP_TABLES = frozenset({"django_migrations", "statements_statement", "statements_claim"})
+
+
+def check_tables(present: set[str], name: str) -> None:
+    missing = sorted(APP_TABLES - present)
+    if missing:
+        raise BackupError(f"{name} lacks this app's tables: {', '.join(missing)}.")
+
+
+def check_schema(schema: tuple[set, dict], vendor: str, name: str) -> None:
+    """Refuse a backup whose migrations or tables are not this code's."""
+    problems = schema_problems(*schema, vendor)
+    if problems:
+        raise BackupError(
+            f"{name} does not match this code's database, so nothing was restored: "
+            + "; ".join(problems)
+            + "."
+        )
