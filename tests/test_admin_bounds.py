@@ -31,7 +31,7 @@ def long_statement(claim_count: int) -> Statement:
         Claim(
             statement=statement,
             order=number + 1,
-            text=f"Summary {number}",
+            summary=f"Summary {number}",
             quote=quote,
             kind=ClaimKind.QUOTE,
             span_start=start,
@@ -86,10 +86,10 @@ def test_a_long_statement_edits_its_first_claims_inline_and_links_to_the_rest(ad
     listing = admin_client.get(claims_url).content.decode()
     assert f"{CLAIMS_INLINE + 5} claims" in listing
 
-    form["claims-0-text"] = ["A corrected summary"]
+    form["claims-0-summary"] = ["A corrected summary"]
     assert admin_client.post(change, form).status_code == 302
     assert statement.claims.count() == CLAIMS_INLINE + 5
-    assert statement.claims.get(order=1).text == "A corrected summary"
+    assert statement.claims.get(order=1).summary == "A corrected summary"
 
 
 def brute_force_segments(text: str, claims: list) -> list[tuple]:

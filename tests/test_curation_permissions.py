@@ -47,7 +47,7 @@ def statement_change_form(statement: Statement, **changes) -> dict:
 
 
 def claim_form(claim: Claim, **changes) -> dict:
-    fields = ("statement", "order", "kind", "text", "quote", "span_start", "span_end")
+    fields = ("statement", "order", "kind", "summary", "quote", "span_start", "span_end")
     return {
         **{
             name: getattr(claim, name if name != "statement" else "statement_id") for name in fields
@@ -148,14 +148,14 @@ def test_reverting_a_draft_to_its_published_version_cannot_publish_it(client, gr
 @GROUPS
 def test_only_reviewers_revert_a_claim_of_a_published_statement(client, group):
     statement = make_statement(status=StatementStatus.PUBLISHED)
-    claim = make_claim(statement, QUOTE, text="As first published")
+    claim = make_claim(statement, QUOTE, summary="As first published")
     first = Claim.history.get(id=claim.pk)
-    claim.text = "As corrected by a reviewer"
+    claim.summary = "As corrected by a reviewer"
     claim.save()
     log_in_as(client, group)
     url = f"{CLAIMS}{claim.pk}/history/{first.history_id}/"
-    response = client.post(url, claim_form(claim, text="As first published"))
-    text = Claim.objects.get(pk=claim.pk).text
+    response = client.post(url, claim_form(claim, summary="As first published"))
+    text = Claim.objects.get(pk=claim.pk).summary
     if group == REVIEWERS:
         assert response.status_code == 302 and text == "As first published"
     else:

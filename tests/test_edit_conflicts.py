@@ -30,7 +30,7 @@ def editor(name: str) -> Client:
 @pytest.fixture
 def draft() -> Statement:
     statement = make_statement(status=StatementStatus.DRAFT, headline="The first headline")
-    make_claim(statement, QUOTE, text="The first summary")
+    make_claim(statement, QUOTE, summary="The first summary")
     return statement
 
 
@@ -72,17 +72,17 @@ def test_a_second_save_over_a_changed_headline_is_refused_and_loses_nothing(draf
 def test_a_second_save_over_a_claims_summary_edited_inline_is_refused(draft):
     alice, bob = editor("alice"), editor("bob")
     alices_form, bobs_form = opened(alice, change_page(draft)), opened(bob, change_page(draft))
-    alices_form["claims-0-text"] = ["Alice's summary"]
+    alices_form["claims-0-summary"] = ["Alice's summary"]
     assert alice.post(change_page(draft), alices_form).status_code == 302
-    bobs_form["claims-0-text"] = ["Bob's summary"]
+    bobs_form["claims-0-summary"] = ["Bob's summary"]
     refused = bob.post(change_page(draft), bobs_form)
 
     assert refused.status_code == 200
-    assert Claim.objects.get().text == "Alice's summary"
+    assert Claim.objects.get().summary == "Alice's summary"
     page = text_of(refused)
     assert "This claim was changed by alice at" in page
     assert "“Alice's summary”. You sent: “Bob's summary”." in page
-    assert form_of(refused.content.decode())["claims-0-text"] == ["Bob's summary"]
+    assert form_of(refused.content.decode())["claims-0-summary"] == ["Bob's summary"]
 
 
 def test_a_stale_form_cannot_undo_a_claim_changed_meanwhile(draft):
@@ -91,7 +91,7 @@ def test_a_stale_form_cannot_undo_a_claim_changed_meanwhile(draft):
     claim = Claim.objects.get()
     claim_page = f"/admin/statements/claim/{claim.pk}/change/"
     alices_form = opened(alice, claim_page)
-    alices_form["text"] = ["Alice's summary"]
+    alices_form["summary"] = ["Alice's summary"]
     assert alice.post(claim_page, alices_form).status_code == 302
     bobs_form["headline"] = ["Bob's headline"]
     refused = bob.post(change_page(draft), bobs_form)
@@ -99,7 +99,8 @@ def test_a_stale_form_cannot_undo_a_claim_changed_meanwhile(draft):
     assert refused.status_code == 200
     assert "“Alice's summary”. You sent: “The first summary”." in text_of(refused)
     stored = Statement.objects.get(pk=draft.pk)
-    assert (stored.headline, stored.claims.get().text) == ("The first headline", "Alice's summary")
+    assert stored.headline == "The first headline"
+    assert stored.claims.get().summary == "Alice's summary"
 
 
 def test_two_saves_on_the_claim_page_are_checked_the_same_way(draft):
@@ -107,13 +108,13 @@ def test_two_saves_on_the_claim_page_are_checked_the_same_way(draft):
     claim = Claim.objects.get()
     claim_page = f"/admin/statements/claim/{claim.pk}/change/"
     alices_form, bobs_form = opened(alice, claim_page), opened(bob, claim_page)
-    alices_form["text"] = ["Alice's summary"]
+    alices_form["summary"] = ["Alice's summary"]
     assert alice.post(claim_page, alices_form).status_code == 302
-    bobs_form["text"] = ["Bob's summary"]
+    bobs_form["summary"] = ["Bob's summary"]
     refused = bob.post(claim_page, bobs_form)
     assert refused.status_code == 200
     assert "“Alice's summary”. You sent: “Bob's summary”." in text_of(refused)
-    assert Claim.objects.get().text == "Alice's summary"
+    assert Claim.objects.get().summary == "Alice's summary"
 
 
 def test_a_save_that_changes_nothing_keeps_the_version_and_stops_no_one(draft):
