@@ -21,9 +21,11 @@ serve: export DJANGO_ENV = production
 serve: setup
 	$(BIN)/gunicorn statements.config.wsgi --bind $(ADDRESS)
 
-# Style checks, then the suite on SQLite and on a throwaway PostgreSQL, browser tests included:
-# about N minutes on a two-core machine (see "Tests" in the README).
-test: setup $(DEV_INSTALLED) browser $(AXE) lint test-sqlite test-postgres
+# Style checks, then the suite on SQLite and on a throwaway PostgreSQL at once, browser tests
+# included; each pass prints its report when it ends. About N minutes on a two-core machine
+# (see "Tests" in the README).
+test: setup $(DEV_INSTALLED) browser $(AXE) lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 # The long runs: 10,000 generated query strings per public URL and the full load test
 # (50 readers and an editor for 30 s), on each database.

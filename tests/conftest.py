@@ -83,3 +83,10 @@ def page(browser, live_server, seeded_live):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def open_data_built_apart(settings, tmp_path) -> None:
+    """The SQLite download is built in each test's own folder, so that passes and processes
+    running at once never replace each other's file."""
+    settings.OPEN_DATA_DIR = tmp_path / "opendata"
