@@ -20,17 +20,18 @@ def export_selected_as_csv(modeladmin, request, queryset):
 
 
 def move_selected(modeladmin, request, queryset, target: str) -> None:
-    """Move each selected statement to `target` where the workflow allows; report the rest."""
+    """Move each selected statement (or position change) to `target` where the workflow
+    allows; report the rest."""
     moved, refused = 0, []
-    for statement in queryset:
+    for record in queryset:
         try:
-            workflow.move(statement, target, request.user)
+            workflow.move(record, target, request.user)
             moved += 1
         except PermissionDenied as refusal:
-            refused.append(f"#{statement.pk}: {refusal}")
-    label = StatementStatus(target).label.lower()
+            refused.append(f"#{record.pk}: {refusal}")
+    label, noun = StatementStatus(target).label.lower(), queryset.model._meta.verbose_name
     if moved:
-        modeladmin.message_user(request, f"{moved} statement(s) now {label}.", messages.SUCCESS)
+        modeladmin.message_user(request, f"{moved} {noun}(s) now {label}.", messages.SUCCESS)
     if refused:
         modeladmin.message_user(request, "Not moved — " + " ".join(refused), messages.WARNING)
 
@@ -55,4 +56,5 @@ def return_to_draft(modeladmin, request, queryset):
     move_selected(modeladmin, request, queryset, StatementStatus.DRAFT)
 
 
-STATEMENT_ACTIONS = (submit_for_review, publish, reject, return_to_draft, export_selected_as_csv)
+REVIEW_ACTIONS = (submit_for_review, publish, reject, return_to_draft)
+STATEMENT_ACTIONS = (*REVIEW_ACTIONS, export_selected_as_csv)

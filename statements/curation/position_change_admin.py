@@ -1,13 +1,13 @@
 """Curating how positions moved: editors draft and submit a rating, reviewers publish it."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements.curation import workflow
+from statements.curation.actions import REVIEW_ACTIONS
 from statements.curation.admin import GuardedHistory
-from statements.models import PositionChange, StatementStatus
+from statements.models import PositionChange
 
 MODEL = PositionChange
 
@@ -40,42 +40,6 @@ class PositionChangeForm(forms.ModelForm):
         return target
 
 
-def move_selected(modeladmin, request, queryset, target: str) -> None:
-    """Move each selected change to `target` where the workflow allows; report the rest."""
-    moved, refused = 0, []
-    for change in queryset:
-        try:
-            workflow.move(change, target, request.user)
-            moved += 1
-        except PermissionDenied as refusal:
-            refused.append(f"#{change.pk}: {refusal}")
-    label = StatementStatus(target).label.lower()
-    if moved:
-        modeladmin.message_user(request, f"{moved} position change(s) now {label}.")
-    if refused:
-        modeladmin.message_user(request, "Not moved — " + " ".join(refused), messages.WARNING)
-
-
-@admin.action(description="Submit selected for review", permissions=["change"])
-def submit_for_review(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.IN_REVIEW)
-
-
-@admin.action(description="Publish selected", permissions=["publish"])
-def publish(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.PUBLISHED)
-
-
-@admin.action(description="Reject selected", permissions=["publish"])
-def reject(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.REJECTED)
-
-
-@admin.action(description="Return selected to draft", permissions=["change"])
-def return_to_draft(modeladmin, request, queryset):
-    move_selected(modeladmin, request, queryset, StatementStatus.DRAFT)
-
-
 @admin.register(PositionChange)
 class PositionChangeAdmin(GuardedHistory, SimpleHistoryAdmin):
     form = PositionChangeForm
@@ -84,7 +48,7 @@ class PositionChangeAdmin(GuardedHistory, SimpleHistoryAdmin):
     list_select_related = ("official", "topic", "earlier", "later")
     search_fields = ("note", "official__name", "topic__name")
     autocomplete_fields = ("official", "topic", "earlier", "later")
-    actions = (submit_for_review, publish, reject, return_to_draft)
+    actions = REVIEW_ACTIONS
     readonly_fields = ("reviewed_by", "reviewed_at", "created", "modified")
     fieldsets = (
         (None, {"fields": ("official", "topic", ("earlier", "later"), "rating", "note")}),

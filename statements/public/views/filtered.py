@@ -89,7 +89,7 @@ def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpR
     Boosted links and htmx restoring history it holds no copy of get the full page."""
     fragment = page_part(request) == "fragment"
     if fragment:
-        template += "#results"
+        template = "filtered_page.html#results"  # the same region on every filtered page
     # What else changes beside the results (facet counts, the announcer) travels out of band.
     context["out_of_band"] = fragment or (request.htmx and request.htmx.boosted)
     status = 400 if context["filter"].errors else 200
