@@ -22,7 +22,7 @@ serve: setup
 	$(BIN)/gunicorn statements.config.wsgi --bind $(ADDRESS)
 
 # Style checks, then the suite on SQLite and on a throwaway PostgreSQL at once, browser tests
-# included; each pass prints its report when it ends. About N minutes on a two-core machine
+# included; each pass prints its report when it ends. Under ten minutes on a two-core machine
 # (see "Tests" in the README).
 test: setup $(DEV_INSTALLED) browser $(AXE) lint
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
