@@ -10,7 +10,9 @@ Usage: .venv/bin/python bench/concurrent_load.py --readers 50 --seconds 30 [--da
    and our own cookie jar sends the cookies back over plain HTTP on loopback.
 3. N reader threads request public pages for S seconds, recording status and latency.
 4. Meanwhile an editor logs into the admin and, every second, adds a statement with one claim
-   through the add form and edits an existing statement through its change form.
+   through the add form and edits an existing statement's headline through its change form; a
+   second editor edits the same statement's dateline, so that their saves cross. A save over
+   one made since its form was opened is refused with a message (and counted), never lost.
 5. Stops the server, then checks the database (every confirmed save is there, whole and valid)
    and the server's log (no "database is locked", no traceback, no worker timeout).
 6. Prints a table and exits 1 if a request failed, a save was lost or the log is not clean.
@@ -285,12 +287,15 @@ class Save:
 class EditorResult:
     saves: list[Save] = field(default_factory=list)  # attempted
     confirmed: list[Save] = field(default_factory=list)
-    edits_attempted: list[str] = field(default_factory=list)  # headlines
+    edits_attempted: list[str] = field(default_factory=list)  # the values sent
     edits_confirmed: list[str] = field(default_factory=list)
+    edits_refused: int = 0  # over another editor's save made since the form was opened
     latencies: list[float] = field(default_factory=list)  # of each save and edit
     errors: Counter = field(default_factory=Counter)
 
 
+# The admin's refusal of a save over another made since the form was opened.
+CHANGED_MEANWHILE = "since you opened it"
 # What an editor's request may fail with: the network, the server, or a page not as expected.
 FAILURES = (OSError, http.client.HTTPException, AssertionError, KeyError)
 
@@ -298,7 +303,14 @@ FAILURES = (OSError, http.client.HTTPException, AssertionError, KeyError)
 class Editor:
     """Logs into the admin, then each second adds a statement and edits an existing one."""
 
-    def __init__(self, port: int, admin: str, credentials: tuple[str, str], targets: dict) -> None:
+    def __init__(
+        self,
+        port: int,
+        admin: str,
+        credentials: tuple[str, str],
+        targets: dict,
+        edited_field: str = "headline",
+    ) -> None:
         self.browser = Browser(port)
         self.admin = admin
         self.credentials = credentials
@@ -309,6 +321,11 @@ class Editor:
         self.add_form: list[tuple[str, str]] = []
         self.change_form: list[tuple[str, str]] = []
         self.result = EditorResult()
+        self.edited_field = edited_field  # the editor who edits the headline also adds statements
+        self.adds = edited_field == "headline"
+        self.steps = (
+            (self.add_statement, self.edit_statement) if self.adds else (self.edit_statement,)
+        )
 
     @property
     def marker(self) -> str:
@@ -330,7 +347,10 @@ class Editor:
         while next_cycle < end:
             time.sleep(max(0.0, next_cycle - time.monotonic()))
             number += 1
-            for step in (self.add_statement, self.edit_statement):
+            steps = (
+                (self.add_statement, self.edit_statement) if self.adds else (self.edit_statement,)
+            )
+            for step in steps:
                 try:
                     step(number)
                 except FAILURES as exc:
@@ -364,6 +384,10 @@ class Editor:
             assert page.status == 200, f"{path} answered {page.status}"
             kept.extend(form_fields(page.text, "statement_form"))
         assert "claims-TOTAL_FORMS" in dict(self.add_form), "no claims inline on the add form"
+
+    def edited_value(self, number: int) -> str:
+        base = self.targets["edit_headline"] if self.adds else "Baku"
+        return f"{base} [load edit {self.run_id}/{number}]"
 
     def add_statement(self, number: int) -> None:
         save = self.new_save(number)
@@ -420,20 +444,25 @@ class Editor:
         return Save(number, text, quote)
 
     def edit_statement(self, number: int) -> None:
-        headline = f"{self.targets['edit_headline']} [load edit {self.run_id}/{number}]"
+        value = self.edited_value(number)
         # Opened afresh each time, as the admin refuses a save over one made since opening.
         page = self.browser.request("GET", self.edit_path)
         assert page.status == 200, f"{self.edit_path} answered {page.status}"
         self.change_form = form_fields(page.text, "statement_form")
         form = [
-            (n, headline if n == "headline" else v)
+            (n, value if n == self.edited_field else v)
             for n, v in self.change_form
             if "__prefix__" not in n
         ]
         form.append(("_save", "Save"))
-        self.result.edits_attempted.append(headline)
-        self.expect_saved(self.post(self.edit_path, form), "edit")
-        self.result.edits_confirmed.append(headline)
+        self.result.edits_attempted.append(value)
+        response = self.post(self.edit_path, form)
+        if response.status == 200 and CHANGED_MEANWHILE in response.text:
+            self.result.edits_attempted.pop()  # refused: nothing of it was stored
+            self.result.edits_refused += 1
+            return
+        self.expect_saved(response, "edit")
+        self.result.edits_confirmed.append(value)
 
     def post(self, path: str, form: list[tuple[str, str]]) -> Response:
         started = time.monotonic()
@@ -497,14 +526,14 @@ def manage(args: list[str], env: dict, deadline: float) -> None:
         raise SetupError(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
 
 
-def prepare_database(env: dict, credentials: tuple[str, str], deadline: float) -> None:
-    username, password = credentials
+def prepare_database(env: dict, logins: list[tuple[str, str]], deadline: float) -> None:
     manage(["collectstatic", "--noinput", "--verbosity", "0"], env, deadline)
     manage(["migrate", "--noinput", "--verbosity", "0"], env, deadline)
     manage(["load_seed"], env, deadline)
-    superuser_env = {**env, "DJANGO_SUPERUSER_PASSWORD": password}
-    args = ["createsuperuser", "--noinput", "--username", username, "--email", "load@example.org"]
-    manage(args, superuser_env, deadline)
+    for username, password in logins:
+        superuser_env = {**env, "DJANGO_SUPERUSER_PASSWORD": password}
+        args = ["createsuperuser", "--noinput", "--username", username]
+        manage([*args, "--email", "load@example.org"], superuser_env, deadline)
 
 
 def find_targets() -> dict:
@@ -586,10 +615,11 @@ def log_problems(path: Path) -> list[str]:
     return [line for line in lines if any(problem in line for problem in LOG_PROBLEMS)]
 
 
-def check_database(editor: Editor, targets: dict) -> tuple[int, list[str]]:
+def check_database(editors: list[Editor], targets: dict) -> tuple[int, list[str]]:
     """How many of this run's statements are stored, and what is wrong with them."""
     statement_model = apps.get_model("statements", "Statement")
     problems = []
+    editor = editors[0]  # the one who adds statements
     ours = statement_model.objects.filter(headline__startswith=editor.marker)
     stored = {s.source_hash: s for s in ours.annotate(claim_count=Count("claims"))}
     for save in editor.result.confirmed:
@@ -606,11 +636,13 @@ def check_database(editor: Editor, targets: dict) -> tuple[int, list[str]]:
                 f"half-written: statement {statement.pk} has {statement.claim_count} claims"
             )
     edited = statement_model.objects.get(pk=targets["edit_id"])
-    attempted, confirmed = editor.result.edits_attempted, editor.result.edits_confirmed
-    # The last confirmed edit, or one attempted after it whose answer never came.
-    since = attempted.index(confirmed[-1]) if confirmed else 0
-    if attempted and edited.headline not in attempted[since:]:
-        problems.append(f"edit lost: statement {edited.pk} reads {edited.headline!r}")
+    for each in editors:
+        attempted, confirmed = each.result.edits_attempted, each.result.edits_confirmed
+        # The last confirmed edit, or one attempted after it whose answer never came.
+        since = attempted.index(confirmed[-1]) if confirmed else 0
+        value = getattr(edited, each.edited_field)
+        if attempted and value not in attempted[since:]:
+            problems.append(f"edit lost: statement {edited.pk}'s {each.edited_field} is {value!r}")
     if edited.claims.count() != targets["edit_claims"]:
         problems.append(f"edited statement {edited.pk} now has {edited.claims.count()} claims")
     for statement in [*stored.values(), edited]:
@@ -683,6 +715,7 @@ class Outcome:
     readers: list[ReaderResult]
     editor: EditorResult
     stuck: int  # threads still running when they should have stopped
+    second: EditorResult  # the editor editing the same statement's dateline
     found: int = 0
     database_problems: list[str] = field(default_factory=list)
     log_problems: list[str] = field(default_factory=list)
@@ -703,9 +736,9 @@ def run(args: argparse.Namespace, tmp: Path, deadline: float, servers: list) -> 
         "DATABASE_URL": url,
         "ADMIN_URL": admin.strip("/") + "/",
     }
-    credentials = (f"load-editor-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+    logins = [(f"load-editor-{secrets.token_hex(4)}", secrets.token_urlsafe(24)) for _ in "ab"]
     log(f"preparing the database {url}")
-    prepare_database(env, credentials, deadline)
+    prepare_database(env, logins, deadline)
     # This process reads the same database with the same settings, for targets and checks.
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
@@ -717,18 +750,22 @@ def run(args: argparse.Namespace, tmp: Path, deadline: float, servers: list) -> 
     servers.append(server)
     up = wait_until_up(server, port)
     log(f"gunicorn up on 127.0.0.1:{port} in {up:.1f} s; loading it for {args.seconds:g} s")
-    editor = Editor(port, admin, credentials, targets)
-    editor.start()
-    outcome = load(port, args, reader_paths(targets), editor)
+    editors = [
+        Editor(port, admin, logins[0], targets, "headline"),
+        Editor(port, admin, logins[1], targets, "dateline"),
+    ]
+    for editor in editors:
+        editor.start()
+    outcome = load(port, args, reader_paths(targets), editors)
     stop_server(server)
     servers.remove(server)
     outcome.log_problems = log_problems(tmp / "server.log")
-    outcome.found, outcome.database_problems = check_database(editor, targets)
+    outcome.found, outcome.database_problems = check_database(editors, targets)
     return report(outcome, args, urlsplit(url).scheme)
 
 
-def load(port: int, args: argparse.Namespace, paths: list[str], editor: Editor) -> Outcome:
-    """Readers and the editor at once, for args.seconds."""
+def load(port: int, args: argparse.Namespace, paths: list[str], editors: list[Editor]) -> Outcome:
+    """Readers and the editors at once, for args.seconds."""
     started = time.monotonic()
     end = started + args.seconds
     readers = [ReaderResult() for _ in range(args.readers)]
@@ -736,14 +773,15 @@ def load(port: int, args: argparse.Namespace, paths: list[str], editor: Editor) 
         threading.Thread(target=reader, args=(port, paths, end, seed, result), daemon=True)
         for seed, result in enumerate(readers)
     ]
-    threads.append(threading.Thread(target=editor.run, args=(end,), daemon=True))
+    threads += [threading.Thread(target=e.run, args=(end,), daemon=True) for e in editors]
     for thread in threads:
         thread.start()
     for thread in threads:
         # The editor's last cycle may wait for two saves; a reader for one page.
         thread.join(timeout=max(0.1, end + 2 * EDITOR_TIMEOUT + 5 - time.monotonic()))
     stuck = sum(thread.is_alive() for thread in threads)
-    return Outcome(time.monotonic() - started, readers, editor.result, stuck)
+    results = [editor.result for editor in editors]
+    return Outcome(time.monotonic() - started, readers, results[0], stuck, results[1])
 
 
 def failures(outcome: Outcome, errors: Counter) -> list[str]:
@@ -752,8 +790,9 @@ def failures(outcome: Outcome, errors: Counter) -> list[str]:
     found = []
     if errors:
         found.append(f"{errors.total()} failed requests")
-    if editor.errors:
-        found.append(f"{editor.errors.total()} editor errors")
+    editor_errors = editor.errors + outcome.second.errors
+    if editor_errors:
+        found.append(f"{editor_errors.total()} editor errors")
     if not editor.confirmed:
         found.append("no save confirmed")
     if outcome.found != len(editor.confirmed):
@@ -788,8 +827,9 @@ def report(outcome: Outcome, args: argparse.Namespace, vendor: str) -> int:
         ("saves attempted", len(editor.saves)),
         ("saves confirmed", len(editor.confirmed)),
         ("saves found", outcome.found),
-        ("edits attempted", len(editor.edits_attempted)),
-        ("edits confirmed", len(editor.edits_confirmed)),
+        ("edits attempted", len(editor.edits_attempted) + len(outcome.second.edits_attempted)),
+        ("edits confirmed", len(editor.edits_confirmed) + len(outcome.second.edits_confirmed)),
+        ("edits refused", editor.edits_refused + outcome.second.edits_refused),
         ("save p50 / max", f"{ms(editor.latencies, 50)} ms / {ms(editor.latencies, 100)} ms"),
         ("server log", log_state),
         ("result", "FAIL: " + "; ".join(failed) if failed else "OK"),
@@ -799,7 +839,10 @@ def report(outcome: Outcome, args: argparse.Namespace, vendor: str) -> int:
     sys.stdout.flush()
     details = [
         *(f"reader error ×{n}: {kind}" for kind, n in errors.most_common(10)),
-        *(f"editor error ×{n}: {kind}" for kind, n in editor.errors.most_common(10)),
+        *(
+            f"editor error ×{n}: {kind}"
+            for kind, n in (editor.errors + outcome.second.errors).most_common(10)
+        ),
         *outcome.database_problems[:20],
         *(f"server log: {line}" for line in outcome.log_problems[:20]),
     ]
