@@ -224,6 +224,25 @@ class StatementStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class Reviewed(models.Model):
+    """A record that goes through the review workflow: who published or rejected it, and when."""
+
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who published or rejected it.",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class EditVersioned(models.Model):
     """A record counting its saves, so that an edit opened before someone else's save is caught."""
 
@@ -252,7 +271,7 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
         return self.get(source_hash=source_hash)
 
 
-class Statement(EditVersioned):
+class Statement(Reviewed, EditVersioned):
     """One dated utterance by one official, with the source text that reports it."""
 
     official = models.ForeignKey(
@@ -310,17 +329,6 @@ class Statement(EditVersioned):
         default=StatementStatus.DRAFT,
         help_text="Only published statements appear on public pages, feeds and exports.",
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="Who published or rejected it.",
-    )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    modified = models.DateTimeField(auto_now=True)
 
     objects = StatementManager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -572,7 +580,7 @@ class PositionChangeManager(models.Manager.from_queryset(PositionChangeQuerySet)
         return self.get(topic__slug=topic, earlier__source_hash=earlier, later__source_hash=later)
 
 
-class PositionChange(models.Model):
+class PositionChange(Reviewed):
     """How an official's position on a topic moved between two of their statements, as rated
     by an editor, like PolitiFact's Flip-O-Meter."""
 
@@ -611,17 +619,6 @@ class PositionChange(models.Model):
         default=StatementStatus.DRAFT,
         help_text="Only published changes between published statements appear on public pages.",
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="Who published or rejected it.",
-    )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    modified = models.DateTimeField(auto_now=True)
 
     objects = PositionChangeManager()
     history = HistoricalRecords()
