@@ -7,8 +7,9 @@ unicode text, SQL, template and full-text search syntax, repeated parameters, br
 percent-encoding, and raw bytes. The examples are derandomized, so every run sends the same ones
 and takes the same time. Requests sent, server errors seen and time taken are printed after.
 
-`make test` sends FUZZ_EXAMPLES (200 per endpoint, the default here) on each database, which
-finds the paths each database takes, full-text search above all, in about a minute. `make
+`make test` sends FUZZ_EXAMPLES (200 per endpoint, the default here) on SQLite and 100 on
+PostgreSQL, which find the paths each database takes, full-text search above all, in about a
+minute. `make
 test-deep` sends 10,000 per endpoint (120,000 requests), which took 27 minutes on SQLite and 35
 on PostgreSQL on a two-core machine.
 """
