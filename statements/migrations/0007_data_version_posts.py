@@ -3,25 +3,10 @@ and public pages are now kept as rendered per version (statements/public/views/k
 
 from django.db import migrations
 
+from statements.migrations._data_version import version_triggers
 from statements.migrations._per_database import per_database
 
-TABLE = "statements_post"
-EVENTS = ["insert", "update", "delete"]
-
-SQLITE_FORWARD = [
-    f"""CREATE TRIGGER data_version_{TABLE}_{event} AFTER {event.upper()} ON {TABLE} BEGIN
-        UPDATE data_version SET token = random();
-    END"""
-    for event in EVENTS
-]
-SQLITE_BACKWARD = [f"DROP TRIGGER data_version_{TABLE}_{event}" for event in EVENTS]
-
-POSTGRES_FORWARD = [
-    f"""CREATE TRIGGER data_version_{TABLE}
-        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {TABLE}
-        FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()"""
-]
-POSTGRES_BACKWARD = [f"DROP TRIGGER data_version_{TABLE} ON {TABLE}"]
+ADD_TRIGGERS, REMOVE_TRIGGERS = version_triggers("statements_post")
 
 
 class Migration(migrations.Migration):
@@ -30,8 +15,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        per_database(
-            {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD},
-            {"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD},
-        ),
+        per_database(ADD_TRIGGERS, REMOVE_TRIGGERS),
     ]
