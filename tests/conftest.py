@@ -44,6 +44,8 @@ def restore_curation_groups() -> None:
         migration.assign_groups(apps)
         changes = import_module("statements.migrations.0013_position_changes")
         changes.assign_position_change_permissions(apps)
+        reports = import_module("statements.migrations.0014_reports_and_evidence")
+        reports.assign_report_permissions(apps)
 
 
 def pytest_report_header(config) -> str:

@@ -5,8 +5,10 @@ from datetime import date
 from statements.models import (
     Claim,
     ClaimKind,
+    Evidence,
     Official,
     Outlet,
+    Report,
     Statement,
     StatementStatus,
     Topic,
@@ -30,26 +32,72 @@ def make_topic(name: str = "Infrastructure", **fields) -> Topic:
     return Topic.objects.create(name=name, slug=slug, **fields)
 
 
+REPORT_FIELDS = {
+    "reporting_outlet": "outlet",
+    "source_text": "source_text",
+    "source_url": "source_url",
+    "dateline": "dateline",
+    "title_as_given": "title_as_given",
+    "language": "language",
+    "body_start": "body_start",
+    "headline_as_printed": "headline_as_printed",
+    "published_on": "published_on",
+    "is_primary": "is_primary",
+}
+
+
 def make_statement(official: Official | None = None, **fields) -> Statement:
+    """A statement with one report; the report's fields (source_text, reporting_outlet, …) may
+    be given with the statement's."""
+    given = [name for name in fields if name in REPORT_FIELDS]
+    report = {REPORT_FIELDS[name]: fields.pop(name) for name in given}
+    report.setdefault("source_text", DEFAULT_TEXT)
     fields.setdefault("date", date(2024, 5, 1))
     fields.setdefault("kind", "interview")
     fields.setdefault("headline", "Interview about the bridge")
-    fields.setdefault("source_text", DEFAULT_TEXT)
     fields.setdefault("status", StatementStatus.PUBLISHED)
-    return Statement.objects.create(official=official or make_official(), **fields)
+    statement = Statement.objects.create(official=official or make_official(), **fields)
+    make_report(statement, **report)
+    return statement
 
 
-def make_claim(statement: Statement, quote: str, topics: tuple[Topic, ...] = (), **fields) -> Claim:
-    """A direct quote located in the statement's source text."""
-    start = statement.source_text.index(quote)
+def make_report(statement: Statement, **fields) -> Report:
+    fields.setdefault("order", statement.reports.count())
+    return Report.objects.create(statement=statement, **fields)
+
+
+def make_claim(
+    statement: Statement,
+    quote: str,
+    topics: tuple[Topic, ...] = (),
+    report: Report | None = None,
+    **fields,
+) -> Claim:
+    """A direct quote located in the statement's first report (or the one given)."""
+    report = report or statement.reports.order_by("order").first()
+    start = report.source_text.index(quote)
     fields.setdefault("summary", f"Summary of: {quote}")
     fields.setdefault("kind", ClaimKind.QUOTE)
     fields.setdefault("order", statement.claims.count() + 1)
-    claim = Claim.objects.create(
-        statement=statement, quote=quote, span_start=start, span_end=start + len(quote), **fields
-    )
+    claim = Claim.objects.create(statement=statement, **fields)
+    add_evidence(claim, report, quote, is_main=True, start=start)
     claim.topics.set(topics)
     return claim
+
+
+def add_evidence(
+    claim: Claim, report: Report, quote: str, is_main: bool = False, start: int | None = None
+) -> Evidence:
+    """The quote, found in the report, as evidence of the claim."""
+    start = report.source_text.index(quote) if start is None else start
+    return Evidence.objects.create(
+        claim=claim,
+        report=report,
+        is_main=is_main,
+        quote=quote,
+        span_start=start,
+        span_end=start + len(quote),
+    )
 
 
 def statement_form(official: Official, claims: list[dict]) -> dict:

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin
 from django.urls import path
-from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements.curation import workflow
@@ -20,7 +19,6 @@ from statements.curation.statement_list import (
     with_claim_count,
 )
 from statements.models import Claim, Official, Outlet, Post, Statement, StatementStatus, Topic
-from statements.public.periods import highlight_segments
 
 
 class VerbatimTextField(forms.CharField):
@@ -96,8 +94,6 @@ class ClaimInline(WorkflowPermissions, VerbatimTextMixin, admin.StackedInline):
     fields = (
         ("order", "kind"),
         "summary",
-        "quote",
-        ("span_start", "span_end"),
         "topics",
         "opened_version",
     )
@@ -117,40 +113,35 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         css = {"all": ["css/admin.css"]}
 
     form = StatementForm
-    list_display = ("date", "official", "headline", "status", "venue", "reporting_outlet", "claims")
-    list_filter = ("status", "official", TopicListFilter, OutletListFilter, "kind", "language")
-    list_select_related = ("official", "venue", "reporting_outlet")
-    search_fields = ("headline", "source_text", "official__name", "title_as_given")
-    autocomplete_fields = ("official", "venue", "reporting_outlet")
+    list_display = ("date", "official", "headline", "status", "venue", "claims")
+    list_filter = ("status", "official", TopicListFilter, OutletListFilter, "kind")
+    list_select_related = ("official", "venue")
+    search_fields = ("headline", "official__name")
+    autocomplete_fields = ("official", "venue")
     date_hierarchy = "date"
     actions = STATEMENT_ACTIONS
-    readonly_fields = ("source_hash", "reviewed_by", "reviewed_at", "created", "modified")
+    readonly_fields = ("reviewed_by", "reviewed_at", "created", "modified")
     inlines = (ClaimInline,)
     change_list_template = "admin/statements/statement/change_list.html"
     fieldsets = (
         (None, {"fields": ("official", ("date", "date_precision"), "kind", "headline")}),
         ("Review", {"fields": ("status", ("reviewed_by", "reviewed_at"))}),
-        ("Where", {"fields": ("venue", "reporting_outlet", "dateline", "title_as_given")}),
-        (
-            "Source",
-            {"fields": ("source_url", "language", "source_text", "body_start", "source_hash")},
-        ),
+        ("Where", {"fields": ("venue",)}),
         ("Record", {"fields": ("created", "modified")}),
     )
 
     def get_readonly_fields(self, request, statement: Statement | None = None) -> tuple:
         if statement is None:
             return self.readonly_fields
-        return (*self.readonly_fields, "source_text", "evidence_in_source", "claims_in_full")
+        return (*self.readonly_fields, "claims_in_full")
 
     def get_fieldsets(self, request, statement: Statement | None = None):
         if statement is None:
             return self.fieldsets
-        (_, first), review, where, _, record = self.fieldsets
+        (_, first), review, where, record = self.fieldsets
         first = (None, {"fields": (*first["fields"], "opened_version")})
         claims = ("Claims", {"fields": ("claims_in_full",)})
-        source = ("source_url", "language", "body_start", "evidence_in_source", "source_hash")
-        return (first, claims, review, where, ("Source", {"fields": source}), record)
+        return (first, claims, review, where, record)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -207,19 +198,6 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, Sim
         count = getattr(statement, "claim_count", None)  # not on a version from the history
         return claims_in_list(statement, statement.claims.count() if count is None else count)
 
-    @admin.display(description="Source text, with each claim's evidence marked")
-    def evidence_in_source(self, statement: Statement) -> str:
-        spans = statement.claims.only("statement", "order", "span_start", "span_end")
-        segments = highlight_segments(statement.source_text, list(spans))
-        pieces = (
-            format_html('<mark title="Claim {}">{}</mark>', s.claims[0].order, s.text)
-            if s.claims
-            else s.text
-            for s in segments
-        )
-        marked = format_html_join("", "{}", ((piece,) for piece in pieces))
-        return format_html('<div class="source-with-spans">{}</div>', marked)
-
 
 @admin.register(Claim)
 class ClaimAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, SimpleHistoryAdmin):
@@ -227,7 +205,7 @@ class ClaimAdmin(GuardedHistory, WorkflowPermissions, VerbatimTextMixin, SimpleH
     list_display = ("__str__", "statement_date", "official", "kind", "status")
     list_filter = ("kind", "statement__status", "topics", "statement__official")
     list_select_related = ("statement__official",)
-    search_fields = ("summary", "quote", "statement__headline")
+    search_fields = ("summary", "evidence_spans__quote", "statement__headline")
     autocomplete_fields = ("statement", "topics")
     actions = (export_selected_as_csv,)
 

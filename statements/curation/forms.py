@@ -19,8 +19,6 @@ class StatementForm(EditVersionForm):
         model = Statement
         fields = [
             *("official", "date", "date_precision", "kind", "headline", "status", "venue"),
-            *("reporting_outlet", "dateline", "title_as_given", "source_url", "language"),
-            *("source_text", "body_start"),
         ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -87,10 +85,7 @@ class ClaimForm(EditVersionForm):
 
     class Meta:
         model = Claim
-        fields = [
-            *("statement", "order", "kind", "summary", "quote"),
-            *("span_start", "span_end", "topics"),
-        ]
+        fields = ["statement", "order", "kind", "summary", "topics"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

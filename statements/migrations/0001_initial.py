@@ -7,127 +7,453 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Official',
+            name="Official",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='The name most sources use.', max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('aliases', models.TextField(blank=True, help_text='Other forms a text uses for this person, one per line (“Hajiyev”, “the presidential aide”).')),
-                ('country', models.CharField(blank=True, help_text='Which country do they serve?', max_length=100)),
-                ('bio', models.TextField(blank=True, help_text='Two or three sentences: who is this?')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('modified', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(help_text="The name most sources use.", max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "aliases",
+                    models.TextField(
+                        blank=True,
+                        help_text="Other forms a text uses for this person, one per line (“Hajiyev”, “the presidential aide”).",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, help_text="Which country do they serve?", max_length=100
+                    ),
+                ),
+                (
+                    "bio",
+                    models.TextField(blank=True, help_text="Two or three sentences: who is this?"),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("modified", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Outlet',
+            name="Outlet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('homepage', models.URLField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("homepage", models.URLField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('description', models.TextField(blank=True, help_text='Which positions belong here?')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="Which positions belong here?"),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(db_index=True, help_text='When was it said?')),
-                ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', help_text='How precisely does the source date it? Month and year dates use the 1st.', max_length=5)),
-                ('kind', models.CharField(choices=[('interview', 'Interview'), ('speech', 'Speech'), ('press_release', 'Press release'), ('press_conference', 'Press conference'), ('social_post', 'Social media post'), ('other', 'Other')], max_length=20)),
-                ('dateline', models.CharField(blank=True, help_text='Place in the dateline.', max_length=200)),
-                ('title_as_given', models.CharField(blank=True, help_text="The speaker's title, word for word as printed.", max_length=500)),
-                ('headline', models.CharField(help_text='One line: what was this statement?', max_length=300)),
-                ('source_url', models.URLField(blank=True, max_length=1000)),
-                ('language', models.CharField(choices=[('af', 'Afrikaans'), ('ar', 'Arabic'), ('ar-dz', 'Algerian Arabic'), ('ast', 'Asturian'), ('az', 'Azerbaijani'), ('bg', 'Bulgarian'), ('be', 'Belarusian'), ('bn', 'Bengali'), ('br', 'Breton'), ('bs', 'Bosnian'), ('ca', 'Catalan'), ('ckb', 'Central Kurdish (Sorani)'), ('cs', 'Czech'), ('cy', 'Welsh'), ('da', 'Danish'), ('de', 'German'), ('dsb', 'Lower Sorbian'), ('el', 'Greek'), ('en', 'English'), ('en-au', 'Australian English'), ('en-gb', 'British English'), ('eo', 'Esperanto'), ('es', 'Spanish'), ('es-ar', 'Argentinian Spanish'), ('es-co', 'Colombian Spanish'), ('es-mx', 'Mexican Spanish'), ('es-ni', 'Nicaraguan Spanish'), ('es-ve', 'Venezuelan Spanish'), ('et', 'Estonian'), ('eu', 'Basque'), ('fa', 'Persian'), ('fi', 'Finnish'), ('fr', 'French'), ('fy', 'Frisian'), ('ga', 'Irish'), ('gd', 'Scottish Gaelic'), ('gl', 'Galician'), ('he', 'Hebrew'), ('hi', 'Hindi'), ('hr', 'Croatian'), ('hsb', 'Upper Sorbian'), ('hu', 'Hungarian'), ('hy', 'Armenian'), ('ia', 'Interlingua'), ('id', 'Indonesian'), ('ig', 'Igbo'), ('io', 'Ido'), ('is', 'Icelandic'), ('it', 'Italian'), ('ja', 'Japanese'), ('ka', 'Georgian'), ('kab', 'Kabyle'), ('kk', 'Kazakh'), ('km', 'Khmer'), ('kn', 'Kannada'), ('ko', 'Korean'), ('ky', 'Kyrgyz'), ('lb', 'Luxembourgish'), ('lt', 'Lithuanian'), ('lv', 'Latvian'), ('mk', 'Macedonian'), ('ml', 'Malayalam'), ('mn', 'Mongolian'), ('mr', 'Marathi'), ('ms', 'Malay'), ('my', 'Burmese'), ('nb', 'Norwegian Bokmål'), ('ne', 'Nepali'), ('nl', 'Dutch'), ('nn', 'Norwegian Nynorsk'), ('os', 'Ossetic'), ('pa', 'Punjabi'), ('pl', 'Polish'), ('pt', 'Portuguese'), ('pt-br', 'Brazilian Portuguese'), ('ro', 'Romanian'), ('ru', 'Russian'), ('sk', 'Slovak'), ('sl', 'Slovenian'), ('sq', 'Albanian'), ('sr', 'Serbian'), ('sr-latn', 'Serbian Latin'), ('sv', 'Swedish'), ('sw', 'Swahili'), ('ta', 'Tamil'), ('te', 'Telugu'), ('tg', 'Tajik'), ('th', 'Thai'), ('tk', 'Turkmen'), ('tr', 'Turkish'), ('tt', 'Tatar'), ('udm', 'Udmurt'), ('ug', 'Uyghur'), ('uk', 'Ukrainian'), ('ur', 'Urdu'), ('uz', 'Uzbek'), ('vi', 'Vietnamese'), ('zh-hans', 'Simplified Chinese'), ('zh-hant', 'Traditional Chinese')], default='en', help_text='Language of the source.', max_length=10)),
-                ('source_text', models.TextField(help_text="The full source text, exactly as received. It cannot be changed once saved: every claim's evidence is found by its offsets in this text.")),
-                ('source_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('modified', models.DateTimeField(auto_now=True)),
-                ('official', models.ForeignKey(help_text='Who spoke?', on_delete=django.db.models.deletion.PROTECT, related_name='statements', to='statements.official')),
-                ('reporting_outlet', models.ForeignKey(blank=True, help_text='Who published the text we hold?', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='statements_reported', to='statements.outlet')),
-                ('venue', models.ForeignKey(blank=True, help_text='Where was it said (the channel or agency interviewing)?', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='statements_given', to='statements.outlet')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(db_index=True, help_text="When was it said?")),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        default="day",
+                        help_text="How precisely does the source date it? Month and year dates use the 1st.",
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("interview", "Interview"),
+                            ("speech", "Speech"),
+                            ("press_release", "Press release"),
+                            ("press_conference", "Press conference"),
+                            ("social_post", "Social media post"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "dateline",
+                    models.CharField(
+                        blank=True, help_text="Place in the dateline.", max_length=200
+                    ),
+                ),
+                (
+                    "title_as_given",
+                    models.CharField(
+                        blank=True,
+                        help_text="The speaker's title, word for word as printed.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "headline",
+                    models.CharField(
+                        help_text="One line: what was this statement?", max_length=300
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=1000)),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("af", "Afrikaans"),
+                            ("ar", "Arabic"),
+                            ("ar-dz", "Algerian Arabic"),
+                            ("ast", "Asturian"),
+                            ("az", "Azerbaijani"),
+                            ("bg", "Bulgarian"),
+                            ("be", "Belarusian"),
+                            ("bn", "Bengali"),
+                            ("br", "Breton"),
+                            ("bs", "Bosnian"),
+                            ("ca", "Catalan"),
+                            ("ckb", "Central Kurdish (Sorani)"),
+                            ("cs", "Czech"),
+                            ("cy", "Welsh"),
+                            ("da", "Danish"),
+                            ("de", "German"),
+                            ("dsb", "Lower Sorbian"),
+                            ("el", "Greek"),
+                            ("en", "English"),
+                            ("en-au", "Australian English"),
+                            ("en-gb", "British English"),
+                            ("eo", "Esperanto"),
+                            ("es", "Spanish"),
+                            ("es-ar", "Argentinian Spanish"),
+                            ("es-co", "Colombian Spanish"),
+                            ("es-mx", "Mexican Spanish"),
+                            ("es-ni", "Nicaraguan Spanish"),
+                            ("es-ve", "Venezuelan Spanish"),
+                            ("et", "Estonian"),
+                            ("eu", "Basque"),
+                            ("fa", "Persian"),
+                            ("fi", "Finnish"),
+                            ("fr", "French"),
+                            ("fy", "Frisian"),
+                            ("ga", "Irish"),
+                            ("gd", "Scottish Gaelic"),
+                            ("gl", "Galician"),
+                            ("he", "Hebrew"),
+                            ("hi", "Hindi"),
+                            ("hr", "Croatian"),
+                            ("hsb", "Upper Sorbian"),
+                            ("hu", "Hungarian"),
+                            ("hy", "Armenian"),
+                            ("ia", "Interlingua"),
+                            ("id", "Indonesian"),
+                            ("ig", "Igbo"),
+                            ("io", "Ido"),
+                            ("is", "Icelandic"),
+                            ("it", "Italian"),
+                            ("ja", "Japanese"),
+                            ("ka", "Georgian"),
+                            ("kab", "Kabyle"),
+                            ("kk", "Kazakh"),
+                            ("km", "Khmer"),
+                            ("kn", "Kannada"),
+                            ("ko", "Korean"),
+                            ("ky", "Kyrgyz"),
+                            ("lb", "Luxembourgish"),
+                            ("lt", "Lithuanian"),
+                            ("lv", "Latvian"),
+                            ("mk", "Macedonian"),
+                            ("ml", "Malayalam"),
+                            ("mn", "Mongolian"),
+                            ("mr", "Marathi"),
+                            ("ms", "Malay"),
+                            ("my", "Burmese"),
+                            ("nb", "Norwegian Bokmål"),
+                            ("ne", "Nepali"),
+                            ("nl", "Dutch"),
+                            ("nn", "Norwegian Nynorsk"),
+                            ("os", "Ossetic"),
+                            ("pa", "Punjabi"),
+                            ("pl", "Polish"),
+                            ("pt", "Portuguese"),
+                            ("pt-br", "Brazilian Portuguese"),
+                            ("ro", "Romanian"),
+                            ("ru", "Russian"),
+                            ("sk", "Slovak"),
+                            ("sl", "Slovenian"),
+                            ("sq", "Albanian"),
+                            ("sr", "Serbian"),
+                            ("sr-latn", "Serbian Latin"),
+                            ("sv", "Swedish"),
+                            ("sw", "Swahili"),
+                            ("ta", "Tamil"),
+                            ("te", "Telugu"),
+                            ("tg", "Tajik"),
+                            ("th", "Thai"),
+                            ("tk", "Turkmen"),
+                            ("tr", "Turkish"),
+                            ("tt", "Tatar"),
+                            ("udm", "Udmurt"),
+                            ("ug", "Uyghur"),
+                            ("uk", "Ukrainian"),
+                            ("ur", "Urdu"),
+                            ("uz", "Uzbek"),
+                            ("vi", "Vietnamese"),
+                            ("zh-hans", "Simplified Chinese"),
+                            ("zh-hant", "Traditional Chinese"),
+                        ],
+                        default="en",
+                        help_text="Language of the source.",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "source_text",
+                    models.TextField(
+                        help_text="The full source text, exactly as received. It cannot be changed once saved: every claim's evidence is found by its offsets in this text."
+                    ),
+                ),
+                ("source_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("modified", models.DateTimeField(auto_now=True)),
+                (
+                    "official",
+                    models.ForeignKey(
+                        help_text="Who spoke?",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements",
+                        to="statements.official",
+                    ),
+                ),
+                (
+                    "reporting_outlet",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Who published the text we hold?",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements_reported",
+                        to="statements.outlet",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Where was it said (the channel or agency interviewing)?",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements_given",
+                        to="statements.outlet",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0, help_text='Position within the statement.')),
-                ('text', models.TextField(help_text='One neutral sentence: what position does this express?')),
-                ('quote', models.TextField(blank=True, help_text='The exact words as printed. Leave empty only for a reported, unquoted position.')),
-                ('kind', models.CharField(choices=[('quote', 'Direct quote'), ('paraphrase', 'Paraphrase')], default='quote', max_length=10)),
-                ('span_start', models.PositiveIntegerField(help_text='Where the evidence starts in the source.')),
-                ('span_end', models.PositiveIntegerField(help_text='Where the evidence ends in the source.')),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='statements.statement')),
-                ('topics', models.ManyToManyField(blank=True, related_name='claims', to='statements.topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Position within the statement."
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="One neutral sentence: what position does this express?"
+                    ),
+                ),
+                (
+                    "quote",
+                    models.TextField(
+                        blank=True,
+                        help_text="The exact words as printed. Leave empty only for a reported, unquoted position.",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quote", "Direct quote"), ("paraphrase", "Paraphrase")],
+                        default="quote",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        help_text="Where the evidence starts in the source."
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(help_text="Where the evidence ends in the source."),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="statements.statement",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True, related_name="claims", to="statements.topic"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['statement', 'order', 'id'],
+                "ordering": ["statement", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(help_text='What was the title of the post?', max_length=300)),
-                ('organization', models.CharField(blank=True, help_text='Where was it held?', max_length=300)),
-                ('start_date', models.DateField(blank=True, help_text='Leave empty if unknown.', null=True)),
-                ('end_date', models.DateField(blank=True, help_text='Leave empty if still held.', null=True)),
-                ('official', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='statements.official')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(help_text="What was the title of the post?", max_length=300),
+                ),
+                (
+                    "organization",
+                    models.CharField(blank=True, help_text="Where was it held?", max_length=300),
+                ),
+                (
+                    "start_date",
+                    models.DateField(blank=True, help_text="Leave empty if unknown.", null=True),
+                ),
+                (
+                    "end_date",
+                    models.DateField(blank=True, help_text="Leave empty if still held.", null=True),
+                ),
+                (
+                    "official",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="posts",
+                        to="statements.official",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['official', '-start_date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('start_date__isnull', True), ('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='post_ends_after_it_starts', violation_error_message='A post cannot end before it starts.')],
+                "ordering": ["official", "-start_date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("start_date__isnull", True),
+                            ("end_date__isnull", True),
+                            ("end_date__gte", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="post_ends_after_it_starts",
+                        violation_error_message="A post cannot end before it starts.",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['official', 'date'], name='statement_official_date'),
+            model_name="statement",
+            index=models.Index(fields=["official", "date"], name="statement_official_date"),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('span_end__gt', models.F('span_start'))), name='claim_span_not_empty', violation_error_message='The evidence span must end after it starts.'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("span_end__gt", models.F("span_start"))),
+                name="claim_span_not_empty",
+                violation_error_message="The evidence span must end after it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('quote', ''), ('span_end', django.db.models.expressions.CombinedExpression(models.F('span_start'), '+', django.db.models.functions.text.Length('quote'))), _connector='OR'), name='claim_quote_fills_span', violation_error_message='A quote must be exactly as long as its span.'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("quote", ""),
+                    (
+                        "span_end",
+                        django.db.models.expressions.CombinedExpression(
+                            models.F("span_start"),
+                            "+",
+                            django.db.models.functions.text.Length("quote"),
+                        ),
+                    ),
+                    _connector="OR",
+                ),
+                name="claim_quote_fills_span",
+                violation_error_message="A quote must be exactly as long as its span.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', 'paraphrase'), models.Q(('quote', ''), _negated=True), _connector='OR'), name='claim_direct_quote_has_words', violation_error_message='A direct quote needs its words.'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind", "paraphrase"), models.Q(("quote", ""), _negated=True), _connector="OR"
+                ),
+                name="claim_direct_quote_has_words",
+                violation_error_message="A direct quote needs its words.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.UniqueConstraint(fields=('statement', 'order'), name='claim_order_unique_in_statement', violation_error_message='Two claims of one statement cannot share an order.'),
+            model_name="claim",
+            constraint=models.UniqueConstraint(
+                fields=("statement", "order"),
+                name="claim_order_unique_in_statement",
+                violation_error_message="Two claims of one statement cannot share an order.",
+            ),
         ),
     ]

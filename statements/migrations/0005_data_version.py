@@ -36,7 +36,11 @@ SQLITE_FORWARD = [
     ),
 ]
 SQLITE_BACKWARD = [
-    *(f"DROP TRIGGER data_version_{table}_{event}" for table in VERSIONED_TABLES for event in EVENTS),
+    *(
+        f"DROP TRIGGER data_version_{table}_{event}"
+        for table in VERSIONED_TABLES
+        for event in EVENTS
+    ),
     "DROP TABLE data_version",
 ]
 

@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('statements', '0005_data_version'),
+        ("statements", "0005_data_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['status', 'official', 'date'], name='statement_status_official_date'),
+            model_name="statement",
+            index=models.Index(
+                fields=["status", "official", "date"], name="statement_status_official_date"
+            ),
         ),
     ]

@@ -5,8 +5,9 @@ import datetime
 from importlib import import_module
 
 import django.core.validators
-import statements.models
 from django.db import migrations, models
+
+import statements.models
 
 web_address = django.core.validators.URLValidator(
     message="Enter a web address starting with http:// or https://.", schemes=["http", "https"]

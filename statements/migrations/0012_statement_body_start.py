@@ -4,11 +4,10 @@ The source text stays exactly as received; pages show it from `body_start`.
 """
 
 import re
-from importlib import import_module
 
 from django.db import migrations, models
 
-claim_summary = import_module("statements.migrations.0011_claim_summary")
+from statements.migrations._claim_search import SQLITE_TRIGGERS, sqlite_triggers
 
 BODY_START_HELP = (
     "Where the article's own words begin in the source text, past the date marker and any page "
@@ -29,7 +28,7 @@ VERSION_TRIGGERS = [
     for event in ("insert", "update", "delete")
 ]
 TRIGGER_NAMES = [
-    *claim_summary.SQLITE_TRIGGERS,
+    *SQLITE_TRIGGERS,
     *(f"data_version_statements_statement_{event}" for event in ("insert", "update", "delete")),
 ]
 
@@ -43,7 +42,7 @@ def set_triggers_aside(apps, schema_editor):
 def put_triggers_back(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
         set_triggers_aside(apps, schema_editor)
-        for sql in [*claim_summary.sqlite_triggers("summary"), *VERSION_TRIGGERS]:
+        for sql in [*sqlite_triggers("summary"), *VERSION_TRIGGERS]:
             schema_editor.execute(sql, params=None)
 
 

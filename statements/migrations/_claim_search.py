@@ -100,3 +100,50 @@ POSTGRES_BACKWARD = [
     "DROP FUNCTION claim_search_refresh(bigint[])",
     "DROP TABLE claim_search",
 ]
+
+
+# The triggers and refresh function as migration 0011 made them again around the rename of the
+# claim's `text` to `summary`, by that column's name; migrations 0012 and 0014 put them back.
+SQLITE_TRIGGERS = (
+    "claim_search_insert",
+    "claim_search_update",
+    "claim_search_statement_update",
+)
+
+
+def sqlite_triggers(column: str) -> list[str]:
+    refill = f"""INSERT INTO claim_search (rowid, quote, summary, evidence, headline)
+        SELECT c.id, c.quote, c.{column}, {SQLITE_EVIDENCE}, s.headline
+        FROM statements_claim c JOIN statements_statement s ON s.id = c.statement_id"""
+    return [
+        f"""CREATE TRIGGER claim_search_insert AFTER INSERT ON statements_claim BEGIN
+            {refill} WHERE c.id = new.id;
+        END""",
+        f"""CREATE TRIGGER claim_search_update AFTER UPDATE ON statements_claim BEGIN
+            DELETE FROM claim_search WHERE rowid = old.id;
+            {refill} WHERE c.id = new.id;
+        END""",
+        f"""CREATE TRIGGER claim_search_statement_update
+            AFTER UPDATE OF headline, source_text ON statements_statement BEGIN
+            DELETE FROM claim_search
+                WHERE rowid IN (SELECT id FROM statements_claim WHERE statement_id = new.id);
+            {refill} WHERE s.id = new.id;
+        END""",
+    ]
+
+
+def postgres_refresh(column: str) -> list[str]:
+    return [
+        f"""CREATE OR REPLACE FUNCTION claim_search_refresh(claim_ids bigint[]) RETURNS void AS $$
+            INSERT INTO claim_search (claim_id, document)
+            SELECT c.id,
+                to_tsvector('simple', coalesce(c.quote, '')) ||
+                to_tsvector('simple', coalesce(c.{column}, '')) ||
+                to_tsvector('simple',
+                    substr(s.source_text, c.span_start + 1, c.span_end - c.span_start)) ||
+                to_tsvector('simple', coalesce(s.headline, ''))
+            FROM statements_claim c JOIN statements_statement s ON s.id = c.statement_id
+            WHERE c.id = ANY(claim_ids)
+            ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document;
+        $$ LANGUAGE sql"""
+    ]

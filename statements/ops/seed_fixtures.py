@@ -3,11 +3,15 @@
 import json
 import re
 import tomllib
+import uuid
 from datetime import date, datetime
 from pathlib import Path
 
 from statements.models import ClaimKind, DatePrecision, Rating, content_hash
 
+# As migration 0014 names the statements it splits: a seed statement keeps its name whether it
+# was loaded before that migration or after.
+STATEMENT_NAMES = uuid.UUID("6f1d8f3e-2f4b-4d3c-9a57-1d2a7a3c5b10")
 HEADER = re.compile(r"\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
@@ -123,22 +127,60 @@ def check_statement(text: str, statement: dict, annotation: dict) -> None:
             require_in_text(text, [statement[field]], f"{label} {field}")
 
 
-def claim_record(text: str, source_hash: str, order: int, claim: dict, label: str) -> dict:
+def statement_uid(source_hash: str) -> str:
+    return str(uuid.uuid5(STATEMENT_NAMES, source_hash))
+
+
+def claim_records(text: str, statement: dict, order: int, claim: dict) -> list[dict]:
+    """The claim, and its evidence in the statement's one report."""
+    label = statement["source"]
     evidence = claim["evidence"]
     start = locate(text, evidence, f"{label} claim {order}")
     if claim["kind"] not in ClaimKind.values:
         raise SeedError(f"{label} claim {order}: unknown kind {claim['kind']!r}")
+    source_hash = content_hash(text)
+    uid = statement_uid(source_hash)
     fields = {
-        "statement": [source_hash],
+        "statement": [uid],
         "order": order,
         "summary": claim["summary"],
-        "quote": evidence if claim["kind"] == ClaimKind.QUOTE else "",
         "kind": claim["kind"],
-        "span_start": start,
-        "span_end": start + len(evidence),
         "topics": [[slug] for slug in claim["topics"]],
     }
-    return {"model": "statements.claim", "fields": fields}
+    span = {
+        "claim": [uid, order],
+        "report": [source_hash],
+        "is_main": True,
+        "quote": evidence if claim["kind"] == ClaimKind.QUOTE else "",
+        "span_start": start,
+        "span_end": start + len(evidence),
+    }
+    return [
+        {"model": "statements.claim", "fields": fields},
+        {"model": "statements.evidence", "fields": span},
+    ]
+
+
+def report_record(text: str, statement: dict, stamp: str) -> dict:
+    body_start = locate(text, statement["body_starts_with"], f"{statement['source']} body")
+    fields = {
+        "statement": [statement_uid(content_hash(text))],
+        "order": 0,
+        "outlet": [statement["reporting_outlet"]],
+        "is_primary": False,
+        "source_url": statement.get("source_url", ""),
+        "published_on": None,
+        "dateline": statement["dateline"],
+        "headline_as_printed": statement["headline"],
+        "title_as_given": statement["title_as_given"],
+        "language": statement["language"],
+        "source_text": text,
+        "source_hash": content_hash(text),
+        "body_start": body_start,
+        "created": stamp,
+        "modified": stamp,
+    }
+    return {"model": "statements.report", "fields": fields}
 
 
 def statement_records(annotation: dict, sources: Path, stamp: str) -> list[dict]:
@@ -147,33 +189,25 @@ def statement_records(annotation: dict, sources: Path, stamp: str) -> list[dict]
     for statement in annotation["statements"]:
         text = read_source(sources / statement["source"])
         check_statement(text, statement, annotation)
-        source_hash = content_hash(text)
-        body_start = locate(text, statement["body_starts_with"], f"{statement['source']} body")
         fields = {
+            "uid": statement_uid(content_hash(text)),
             "official": [statement["official"]],
             "date": str(statement["date"]),
             "date_precision": statement["date_precision"],
             "kind": statement["kind"],
             "venue": [statement["venue"]],
-            "reporting_outlet": [statement["reporting_outlet"]],
-            "dateline": statement["dateline"],
-            "title_as_given": statement["title_as_given"],
             "headline": statement["headline"],
-            "source_url": statement.get("source_url", ""),
-            "language": statement["language"],
-            "source_text": text,
-            "source_hash": source_hash,
-            "body_start": body_start,
             "status": "published",
             "created": stamp,
             "modified": stamp,
         }
         records.append({"model": "statements.statement", "fields": fields})
+        records.append(report_record(text, statement, stamp))
         for order, claim in enumerate(statement["claims"], start=1):
             unknown = set(claim["topics"]) - topic_slugs
             if unknown:
                 raise SeedError(f"{statement['source']} claim {order}: unknown topics {unknown}")
-            records.append(claim_record(text, source_hash, order, claim, statement["source"]))
+            records.extend(claim_records(text, statement, order, claim))
     return records
 
 
@@ -199,14 +233,15 @@ def position_change_records(annotation: dict, sources: Path, stamp: str) -> list
     records = []
     for number, change in enumerate(annotation["position_changes"], start=1):
         check_position_change(change, statements, f"position change {number}")
-        hashes = {
-            side: content_hash(read_source(sources / change[side])) for side in ("earlier", "later")
+        uids = {
+            side: statement_uid(content_hash(read_source(sources / change[side])))
+            for side in ("earlier", "later")
         }
         fields = {
             "official": [change["official"]],
             "topic": [change["topic"]],
-            "earlier": [hashes["earlier"]],
-            "later": [hashes["later"]],
+            "earlier": [uids["earlier"]],
+            "later": [uids["later"]],
             "rating": change["rating"],
             "note": change["note"],
             "status": "published",

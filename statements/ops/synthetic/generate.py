@@ -8,9 +8,11 @@ from django.db import reset_queries, transaction
 
 from statements.models import (
     Claim,
+    Evidence,
     Official,
     Outlet,
     Post,
+    Report,
     Statement,
     Topic,
 )
@@ -66,18 +68,23 @@ def save_officials(writer: Writer) -> list[Speaker]:
     ]
 
 
-def save_batch(drafts: list[tuple[Statement, list[tuple[Claim, list[int]]]]]) -> int:
-    """Statements, their claims and the claims' topics: three bulk inserts and more."""
-    statements = Statement.objects.bulk_create(
-        [statement for statement, _ in drafts], batch_size=1000
-    )
-    claims, topic_pks = [], []
-    for statement, (_, drafted) in zip(statements, drafts, strict=True):
-        for claim, pks in drafted:
+def save_batch(drafts: list[tuple]) -> int:
+    """Statements, their reports, claims, evidence and the claims' topics: bulk inserts."""
+    statements = Statement.objects.bulk_create([draft[0] for draft in drafts], batch_size=1000)
+    reports, claims, spans, topic_pks = [], [], [], []
+    for statement, (_, report, drafted) in zip(statements, drafts, strict=True):
+        report.statement_id = statement.pk
+        reports.append(report)
+        for claim, evidence, pks in drafted:
             claim.statement_id = statement.pk
             claims.append(claim)
+            spans.append((evidence, report))
             topic_pks.append(pks)
+    Report.objects.bulk_create(reports, batch_size=1000)
     Claim.objects.bulk_create(claims, batch_size=1000)
+    for claim, (evidence, report) in zip(claims, spans, strict=True):
+        evidence.claim_id, evidence.report_id = claim.pk, report.pk
+    Evidence.objects.bulk_create([evidence for evidence, _ in spans], batch_size=1000)
     link = Claim.topics.through
     links = [
         link(claim_id=claim.pk, topic_id=pk)

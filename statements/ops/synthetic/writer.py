@@ -6,6 +6,7 @@ with their claims and topics in one transaction at a time, so memory stays flat 
 """
 
 import random
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,8 +17,10 @@ from statements.models import (
     Claim,
     ClaimKind,
     DatePrecision,
+    Evidence,
     Official,
     Post,
+    Report,
     Statement,
     StatementKind,
     StatementStatus,
@@ -125,7 +128,8 @@ class Writer:
     def statements(
         self, speakers: list[Speaker], outlets: dict[str, int], topics: list[tuple]
     ) -> Iterator[tuple[Statement, list[tuple[Claim, list[int]]]]]:
-        """Each statement with its claims, each claim with the pks of its topics."""
+        """Each statement with its report and claims, each claim with its evidence and the pks of
+        its topics."""
         for serial in range(1, self.plan.statements + 1):
             yield self.statement(serial, self.rng.choice(speakers), outlets, topics)
 
@@ -181,22 +185,27 @@ class Writer:
             topic2=theme[1][vocab.TOPIC_PHRASE],
         )
         statement = Statement(
+            uid=uuid.UUID(int=rng.getrandbits(128), version=4),
             official_id=speaker.pk,
             date=day,
             date_precision=precision,
             kind=kind,
             venue_id=outlets.get(venue),
-            reporting_outlet_id=outlets.get(reporter),
+            headline=headline,
+            status=StatementStatus.PUBLISHED,
+        )
+        report = Report(
+            order=0,
+            outlet_id=outlets.get(reporter),
             dateline=city[lang],
             title_as_given=title,
-            headline=headline,
+            headline_as_printed=headline,
             source_url=f"{homepage(reporter)}{language}/news/{serial}" if reporter else "",
             language=language,
             source_text=source_text,
             source_hash=content_hash(source_text),
-            status=StatementStatus.PUBLISHED,
         )
-        return statement, claims
+        return statement, report, claims
 
     def draw_date(self) -> tuple[date, str]:
         """A day in 2006–2025; about 5% known only to the month and 1% only to the year."""
@@ -256,15 +265,9 @@ class Writer:
             text.add(after.format(**words))
             kind = ClaimKind.QUOTE
         text.add("\n\n")
-        claim = Claim(
-            order=order,
-            summary=f"{speaker.surnames[0]} says {summary}.",
-            quote=quote,
-            kind=kind,
-            span_start=start,
-            span_end=end,
-        )
-        return claim, [topic[0] for topic in chosen]
+        claim = Claim(order=order, summary=f"{speaker.surnames[0]} says {summary}.", kind=kind)
+        evidence = Evidence(is_main=True, quote=quote, span_start=start, span_end=end)
+        return claim, evidence, [topic[0] for topic in chosen]
 
     def quote(self, lang: int, slots: dict, social: bool) -> str:
         """Sentences in the speaker's words, 61–300 characters in all."""
