@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from statements.articles import importer
-from statements.models import Claim, Official, Outlet, Statement
+from statements.models import Claim, Official, Outlet, Report, Statement
 from tests.factories import make_official, make_outlet, make_statement
 from tests.test_importer import INTERVIEW
 
@@ -150,8 +150,10 @@ def test_every_official_quoted_gets_a_draft_and_official_narrows(tmp_path, petro
     assert "by Ivan Kolev" in narrowed and "by Ana Petrova" not in narrowed
     output = run(path)
     assert "Stored 2 draft statement(s)" in output
-    assert Statement.objects.get(official=petrova).source_text == INTERVIEW
-    assert "reckless" in Statement.objects.get(official=kolev).source_text
+    assert Statement.objects.get(official=petrova).main_report.source_text == INTERVIEW
+    kolev_report = Statement.objects.get(official=kolev).main_report
+    assert "reckless" in kolev_report.source_text
+    assert kolev_report.dateline == ""  # a passage has no dateline of its own
 
 
 def test_a_job_title_is_never_made_an_outlet(tmp_path, gasimova):
@@ -171,7 +173,7 @@ def test_a_known_outlet_is_recognised_by_its_web_domain(tmp_path, gasimova):
     make_outlet("Trend", homepage="https://en.trend.az/")
     text = AGENCY.replace("(Caspian Wire) ", "") + "\ntrend.az\n"
     run(write(tmp_path, "a.txt", text))
-    assert Statement.objects.get().reporting_outlet.name == "Trend"
+    assert Statement.objects.get().main_report.outlet.name == "Trend"
 
 
 @pytest.mark.parametrize(
@@ -189,6 +191,7 @@ def test_a_copy_differing_in_line_ends_spacing_or_bom_is_already_imported(tmp_pa
     output = run(write(tmp_path, "copy.txt", copy(AGENCY)))
     assert f"Already imported as statement #{stored.pk}" in output
     assert Statement.objects.count() == 1 and Claim.objects.count() == 2
+    assert Report.objects.count() == 1
 
 
 def test_a_second_outlets_report_a_day_later_is_a_likely_duplicate(tmp_path, gasimova):
