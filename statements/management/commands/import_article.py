@@ -5,8 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.urls import reverse
 
+from statements.articles.alignment_evaluation import evaluate_alignment
 from statements.articles.evaluation import evaluate
 from statements.articles.importer import ImportOptions, ImportPlan, create_drafts, plan_import
+from statements.articles.quote_matching import SIMILAR
 from statements.articles.recall import seed_recall
 from statements.articles.source import (
     ArticleError,
@@ -111,12 +113,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Measure recall and precision per house style on fixtures/evaluation/.",
         )
+        parser.add_argument(
+            "--evaluate-alignment",
+            action="store_true",
+            help="Measure how second reports' quotations are paired with stored claims, "
+            "on fixtures/evaluation/reports/, at each threshold.",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["recall"]:
             return self.report_recall()
         if options["evaluate"]:
             return self.report_evaluation()
+        if options["evaluate_alignment"]:
+            return self.report_alignment_evaluation()
         articles = options["articles"]
         if not articles and not options["url"]:
             raise CommandError("Give the article's file (or - for stdin), --url, or --recall.")
@@ -229,3 +239,23 @@ class Command(BaseCommand):
                 self.stdout.write(f"missed: {missed}")
             for extra in score.imprecise:
                 self.stdout.write(f"not marked: {extra}")
+
+    def report_alignment_evaluation(self) -> None:
+        self.stdout.write(
+            "| threshold | matches right | precision | stored positions matched | recall | "
+            "new positions proposed | proposals new |"
+        )
+        self.stdout.write("|---|---|---|---|---|---|---|")
+        for score in evaluate_alignment():
+            chosen = " (used)" if score.threshold == SIMILAR else ""
+            self.stdout.write(
+                f"| {score.threshold:.2f}{chosen} | {score.right}/{score.matched} | "
+                f"{score.precision:.0%} | {score.found}/{score.positions} | {score.recall:.0%} | "
+                f"{score.new_proposed}/{score.new} | {score.proposed_right}/{score.proposed} |"
+            )
+            if score.threshold == SIMILAR:
+                chosen_score = score
+        for missed in chosen_score.missed:
+            self.stdout.write(f"not matched: {missed}")
+        for wrong in chosen_score.wrong:
+            self.stdout.write(f"matched wrongly: {wrong}")
