@@ -10,7 +10,16 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from statements.articles import importer
-from statements.models import Claim, Official, Outlet, Report, Statement
+from statements.models import (
+    Claim,
+    Evidence,
+    Official,
+    Outlet,
+    Report,
+    Statement,
+    StatementStatus,
+)
+from statements.wording import wording_of
 from tests.factories import make_official, make_outlet, make_statement
 from tests.test_importer import INTERVIEW
 
@@ -262,3 +271,39 @@ def test_an_article_flooded_with_quotations_is_refused_before_it_is_read(tmp_pat
     with pytest.raises(CommandError, match="holds about 10,001 quotations"):
         run(write(tmp_path, "a.txt", text))
     assert Statement.objects.count() == 0
+
+
+def test_a_flagged_report_is_added_to_the_statement_it_names(tmp_path, seeded):
+    stored = Statement.objects.get(date=date(2024, 3, 29))
+    claims = stored.claims.count()
+    path = write(tmp_path, "second.txt", SECOND_REPORT_OF_PHOENIX_TV)
+    with pytest.raises(CommandError, match=rf"--add-to {stored.pk} to add it as a report"):
+        run(path)
+    preview = run(path, "--add-to", str(stored.pk), "--dry-run")
+    assert f"As a report of statement #{stored.pk}" in preview and "Dry run" in preview
+    assert stored.reports.count() == 1
+    output = run(path, "--add-to", str(stored.pk))
+    assert f"Added as report 2 of statement #{stored.pk}, now in review" in output
+    stored.refresh_from_db()
+    report = stored.reports.get(order=1)
+    assert (
+        stored.status == StatementStatus.IN_REVIEW
+        and report.source_text == SECOND_REPORT_OF_PHOENIX_TV
+    )
+    assert report.published_on == date(2024, 3, 30)
+    peace = "Now Armenia and Azerbaijan are closer to peace than ever before"
+    [evidence] = Evidence.objects.filter(report=report, is_main=False)
+    assert evidence.text == evidence.quote == peace
+    claim = evidence.claim
+    expected = wording_of([claim.main_evidence.text, peace])
+    assert claim.wording == expected and f"evidence of claim {claim.order}" in output
+    proposed = Claim.objects.filter(evidence_spans__report=report, evidence_spans__is_main=True)
+    assert proposed.count() == stored.claims.count() - claims
+    assert all(claim.summary == "" for claim in proposed)
+    again = run(path)
+    assert f"Already imported as statement #{stored.pk}" in again
+
+
+def test_adding_to_a_statement_that_is_not_stored_is_refused(tmp_path, petrova):
+    with pytest.raises(CommandError, match="No statement #999 is stored"):
+        run(write(tmp_path, "a.txt", INTERVIEW), "--add-to", "999")

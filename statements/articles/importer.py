@@ -79,6 +79,7 @@ class ImportPlan:
     allow_empty: bool = False
     warnings: list[str] = field(default_factory=list)
     published_on: date | None = None  # the day the outlet published it, when the text says
+    text: str = ""  # the article as received
 
     @property
     def official(self) -> Official:
@@ -206,6 +207,7 @@ def plan_import(text: str, options: ImportOptions) -> ImportPlan:
         warnings += [warning] if warning else []
     plan = ImportPlan(readings, reporting, planned, options.source_url, options.allow_empty)
     plan.published_on = publication_day(text, options)
+    plan.text = text
     plan.warnings = list(dict.fromkeys(warnings)) + empty_warnings(plan) + strangers(text)
     if plan.claim_count > MAX_CLAIMS:
         raise ArticleError(

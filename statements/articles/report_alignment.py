@@ -18,10 +18,11 @@ from django.db.models import Max
 
 from statements.articles.cast import read_for_speakers
 from statements.articles.duplicates import normalised
-from statements.articles.importer import officials_named, speaker_for
+from statements.articles.importer import ImportPlan, officials_named, speaker_for
 from statements.articles.outlet_choice import known_outlet_names
 from statements.articles.quote_matching import Found, Known, found_in, match_quotations
 from statements.articles.source import ArticleError, Dated, check_text
+from statements.articles.storing import fitted, stored_outlet
 from statements.models import (
     Claim,
     ClaimKind,
@@ -216,3 +217,28 @@ def store_proposed(statement: Statement, report: Report, proposed: list[Proposed
         with_user(claim, user).save()
         span = (item.span_start, item.span_end)
         store_evidence(claim, report, span, item.quote, user=user, is_main=True)
+
+
+def add_plan_as_report(plan: ImportPlan, statement: Statement, user=None) -> Report:
+    """The article an import read, added as a report of the statement with what the import read
+    of it: the reporting outlet (stored if new), address, day of publication, dateline and the
+    official's title as printed."""
+    title = next(
+        (
+            reading.title_as_given
+            for official, reading in plan.readings
+            if official.pk == statement.official_id
+        ),
+        "",
+    )
+    with transaction.atomic():
+        return add_as_report(
+            statement,
+            plan.text,
+            outlet=stored_outlet(plan.reporting_outlet),
+            source_url=plan.source_url,
+            published_on=plan.published_on,
+            dateline=fitted(Report, "dateline", plan.reading.dateline),
+            title_as_given=fitted(Report, "title_as_given", title),
+            user=user,
+        )

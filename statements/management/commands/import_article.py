@@ -7,9 +7,14 @@ from django.urls import reverse
 
 from statements.articles.alignment_evaluation import evaluate_alignment
 from statements.articles.evaluation import evaluate
-from statements.articles.importer import ImportOptions, ImportPlan, create_drafts, plan_import
+from statements.articles.importer import ImportOptions, create_drafts, plan_import
+from statements.articles.preview_lines import alignment_lines, plan_lines
 from statements.articles.quote_matching import SIMILAR
 from statements.articles.recall import seed_recall
+from statements.articles.report_alignment import (
+    add_plan_as_report,
+    align_report,
+)
 from statements.articles.source import (
     ArticleError,
     check_size,
@@ -30,29 +35,6 @@ def where_to_see(statement: Statement) -> str:
     return admin_url(statement) + (
         f", public page {statement.get_absolute_url()}" if public else ""
     )
-
-
-def plan_lines(plan: ImportPlan) -> list[str]:
-    reading = plan.reading
-    lines = [f"Official: {', '.join(official.name for official in plan.officials)}"]
-    if plan.reporting_outlet:
-        new = "" if plan.reporting_outlet.outlet else " (new outlet)"
-        lines.append(f"Reported by: {plan.reporting_outlet.name}{new}")
-    if reading.dateline:
-        lines.append(f"Dateline: {reading.dateline}")
-    for planned in plan.statements:
-        proposal = planned.proposal
-        venue = f", venue {planned.venue.name}" if planned.venue else ""
-        lines.append(
-            f"Statement of {proposal.date} ({proposal.date_precision}), {proposal.kind}{venue}, "
-            f"by {planned.official.name}: {proposal.headline}"
-        )
-        for claim in proposal.claims:
-            span = f"{claim.span_start}–{claim.span_end}"
-            words = claim.summary or f"(summary to write) “{claim.quote}”"
-            lines.append(f"  {claim.kind} {span}: {words}")
-    lines += [f"Warning: {warning}" for warning in plan.warnings]
-    return lines
 
 
 def read_input(path: str) -> bytes:
@@ -103,6 +85,14 @@ class Command(BaseCommand):
             "--allow-empty",
             action="store_true",
             help="Store a draft even when no quotation or reported position is found.",
+        )
+        parser.add_argument(
+            "--add-to",
+            type=int,
+            metavar="STATEMENT",
+            help="Add the article as another report of this statement (its number): quotations "
+            "of its claims become their evidence, new ones draft claims, and a published "
+            "statement goes back to review.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Show, but store nothing.")
         parser.add_argument(
@@ -172,6 +162,8 @@ class Command(BaseCommand):
             allow_empty=options["allow_empty"],
             site_name=site_name,
         )
+        if options["add_to"] is not None:
+            return self.add_to(options["add_to"], text, given, options["dry_run"])
         plan = plan_import(text, given)
         if plan.already_imported:
             stored = plan.statements[0].stored
@@ -184,8 +176,9 @@ class Command(BaseCommand):
                 f"#{s.pk} “{s.headline}” ({where_to_see(s)})" for s in plan.likely_duplicates
             )
             raise CommandError(
-                f"Likely a report of what is already stored: {listed}. "
-                "Nothing was stored; run again with --force to import it anyway."
+                f"Likely a report of what is already stored: {listed}. Nothing was stored; "
+                f"run again with --add-to {plan.likely_duplicates[0].pk} to add it as a report of "
+                "that statement, or with --force to import it as a statement of its own."
             )
         if options["dry_run"]:
             self.stdout.write("Dry run: nothing stored.")
@@ -195,6 +188,24 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Stored {len(created)} draft statement(s) with {claims} claim(s) for an editor: "
             + ", ".join(f"#{s.pk} {admin_url(s)}" for s in created)
+        )
+
+    def add_to(self, number: int, text: str, given: ImportOptions, dry_run: bool) -> None:
+        statement = Statement.objects.filter(pk=number).select_related("official").first()
+        if statement is None:
+            raise CommandError(f"No statement #{number} is stored.")
+        given.official = statement.official
+        plan = plan_import(text, given)
+        alignment = align_report(statement, text)
+        self.stdout.write("\n".join(alignment_lines(statement, text, alignment)))
+        if dry_run:
+            self.stdout.write("Dry run: nothing stored.")
+            return
+        report = add_plan_as_report(plan, statement)
+        statement.refresh_from_db()
+        self.stdout.write(
+            f"Added as report {report.order + 1} of statement #{statement.pk}, now "
+            f"{statement.get_status_display().lower()}: {admin_url(statement)}"
         )
 
     def report_recall(self) -> None:
