@@ -11,7 +11,7 @@ The threshold was chosen on `fixtures/evaluation/reports/` (see `alignment_evalu
 
 import re
 import string
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -19,6 +19,7 @@ from statements.wording import comparable_words
 
 SIMILAR = 0.6
 SHORTEST_PART = 4  # words: fewer in common than this is no partial quotation of a claim
+CONTENT_LENGTH = 3  # letters: longer words are content words
 NEAR = 2  # words either side of a partial quotation that may still negate it
 NEGATIONS = frozenset(
     ["not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"]
@@ -92,26 +93,33 @@ def ratio(first: list[str], second: list[str]) -> float:
     return SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
-def best_stretch(shorter: list[str], longer: list[str]) -> tuple[float, tuple[int, int]]:
+def best_stretch(
+    shorter: list[str], longer: list[str], floor: float = 0.0
+) -> tuple[float, tuple[int, int]]:
     """The run of the longer words most like the shorter ones, and how alike they are: no more
-    than the share of the shorter words the run holds."""
+    than the share of the shorter words the run holds. Runs that cannot beat the floor (or the
+    best found) are not compared."""
     matcher = SequenceMatcher(None, longer, shorter, autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    held = [0]
+    for block in blocks:
+        held.append(held[-1] + block.size)
     best = (0.0, (0, 0))
-    for index, first in enumerate(blocks):
-        for last in blocks[index:]:
-            stretch = (first.a, last.a + last.size)
+    for first in range(len(blocks)):
+        for last in range(first, len(blocks)):
             # Most of the shorter words must be in the run, not merely a run like a part of them.
-            covered = sum(block.size for block in blocks[index : blocks.index(last) + 1])
+            coverage = (held[last + 1] - held[first]) / len(shorter)
+            if coverage < floor or coverage <= best[0]:
+                continue
+            stretch = (blocks[first].a, blocks[last].a + blocks[last].size)
             alike = ratio(shorter, longer[stretch[0] : stretch[1]])
             # "is not there, and the builders are ready": a negation just outside the run
             # turns it into another position.
             around = longer[max(stretch[0] - NEAR, 0) : stretch[1] + NEAR]
             if negations(around) != negations(shorter):
                 alike = 0.0
-            score = min(alike, covered / len(shorter))
-            if score > best[0]:
-                best = (score, stretch)
+            if min(alike, coverage) > best[0]:
+                best = (min(alike, coverage), stretch)
     return best
 
 
@@ -128,7 +136,7 @@ def similarity(
         return 0.0, None
     best = (ratio(new, stored), None)
     if common >= SHORTEST_PART and len(longer) > len(shorter):
-        score, stretch = best_stretch(shorter, longer)
+        score, stretch = best_stretch(shorter, longer, threshold)
         if score > best[0]:
             best = (score, stretch if len(new) > len(stored) else None)
     return best
@@ -163,22 +171,36 @@ def trimmed(text: str, start: int, end: int, stored: str) -> int:
     return end
 
 
-def best_of(new: list[str], texts: tuple[str, ...], threshold: float):
+def best_of(new: list[str], stored: list[tuple[str, list[str]]], threshold: float):
     """The highest similarity to any report's words of a claim, with the words it was found in."""
-    scored = ((*similarity(new, match_words(stored), threshold), stored) for stored in texts)
+    scored = ((*similarity(new, words, threshold), text) for text, words in stored)
     return max(scored, key=lambda found: found[0], default=(0.0, None, ""))
 
 
+def content_words(words: list[str]) -> set[str]:
+    """The words that tell quotations apart: "the", "and", "is" are in almost every one."""
+    return {word for word in words if len(word) > CONTENT_LENGTH}
+
+
 def candidates(text: str, found: list[Found], known: list[Known], threshold: float):
+    """Every pair at or above the threshold. Only claims sharing a content word with the
+    quotation are compared, so that two long transcripts are not compared all against all."""
+    stored = [[(text, match_words(text)) for text in claim.texts] for claim in known]
+    claims_with = defaultdict(set)
+    for position, texts in enumerate(stored):
+        for _, words in texts:
+            for word in content_words(words):
+                claims_with[word].add(position)
     for index, item in enumerate(found):
         words = match_words(text[item.start : item.end])
-        for claim in known:
-            score, part, stored = best_of(words, claim.texts, threshold)
+        near = set().union(*(claims_with.get(word, ()) for word in content_words(words)))
+        for position in sorted(near):
+            score, part, words_of = best_of(words, stored[position], threshold)
             if score >= threshold:
                 start, end = evidence_span(text, item, part)
-                end = trimmed(text, start, end, stored)
-                part = len(words) < len(match_words(stored))
-                yield Match(index, claim.key, start, end, score, part)
+                end = trimmed(text, start, end, words_of)
+                part_of_claim = len(words) < len(match_words(words_of))
+                yield Match(index, known[position].key, start, end, score, part_of_claim)
 
 
 def match_quotations(
