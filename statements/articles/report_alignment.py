@@ -94,11 +94,12 @@ def align_report(statement: Statement, text: str) -> ReportAlignment:
     pairing = match_quotations(text, found, known)
     matches = pairing.matches
     kinds = {index: item.kind for index, item in enumerate(found)}
+    texts_of = {item.key.pk: item.texts for item in known}
     matched = []
     for match in matches:
         claim = match.key
         words = text[match.start : match.end]
-        texts = next(item.texts for item in known if item.key is claim)
+        texts = texts_of[claim.pk]
         agrees = all(comparable_words(words) == comparable_words(other) for other in texts)
         quote = quote_for(words, kinds[match.found], claim)
         matched.append(MatchedEvidence(claim, match.start, match.end, quote, agrees))
@@ -152,7 +153,6 @@ def add_as_report(
     cannot hold, with an ArticleError (a ValueError) saying why."""
     check_text(text)
     check_not_stored(statement, text)
-    alignment = align_report(statement, text)
     fields = {
         "outlet": outlet,
         "source_url": source_url,
@@ -165,13 +165,16 @@ def add_as_report(
     }
     try:
         with transaction.atomic():
-            return store_alignment(statement, text, alignment, fields, user)
+            return store_alignment(statement, text, fields, user)
     except ValidationError as error:
         raise ArticleError("; ".join(error.messages)) from error
 
 
-def store_alignment(statement, text: str, alignment: ReportAlignment, fields: dict, user):
+def store_alignment(statement, text: str, fields: dict, user) -> Report:
+    """Aligned and stored with the statement locked, so that the claims matched are the ones
+    the evidence is stored for."""
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    alignment = align_report(statement, text)
     report = store_report(statement, text, fields, user)
     for match in alignment.matched:
         span = (match.span_start, match.span_end)
