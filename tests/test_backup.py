@@ -14,9 +14,10 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from statements.models import Claim, Official, Statement, Topic
+from statements.models import Claim, Evidence, Official, Report, Statement, Topic
 from statements.public.search import search_claims
 from tests.conftest import load_seed, restore_curation_groups
+from tests.second_report import add_second_report
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,11 +29,15 @@ APP_TABLES = (
     "statements_outlet",
     "statements_topic",
     "statements_statement",
+    "statements_report",
     "statements_claim",
+    "statements_evidence",
     "statements_claim_topics",
     "statements_historicalofficial",
     "statements_historicalstatement",
+    "statements_historicalreport",
     "statements_historicalclaim",
+    "statements_historicalevidence",
     "statements_historicalclaim_topics",
     "auth_user",
     "auth_group_permissions",
@@ -59,6 +64,11 @@ def stored_rows() -> dict[str, list[tuple]]:
     return rows
 
 
+def quoting(words: str) -> Claim:
+    """The claim whose main evidence quotes these words."""
+    return Claim.objects.get(evidence_spans__is_main=True, evidence_spans__quote__contains=words)
+
+
 def found(text: str) -> int:
     return search_claims(Claim.objects.all(), text).count()
 
@@ -80,6 +90,7 @@ def edit_one_of_each() -> None:
 
 def backed_up_seed(tmp_path: Path) -> Path:
     load_seed()
+    add_second_report(Statement.objects.get(venue__slug="tass"))
     restore_curation_groups()
     edit_one_of_each()
     User.objects.create_user("editor", "editor@example.org", "a long passphrase")
@@ -93,9 +104,11 @@ def test_restore_brings_back_every_row_and_the_search_index(tmp_path):
     before = stored_rows()
     assert all(len(rows) > 1 for rows in before.values()), "every table holds rows to compare"
 
-    claim = Claim.objects.get(quote__contains="Khankendi")
+    claim = quoting("Khankendi")
     claim.summary = f"Edited after the backup: {NEW_WORD}."
     claim.save()
+    second = Report.objects.get(outlet__slug="caspian-ledger")
+    second.delete()
     deleted = Statement.objects.exclude(claims=claim).get()
     deleted.delete()
     User.objects.create_user("intruder")
@@ -105,7 +118,9 @@ def test_restore_brings_back_every_row_and_the_search_index(tmp_path):
     output = run("restore", str(backup))
 
     assert stored_rows() == before
-    assert Statement.objects.filter(source_hash=deleted.source_hash).exists()
+    assert Statement.objects.get(uid=deleted.uid).reports.count() == 1
+    assert Evidence.objects.filter(report__source_hash=second.source_hash).count() == 3
+    assert quoting("Khankendi").wording == "differs"
     assert "2 statements and 25 claims" in output
     assert found("Khankendi") == 1
     assert found(NEW_WORD) == 0
@@ -175,7 +190,7 @@ def test_restore_refuses_anything_but_a_good_backup_and_changes_nothing(tmp_path
         path.write_bytes(data[: len(data) // 2] if connection.vendor == "sqlite" else data[:-100])
     elif content is not None:
         path.write_bytes(content)
-    Claim.objects.filter(quote__contains="Khankendi").update(summary=f"Changed: {NEW_WORD}.")
+    Claim.objects.filter(pk=quoting("Khankendi").pk).update(summary=f"Changed: {NEW_WORD}.")
     before = stored_rows()
 
     with pytest.raises(CommandError, match=message):

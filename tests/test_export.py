@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from statements.models import Claim, DatePrecision, Statement
+from statements.models import Claim, DatePrecision, Evidence, Statement
 from tests.factories import make_claim, make_official, make_outlet, make_statement
 from tests.test_views import get_html, listed_claim_ids
 
@@ -40,6 +40,9 @@ CLAIM_COLUMNS = [
     "span_start",
     "span_end",
     "source_url",
+    "report_count",
+    "reporting_outlets",
+    "wording",
 ]
 
 
@@ -132,10 +135,12 @@ def test_every_column_is_named_and_filled_as_documented(client, seeded):
     assert record["evidence"] == record["quote"]
     assert record["quote_kind"] == "quote"
     assert record["topics"] == "Karabakh; Territorial integrity & sovereignty"
+    report = claim.main_evidence.report
     assert (
-        claim.statement.source_text[int(record["span_start"]) : int(record["span_end"])]
-        == (record["quote"])
+        report.source_text[int(record["span_start"]) : int(record["span_end"])] == (record["quote"])
     )
+    assert record["report_count"] == "1" and record["reporting_outlets"] == "Trend"
+    assert record["wording"] == "single source"
 
 
 def test_a_paraphrase_exports_its_evidence_and_an_empty_quote(client, seeded):
@@ -250,20 +255,24 @@ def test_without_a_limit_every_row_is_exported(client, settings):
     settings.EXPORT_MAX_ROWS = None
     points = [f"Point {n}." for n in range(2500)]  # more than one fetch of CHUNK_SIZE rows
     statement = make_statement(source_text=" ".join(points))
-    claims, offset = [], 0
-    for order, point in enumerate(points, start=1):
-        claims.append(
-            Claim(
-                statement=statement,
-                order=order,
-                summary="t",
+    report = statement.reports.get()
+    claims = Claim.objects.bulk_create(
+        Claim(statement=statement, order=order, summary="t") for order in range(1, len(points) + 1)
+    )
+    spans, offset = [], 0
+    for claim, point in zip(claims, points, strict=True):
+        spans.append(
+            Evidence(
+                claim=claim,
+                report=report,
+                is_main=True,
                 quote=point,
                 span_start=offset,
                 span_end=offset + len(point),
             )
         )
         offset += len(point) + 1
-    Claim.objects.bulk_create(claims)
+    Evidence.objects.bulk_create(spans)
     response = client.get("/export.csv")
     assert "X-Export-Row-Limit" not in response
     body = b"".join(response.streaming_content).decode("utf-8-sig")

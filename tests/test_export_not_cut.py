@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from statements.models import Claim, ClaimKind
+from statements.models import Claim, ClaimKind, Evidence
 from statements.ops.backup import backup
 from tests.factories import make_statement
 
@@ -35,16 +35,16 @@ READER_PAUSE = WORKER_TIMEOUT + 1.5
 
 def store_long_export() -> None:
     statement = make_statement(source_text=TEXT)
-    Claim.objects.bulk_create(
+    report = statement.reports.get()
+    claims = Claim.objects.bulk_create(
         Claim(
-            statement=statement,
-            order=order,
-            summary=f"Claim {order}.",
-            kind=ClaimKind.PARAPHRASE,
-            span_start=0,
-            span_end=len(TEXT),
+            statement=statement, order=order, summary=f"Claim {order}.", kind=ClaimKind.PARAPHRASE
         )
         for order in range(CLAIMS)
+    )
+    Evidence.objects.bulk_create(
+        Evidence(claim=claim, report=report, is_main=True, span_start=0, span_end=len(TEXT))
+        for claim in claims
     )
 
 

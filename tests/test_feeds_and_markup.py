@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.conf import settings
 
-from statements.models import Claim
+from statements.models import Claim, Statement
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
+from tests.second_report import URL, add_second_report
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_text_pasted_with_a_vertical_tab_does_not_break_the_feed(client):
 
 
 def test_a_claim_page_describes_the_quote_in_json_ld(client, seeded):
-    claim = Claim.objects.get(quote__startswith="There is no place")
+    claim = Claim.objects.with_evidence().get(main_quote__startswith="There is no place")
     data = json_ld(client.get(claim.get_absolute_url()).content.decode())
     (item,) = data["@graph"]
     assert data["@context"] == "https://schema.org"
@@ -101,6 +102,8 @@ def test_a_claim_page_describes_the_quote_in_json_ld(client, seeded):
     assert item["spokenByCharacter"]["name"] == "Hikmet Hajiyev"
     assert item["dateCreated"] == "2023-09-16"
     assert item["publisher"]["name"] == "Trend"
+    (source,) = item["isBasedOn"]
+    assert source["publisher"]["name"] == "Trend" and source["inLanguage"] == "en"
     assert {thing["name"] for thing in item["about"]} == {
         "Karabakh",
         "Territorial integrity & sovereignty",
@@ -122,3 +125,43 @@ def test_json_ld_cannot_be_broken_out_of(client):
         block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
         assert "<" not in block.group(1)
         assert json_ld(html)["@graph"][0]["text"] == PAYLOAD
+
+
+@pytest.fixture
+def told_twice(seeded) -> Statement:
+    """The TASS interview as Trend (given a web address here) and a second outlet report it."""
+    statement = Statement.objects.get(venue__slug="tass")
+    statement.reports.update(source_url="https://trend.example/hajiyev-tass")
+    add_second_report(statement)
+    return statement
+
+
+def test_a_feed_entry_names_every_report_as_a_source(client, told_twice):
+    feed = atom(client, "/feed.atom?q=gray")
+    (entry,) = feed.iter(f"{ATOM}entry")
+    via = [
+        (link.get("title"), link.get("href"))
+        for link in entry.iter(f"{ATOM}link")
+        if link.get("rel") == "via"
+    ]
+    assert via == [("Trend", "https://trend.example/hajiyev-tass"), ("Caspian Ledger", URL)]
+    description = entry.find(f"{ATOM}summary").text
+    assert '<a href="https://trend.example/hajiyev-tass">Trend</a>' in description
+    assert f'<a href="{URL}">Caspian Ledger</a>' in description
+
+
+def test_a_feed_entry_names_a_report_without_an_address_unlinked(client, seeded):
+    feed = atom(client, "/feed.atom?q=gray")
+    (entry,) = feed.iter(f"{ATOM}entry")
+    assert not [link for link in entry.iter(f"{ATOM}link") if link.get("rel") == "via"]
+    assert "Report: Trend</p>" in entry.find(f"{ATOM}summary").text
+
+
+def test_json_ld_names_every_report_the_claim_is_based_on(client, told_twice):
+    claim = Claim.objects.with_evidence().get(main_quote__startswith="There is no place")
+    data = json_ld(client.get(claim.get_absolute_url()).content.decode())
+    (item,) = data["@graph"]
+    assert item["publisher"]["name"] == "Trend"
+    sources = [(work["publisher"]["name"], work["url"]) for work in item["isBasedOn"]]
+    assert sources == [("Trend", "https://trend.example/hajiyev-tass"), ("Caspian Ledger", URL)]
+    assert item["isBasedOn"][1]["name"] == "Hajiyev: no grey zones in Azerbaijan"

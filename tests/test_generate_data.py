@@ -12,11 +12,14 @@ from statements.models import (
     Claim,
     ClaimKind,
     DatePrecision,
+    Evidence,
     Official,
     Outlet,
     Post,
+    Report,
     Statement,
     Topic,
+    Wording,
     content_hash,
 )
 from statements.ops.synthetic.vocabulary import OUTLETS, TOPICS
@@ -41,26 +44,36 @@ def generate(seed: int = 7, officials: int = 3, statements: int = 20, claims: in
 
 def stored_rows() -> list[tuple]:
     """Everything generated, with names and slugs in place of primary keys, in a fixed order."""
-    statements = Statement.objects.values_list(
-        "official__slug",
-        "date",
-        "date_precision",
-        "kind",
-        "venue__slug",
-        "reporting_outlet__slug",
+    statements = Report.objects.values_list(
+        "statement__official__slug",
+        "statement__date",
+        "statement__date_precision",
+        "statement__kind",
+        "statement__venue__slug",
+        "statement__headline",
+        "order",
+        "outlet__slug",
+        "is_primary",
         "dateline",
         "title_as_given",
-        "headline",
         "source_url",
         "language",
         "source_text",
         "source_hash",
     )
-    claims = Claim.objects.values_list(
-        "statement__source_hash", "order", "summary", "quote", "kind", "span_start", "span_end"
+    claims = Evidence.objects.values_list(
+        "report__source_hash",
+        "claim__order",
+        "claim__summary",
+        "claim__kind",
+        "claim__wording",
+        "is_main",
+        "quote",
+        "span_start",
+        "span_end",
     )
     topics = Claim.topics.through.objects.values_list(
-        "claim__statement__source_hash", "claim__order", "topic__slug"
+        "claim__evidence_spans__report__source_hash", "claim__order", "topic__slug"
     )
     officials = Official.objects.values_list("slug", "name", "aliases", "country", "bio")
     posts = Post.objects.values_list("official__slug", "role", "organization", "start_date")
@@ -97,14 +110,20 @@ def test_every_generated_claim_is_valid_and_its_quote_is_exactly_at_its_span():
 
     for statement in Statement.objects.all():
         statement.full_clean()
-        assert statement.source_hash == content_hash(statement.source_text)
+        (report,) = statement.reports.all()
+        report.full_clean()
+        assert report.source_hash == content_hash(report.source_text)
     for official in Official.objects.all():
         official.full_clean()
-    claims = Claim.objects.select_related("statement")
+    claims = Claim.objects.select_related("statement__official")
     assert claims.count() == 160
     for claim in claims:
         claim.full_clean()
-        evidence = claim.statement.source_text[claim.span_start : claim.span_end]
+        (main,) = claim.evidence_spans.select_related("report")
+        main.full_clean()
+        assert main.is_main and claim.wording == Wording.SINGLE_SOURCE
+        evidence = main.text
+        assert evidence == claim.evidence
         if claim.kind == ClaimKind.QUOTE:
             assert evidence == claim.quote
             assert 60 <= len(claim.quote) <= 300
@@ -158,7 +177,7 @@ def test_the_data_looks_like_the_real_thing():
     generate(officials=10, statements=600, claims=2)
 
     statements = Statement.objects.all()
-    languages = list(statements.values_list("language", flat=True))
+    languages = list(Report.objects.values_list("language", flat=True))
     assert languages.count("en") > languages.count("ru") > 0
     assert languages.count("az") > 0
     assert date(2006, 1, 1) <= min(statements.values_list("date", flat=True))
@@ -169,7 +188,7 @@ def test_the_data_looks_like_the_real_thing():
         assert set(dated.values_list(f"date__{day}", flat=True)) == {1}
     paraphrases = Claim.objects.filter(kind=ClaimKind.PARAPHRASE).count()
     assert 0.15 < paraphrases / Claim.objects.count() < 0.35
-    quotes = "\n".join(Claim.objects.values_list("quote", flat=True))
+    quotes = "\n".join(Evidence.objects.values_list("quote", flat=True))
     assert re.search("[şğıöüçə]", quotes)
     assert re.search("[а-яА-Я]", quotes)
     assert re.search("[\U0001f300-\U0001faff]", quotes)

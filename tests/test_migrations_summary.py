@@ -57,9 +57,10 @@ def test_stored_data_comes_through_the_migrations_and_stays_searchable():
     assert search_claims(Claim.objects.all(), "zeppelins").count() == 0
     moved = Official.objects.get()
     assert (moved.aliases, moved.descriptions) == ("Petrova", "the minister")
-    stored = Statement.objects.get()
-    assert stored.source_text == TEXT
-    assert stored.article_text == "The minister said: We will build the bridge."
+    report = Statement.objects.get().reports.get()
+    assert report.source_text == TEXT
+    assert report.article_text == "The minister said: We will build the bridge."
+    assert claim.quote == "We will build the bridge." == claim.evidence
     # The tables SQLite rebuilt still change the data's version.
     before = data_version("default")
     Statement.objects.update(headline="Roads")

@@ -28,13 +28,14 @@ from django.db import DEFAULT_DB_ALIAS, connection
 from psycopg import sql
 
 from statements.config.routers import reads_from
-from statements.models import Claim, Official, Statement
+from statements.models import Claim, Evidence, Official, Report, Statement
 from statements.ops import move as move_module
 from statements.ops.move import copied_models, move
 from statements.ops.move_target import MoveError, opened
 from statements.public.search import search_claims
 from statements.public.versions import data_version
 from tests.conftest import load_seed, restore_curation_groups
+from tests.second_report import add_second_report
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -131,9 +132,11 @@ def second_target(postgres_template, empty_sqlite):
 
 @pytest.fixture
 def curated() -> None:
-    """Seed data, generated statements, two editors' changes and a deletion in the history."""
+    """Seed data with a second report of one interview, generated statements, two editors'
+    changes and a deletion (of a statement with its report and evidence) in the history."""
     restore_curation_groups()
     load_seed()
+    add_second_report(Statement.objects.get(venue__slug="tass"))
     call_command(
         "generate_data",
         officials=3,
@@ -211,7 +214,13 @@ def test_everything_moves_row_for_row_and_back_and_the_pages_are_the_same(
 ):
     original = every_row(DEFAULT_DB_ALIAS)
     changes = Statement.history.model.objects.filter(history_type="-")
-    assert changes.get().history_user.username == "reviewer"
+    deleted = changes.get()
+    assert deleted.history_user.username == "reviewer"
+    # The deleted statement's report and evidence are in the history too.
+    gone = Report.history.filter(statement_id=deleted.id, history_type="-")
+    assert gone.exists()
+    assert Evidence.history.filter(report_id__in=gone.values("id"), history_type="-").exists()
+    assert Report.objects.filter(outlet__slug="caspian-ledger").get().evidence_spans.count() == 3
     assert Official.history.filter(history_user__username="editor").exists()
     pages = pages_read_from(DEFAULT_DB_ALIAS, client)
     assert b"Hajiyev" in pages["/officials/hikmet-hajiyev/"] and b"Hajiyev" in pages["/feed.atom"]
@@ -220,7 +229,9 @@ def test_everything_moves_row_for_row_and_back_and_the_pages_are_the_same(
     quiet_move(copy)
     moved, lines = quiet_move(second_target, source_url=copy)
 
-    assert f"statements_claim: {len(original['statements_claim']):,} rows" in "\n".join(lines)
+    said = "\n".join(lines)
+    for table in ("claim", "report", "evidence", "historicalreport", "historicalevidence"):
+        assert f"statements_{table}: {len(original[f'statements_{table}']):,} rows" in said
     assert moved.version != data_version(DEFAULT_DB_ALIAS)
     for url in (copy, second_target):
         with reading(url) as alias:
@@ -235,22 +246,24 @@ def test_the_copy_continues_its_keys_search_index_and_data_version(
     quiet_move(second_target)
     with reading(second_target) as alias:
         version = data_version(alias)
+        found = Claim.objects.using(alias).filter(pk__in=search_ids(alias, "peace"))
+        assert set(found.values_list("pk", flat=True)) == set(search_ids(DEFAULT_DB_ALIAS, "peace"))
         highest = Claim.objects.using(alias).order_by("-pk").first()
         added = Claim.objects.using(alias).create(
             statement=highest.statement,
             order=999,
             summary="Added after the move.",
-            quote="",
             kind="paraphrase",
-            span_start=0,
-            span_end=4,
         )
         assert added.pk == highest.pk + 1
+        report = Report.objects.using(alias).filter(statement=highest.statement).first()
+        span = Evidence.objects.using(alias).create(
+            claim=added, report=report, is_main=True, span_start=0, span_end=4
+        )
+        assert span.pk == Evidence.objects.using(alias).exclude(pk=span.pk).latest("pk").pk + 1
         # The target's own triggers are back: its search index and data version follow changes.
         assert search_ids(alias, "Added after the") == [added.pk]
         assert data_version(alias) != version
-        found = Claim.objects.using(alias).filter(pk__in=search_ids(alias, "peace"))
-        assert set(found.values_list("pk", flat=True)) == set(search_ids(DEFAULT_DB_ALIAS, "peace"))
 
 
 def search_ids(alias: str, words: str) -> list[int]:
@@ -276,7 +289,8 @@ def test_the_command_reports_table_by_table_with_progress(curated, empty_sqlite,
     assert f"  statements_claim: 100 of {claims:,} rows" in report
     assert "auth_group: 2 rows" in report
     assert "Checked: row counts equal in all" in report
-    assert "Checked: every quote" in report
+    assert f"statements_evidence: {Evidence.objects.count():,} rows" in report
+    assert "Checked: every quote" in report and "rest on their main evidence in both" in report
     assert "the same claims for" in report
 
 

@@ -13,10 +13,11 @@ from django.core.management import CommandError, call_command
 from django.http import QueryDict
 from django.utils import timezone
 
-from statements.models import Claim, Statement, StatementStatus
+from statements.models import Claim, Evidence, Report, Statement, StatementStatus
 from statements.public.filters import ClaimFilter
 from statements.public.search import parse, sqlite_query
-from tests.factories import make_official, make_statement
+from tests.factories import make_claim, make_official, make_statement
+from tests.second_report import add_second_report
 
 DRAFT_WORD = "Quetzalcoatlian"
 TABLES = {
@@ -25,7 +26,9 @@ TABLES = {
     "outlets",
     "topics",
     "statements",
+    "reports",
     "claims",
+    "evidence",
     "claim_topics",
     "about",
 }
@@ -46,7 +49,7 @@ def with_draft(seeded) -> Statement:
         source_text=f"The {DRAFT_WORD} plan was discussed.",
         status=StatementStatus.DRAFT,
     )
-    draft.claims.create(summary="A draft claim.", quote=DRAFT_WORD, span_start=4, span_end=19)
+    make_claim(draft, DRAFT_WORD, summary="A draft claim.")
     return draft
 
 
@@ -79,12 +82,20 @@ def test_the_file_holds_every_published_claim_and_nothing_unpublished(with_draft
 def test_each_claim_carries_its_evidence_topics_and_links(with_draft, tmp_path):
     database = exported(tmp_path)
     expected = {
-        claim.pk: (claim.evidence_text, claim.quote, claim.statement.headline)
+        claim.pk: (
+            claim.evidence_text,
+            claim.quote,
+            claim.statement.headline,
+            claim.main_evidence.report_id,
+            claim.wording,
+        )
         for claim in Claim.objects.published().with_evidence().select_related("statement")
     }
     stored = {
         row[0]: row[1:]
-        for row in database.execute("SELECT id, evidence, quote, headline FROM claims")
+        for row in database.execute(
+            "SELECT id, evidence, quote, headline, report_id, wording FROM claims"
+        )
     }
     assert stored == expected
     links = database.execute(
@@ -94,11 +105,50 @@ def test_each_claim_carries_its_evidence_topics_and_links(with_draft, tmp_path):
     url = database.execute("SELECT url FROM officials WHERE slug = 'hikmet-hajiyev'").fetchone()[0]
     assert url == "/officials/hikmet-hajiyev/"
     assert database.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert database.execute("PRAGMA foreign_key_list(claims)").fetchall()
+    for table in ("claims", "reports", "evidence"):
+        assert database.execute(f"PRAGMA foreign_key_list({table})").fetchall(), table
     indexes = {
         row[0] for row in database.execute("SELECT name FROM sqlite_master WHERE type='index'")
     }
     assert {"statements_official_date", "claims_statement", "claim_topics_topic"} <= indexes
+    assert {"reports_statement", "evidence_claim", "evidence_report"} <= indexes
+
+
+def test_each_report_and_evidence_of_a_published_statement_is_there(with_draft, tmp_path):
+    second = add_second_report(Statement.objects.get(venue__slug="tass"))
+    database = exported(tmp_path)
+    reports = Report.objects.filter(statement__status=StatementStatus.PUBLISHED)
+    stored = {
+        row[0]: row[1:]
+        for row in database.execute(
+            "SELECT id, statement_id, outlet_id, source_url, source_text, source_sha256 "
+            "FROM reports"
+        )
+    }
+    assert stored == {
+        r.pk: (r.statement_id, r.outlet_id, r.source_url, r.source_text, r.source_hash)
+        for r in reports
+    }
+    evidence = Evidence.objects.filter(claim__statement__status=StatementStatus.PUBLISHED)
+    rows = database.execute(
+        "SELECT e.claim_id, e.report_id, e.is_main, e.quote, e.text, e.span_start, e.span_end,"
+        " substr(r.source_text, e.span_start + 1, e.span_end - e.span_start)"
+        " FROM evidence e JOIN reports r ON r.id = e.report_id"
+    ).fetchall()
+    assert sorted(rows) == sorted(
+        (e.claim_id, e.report_id, int(e.is_main), e.quote, e.text, e.span_start, e.span_end, e.text)
+        for e in evidence.select_related("report")
+    )
+    assert len([row for row in rows if row[1] == second.pk]) == 3
+    differs = database.execute("SELECT id FROM claims WHERE wording = 'differs'").fetchall()
+    assert differs == [(Claim.objects.get(wording="differs").pk,)]
+    # The second report's own words are searched as the site searches them.
+    for words in ("blocking", "Khankendi", '"Lachin roads"'):
+        query = sqlite_query(parse(words))
+        found = database.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", [query])
+        site = ClaimFilter(QueryDict(urlencode({"q": words}))).qs
+        assert {row[0] for row in found} == set(site.values_list("pk", flat=True)), words
+        assert site.exists(), words
 
 
 def test_its_full_text_index_finds_what_the_site_finds(with_draft, tmp_path):
@@ -108,6 +158,7 @@ def test_its_full_text_index_finds_what_the_site_finds(with_draft, tmp_path):
         found = database.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", [query])
         site = ClaimFilter(QueryDict(urlencode({"q": words}))).qs
         assert {row[0] for row in found} == set(site.values_list("pk", flat=True)), words
+        assert site.exists(), words
         assert site.exists(), words
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from statements.models import Claim, Official, Outlet, Post, Statement, Topic
+from statements.models import Claim, Evidence, Official, Outlet, Post, Report, Statement, Topic
 from statements.ops.seed_fixtures import SeedError, build_fixture, read_source
 from tests.conftest import load_seed
 
@@ -30,9 +30,9 @@ ARTICLES = {
 }
 
 
-def statement_for(source_name: str) -> Statement:
+def report_for(source_name: str) -> Report:
     text = read_source(settings.SEED_SOURCES_DIR / source_name)
-    return Statement.objects.get(source_text=text)
+    return Report.objects.select_related("statement").get(source_text=text)
 
 
 def test_rebuilding_the_fixture_gives_the_identical_file(tmp_path):
@@ -52,11 +52,14 @@ def test_the_stored_sources_are_the_seed_articles_byte_for_byte():
 @pytest.mark.django_db
 def test_every_claim_quote_is_found_verbatim_at_its_span():
     load_seed()
-    claims = Claim.objects.select_related("statement")
+    claims = Claim.objects.all()
     assert claims.count() == sum(article["claims"] for article in ARTICLES.values())
     for claim in claims:
-        evidence = claim.statement.source_text[claim.span_start : claim.span_end]
+        (main,) = claim.evidence_spans.select_related("report")
+        assert main.is_main and main.report.statement_id == claim.statement_id
+        evidence = main.report.source_text[main.span_start : main.span_end]
         assert evidence == claim.evidence
+        main.full_clean()
         if claim.kind == "quote":
             assert evidence == claim.quote, claim
         else:
@@ -67,7 +70,7 @@ def test_every_claim_quote_is_found_verbatim_at_its_span():
 @pytest.mark.django_db
 def test_every_seed_record_passes_model_validation():
     load_seed()
-    for model in (Official, Post, Outlet, Topic, Statement, Claim):
+    for model in (Official, Post, Outlet, Topic, Statement, Report, Claim, Evidence):
         for record in model.objects.all():
             record.full_clean()
 
@@ -77,16 +80,17 @@ def test_every_seed_record_passes_model_validation():
 def test_dates_speaker_venue_and_outlet_match_the_article(source_name):
     load_seed()
     expected = ARTICLES[source_name]
-    statement = statement_for(source_name)
-    text = statement.source_text
+    report = report_for(source_name)
+    statement, text = report.statement, report.source_text
     assert statement.date == expected["date"]
     assert text.startswith(f" date {expected['date']:%Y-%m-%d}")
     assert statement.official.name == "Hikmet Hajiyev"
     assert "Hikmet Hajiyev" in text
     assert statement.venue.name == expected["venue"] and expected["venue"] in text
-    assert statement.reporting_outlet.name == expected["outlet"]
+    assert report.outlet.name == expected["outlet"]
+    assert [report] == list(statement.reports.all()) and statement.main_report == report
     assert f"{expected['outlet']} reports" in text
-    assert statement.title_as_given in text
+    assert report.title_as_given in text
     assert statement.kind == "interview" and "interview with" in text
     assert statement.claims.count() == expected["claims"]
 
@@ -96,11 +100,12 @@ def test_every_quoted_passage_of_the_articles_is_covered_by_a_claim():
     """A careful reader's check: each passage between quotation marks lies inside a claim."""
     load_seed()
     for name in ARTICLES:
-        statement = statement_for(name)
-        spans = [(c.span_start, c.span_end) for c in statement.claims.all()]
-        for start, end in quoted_passages(statement.source_text):
+        report = report_for(name)
+        spans = [(e.span_start, e.span_end) for e in report.evidence_spans.all()]
+        assert len(spans) == report.statement.claims.count()
+        for start, end in quoted_passages(report.source_text):
             covered = any(s <= start and end <= e for s, e in spans)
-            assert covered, statement.source_text[start:end]
+            assert covered, report.source_text[start:end]
 
 
 def quoted_passages(text: str) -> list[tuple[int, int]]:
@@ -152,10 +157,11 @@ def test_a_date_that_disagrees_with_the_article_fails_the_build(tmp_path):
 @pytest.mark.django_db
 def test_loading_the_seed_twice_duplicates_nothing():
     load_seed()
-    counts = [model.objects.count() for model in (Official, Post, Outlet, Topic, Statement, Claim)]
+    models = (Official, Post, Outlet, Topic, Statement, Report, Claim, Evidence)
+    counts = [model.objects.count() for model in models]
     load_seed()
-    again = [model.objects.count() for model in (Official, Post, Outlet, Topic, Statement, Claim)]
-    assert counts == again == [1, 1, 4, 8, 2, 25]
+    again = [model.objects.count() for model in models]
+    assert counts == again == [1, 1, 4, 8, 2, 2, 25, 25]
 
 
 @pytest.mark.django_db

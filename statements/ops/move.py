@@ -5,7 +5,8 @@ Every model's table is copied — the app's, the history of django-simple-histor
 permissions, content types, the admin log, sessions, and login attempts if asked — with its
 primary keys, in batches (PostgreSQL's COPY, SQLite's INSERT; no save(), no signals, so no
 history is written),
-in an order where each table follows those it refers to, in one transaction on the target:
+in an order where each table follows those it refers to (evidence after the reports and claims
+it joins), in one transaction on the target:
 a move that fails or does not verify leaves the target as it was. Then the target's sequences
 are reset, its full-text index rebuilt (migration 0002) and its data given a new version
 (statements/public/versions.py), and statements/ops/move_checks.py compares the two.
@@ -24,7 +25,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import Model
 from django.template.defaultfilters import pluralize
 
-from statements.migrations._claim_search import SQLITE_EVIDENCE
+from statements.migrations._report_search import SQLITE_REFILL
 from statements.ops import move_target
 from statements.ops.move_checks import verify
 from statements.ops.move_target import MADE_BY_MIGRATE, MoveError
@@ -33,14 +34,10 @@ from statements.public.versions import data_version
 
 BATCH_ROWS = 2000
 PROGRESS_EVERY = 50_000
-# The full-text index as migrations 0002 and 0011 keep it, filled afresh in one statement.
+# The full-text index as migration 0014 keeps it (every report's evidence and headline),
+# filled afresh in one statement.
 REBUILD_SEARCH_INDEX = {
-    "sqlite": [
-        "DELETE FROM claim_search",
-        f"""INSERT INTO claim_search (rowid, quote, summary, evidence, headline)
-        SELECT c.id, c.quote, c.summary, {SQLITE_EVIDENCE}, s.headline
-        FROM statements_claim c JOIN statements_statement s ON s.id = c.statement_id""",
-    ],
+    "sqlite": ["DELETE FROM claim_search", SQLITE_REFILL],
     "postgresql": [
         "DELETE FROM claim_search",
         "SELECT claim_search_refresh(ARRAY(SELECT id FROM statements_claim))",

@@ -1,5 +1,6 @@
-"""Whether a moved copy is the database it came from: the same rows in every table, every
-quote still the words at its span, and the same claims for a sample of public views — the
+"""Whether a moved copy is the database it came from: the same rows in every table (reports and
+evidence, and their history, among them), every evidence's quote still its report's words at its
+span, each claim with one main evidence, and the same claims for a sample of public views — the
 timeline, officials, topics, outlets, dates and searches — run through the site's own filter.
 """
 
@@ -11,7 +12,7 @@ from urllib.parse import urlencode
 from django.db.models import F, Model
 from django.http import QueryDict
 
-from statements.models import Claim, Official, Outlet, Statement, Topic
+from statements.models import Claim, Evidence, Official, Outlet, Statement, Topic, evidence_text
 from statements.ops.move_target import MoveError
 from statements.public.filters import ClaimFilter
 
@@ -31,6 +32,7 @@ def verify(
     checks = [
         lambda: same_counts(copied, models, source, target),
         lambda: quotes_at_spans(target),
+        lambda: main_evidence_kept(source, target),
         lambda: same_views(source, target),
     ]
     done = []
@@ -54,14 +56,25 @@ def same_counts(copied: dict[str, int], models: list[type[Model]], source: str, 
 
 
 def quotes_at_spans(target: str) -> str:
-    quoted = Claim.objects.using(target).exclude(quote="")
-    wrong = list(
-        quoted.with_evidence().exclude(evidence_text=F("quote")).values_list("id", flat=True)[:5]
-    )
+    quoted = Evidence.objects.using(target).exclude(quote="")
+    wrong = quoted.annotate(words=evidence_text("")).exclude(words=F("quote"))
+    wrong = list(wrong.values_list("claim_id", "report_id")[:5])
     if wrong:
-        listed = ", ".join(f"#{pk}" for pk in wrong)
-        raise MoveError(f"In the target, the quotes of claims {listed} differ from their spans.")
-    return f"every quote ({quoted.count():,}) is the source text at its span"
+        listed = ", ".join(f"claim #{claim} in report #{report}" for claim, report in wrong)
+        raise MoveError(f"In the target, the quotes of {listed} differ from their spans.")
+    return f"every quote ({quoted.count():,}) is its report's text at its span"
+
+
+def main_evidence_kept(source: str, target: str) -> str:
+    """As many claims rest on a main evidence in the copy as here: none lost its quote."""
+    source_count, target_count = (
+        Evidence.objects.using(alias).filter(is_main=True).count() for alias in (source, target)
+    )
+    if source_count != target_count:
+        raise MoveError(
+            f"{source_count:,} claims rest on a main evidence here, {target_count:,} in the target."
+        )
+    return f"{source_count:,} claims rest on their main evidence in both"
 
 
 def sample_views(source: str) -> list[dict[str, str]]:
@@ -70,8 +83,9 @@ def sample_views(source: str) -> list[dict[str, str]]:
     for model, name in ((Official, "official"), (Topic, "topic"), (Outlet, "outlet")):
         slugs = model.objects.using(source).order_by("pk").values_list("slug", flat=True)
         views += [{name: slug} for slug in slugs[:SAMPLE_RECORDS]]
-    quotes = Claim.objects.using(source).published().exclude(quote="").order_by("pk")
-    for quote in quotes.values_list("quote", flat=True)[:SAMPLE_SEARCHES]:
+    published = Claim.objects.using(source).published()
+    quotes = Evidence.objects.using(source).filter(claim__in=published).exclude(quote="")
+    for quote in quotes.order_by("pk").values_list("quote", flat=True)[:SAMPLE_SEARCHES]:
         views += [{"q": word} for word in LONG_WORD.findall(quote)[:1]]
         views += [{"q": f'"{phrase}"'} for phrase in PHRASE.findall(quote)[:1]]
     dates = Statement.objects.using(source).published().order_by("date")

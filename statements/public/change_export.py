@@ -4,7 +4,7 @@ from django.db.models import Exists, Expression, F, OuterRef, Q, QuerySet, TextF
 from django.db.models.functions import Concat
 
 from statements.models import PositionChange
-from statements.public.export import Layout, date_at_precision, link
+from statements.public.export_columns import Layout, date_at_precision, link
 
 
 def change_values(root: str) -> dict[str, Expression]:

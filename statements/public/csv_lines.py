@@ -10,8 +10,6 @@ these after leading spaces, which spreadsheets skip) gets a leading apostrophe, 
 numbers are written as they are; NULL is an empty cell; lines end with CRLF.
 """
 
-from django.db.models import Expression, Func, TextField
-
 FORMULA_STARTS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
 # Spaces a spreadsheet skips before a formula: plain, no-break and ideographic (full-width).
 SKIPPED_SPACES = " \u00a0\u3000"
@@ -48,31 +46,18 @@ def guarded(sql: str, vendor: str) -> str:
     return f"CASE WHEN {first} IN ({starts}) THEN {APOSTROPHE} || {sql} ELSE {sql} END"
 
 
-def cell(kind: str, sql: str, vendor: str) -> tuple[str, int]:
-    """A cell, and how many times its SQL (and so its parameters) appears in it."""
+def cell(kind: str, sql: str, vendor: str) -> str:
+    """A cell from the SQL of its value (named three times for a text cell: select the value
+    once, in a subquery, and name it here)."""
     if kind == NUMBER:
-        return f"COALESCE(CAST({sql} AS TEXT), '')", 1
+        return f"COALESCE(CAST({sql} AS TEXT), '')"
     if kind == MADE:
-        return quoted(sql), 1
-    return quoted(guarded(sql, vendor)), 3
+        return quoted(sql)
+    return quoted(guarded(sql, vendor))
 
 
-class CsvLine(Func):
-    """One CSV line from its cells, each an expression and its kind."""
-
-    output_field = TextField()
-
-    def __init__(self, cells: list[tuple[Expression, str]]) -> None:
-        super().__init__(*(expression for expression, _ in cells))
-        self.kinds = [kind for _, kind in cells]
-
-    def as_sql(self, compiler, connection, **extra):
-        vendor = connection.vendor
-        pieces, params = [], []
-        for expression, kind in zip(self.source_expressions, self.kinds, strict=True):
-            sql, cell_params = compiler.compile(expression)
-            piece, times = cell(kind, sql, vendor)
-            pieces.append(piece)
-            params.extend(list(cell_params) * times)
-        end_of_line = f"{literal(chr(13), vendor)} || {literal(chr(10), vendor)}"
-        return " || ',' || ".join(pieces) + " || " + end_of_line, params
+def line(cells: list[tuple[str, str]], vendor: str) -> str:
+    """One CSV line from its cells, each the SQL of its value and its kind."""
+    pieces = [cell(kind, sql, vendor) for sql, kind in cells]
+    end_of_line = f"{literal(chr(13), vendor)} || {literal(chr(10), vendor)}"
+    return " || ',' || ".join(pieces) + " || " + end_of_line

@@ -33,6 +33,23 @@ class XMLSafeAtom1Feed(Atom1Feed):
     def add_item(self, *args, **kwargs) -> None:
         super().add_item(*args, **{name: xml_safe(value) for name, value in kwargs.items()})
 
+    def add_item_elements(self, handler, item) -> None:
+        """Atom's own elements, then a `via` link to each report of the statement that has a
+        web address, titled with its outlet."""
+        super().add_item_elements(handler, item)
+        for outlet, url in item.get("reports", ()):
+            if url:
+                handler.addQuickElement("link", "", {"rel": "via", "href": url, "title": outlet})
+
+
+def named_reports(claim: Claim) -> list[tuple[str, str]]:
+    """(outlet, web address) of each report of the claim's statement, in the reports' order."""
+    reports = claim.statement.reports.all()  # prefetched with the claims
+    return [
+        (report.outlet.name if report.outlet else "Unknown outlet", report.web_source_url)
+        for report in reports
+    ]
+
 
 class ClaimFeed(Feed):
     feed_type = XMLSafeAtom1Feed
@@ -67,7 +84,12 @@ class ClaimFeed(Feed):
         return absolute_url(claim.get_absolute_url())
 
     def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(**kwargs) | {"by": attribution(kwargs["item"].statement)}
+        claim = kwargs["item"]
+        context = {"by": attribution(claim.statement), "reports": named_reports(claim)}
+        return super().get_context_data(**kwargs) | context
+
+    def item_extra_kwargs(self, claim: Claim) -> dict:
+        return {"reports": named_reports(claim)}
 
     def item_pubdate(self, claim: Claim) -> datetime:
         return timezone.make_aware(datetime.combine(claim.statement.date, time()))

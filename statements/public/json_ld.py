@@ -3,7 +3,7 @@
 Every URL is on the site's configured address (statements/public/site_address.py).
 """
 
-from statements.models import Claim
+from statements.models import Claim, Outlet, Report
 from statements.public.site_address import absolute_url
 
 
@@ -16,8 +16,26 @@ def person(claim: Claim) -> dict:
     }
 
 
+def organization(outlet: Outlet) -> dict:
+    return {"@type": "Organization", "name": outlet.name}
+
+
+def describe_report(report: Report) -> dict:
+    """One outlet's report of the statement: a source the claim is based on."""
+    headline = report.headline_as_printed or report.statement.headline
+    work = {"@type": "CreativeWork", "name": headline}
+    if report.outlet_id:
+        work["publisher"] = organization(report.outlet)
+    if report.web_source_url:
+        work["url"] = report.web_source_url
+    if report.published_on:
+        work["datePublished"] = report.published_on.isoformat()
+    return work | {"inLanguage": report.language}
+
+
 def describe_claim(claim: Claim) -> dict:
-    """A direct quote as a Quotation, a reported position as a Claim, with who, when and where."""
+    """A direct quote as a Quotation, a reported position as a Claim, with who, when and where;
+    its publisher is the main report's outlet, and every report is a source it is based on."""
     statement = claim.statement
     speaker = person(claim)
     data = {
@@ -38,10 +56,12 @@ def describe_claim(claim: Claim) -> dict:
         data |= {"text": claim.quote, "spokenByCharacter": speaker, "creator": speaker}
     else:
         data |= {"text": claim.summary, "author": speaker}
-    if statement.reporting_outlet:
-        data["publisher"] = {"@type": "Organization", "name": statement.reporting_outlet.name}
-    if statement.web_source_url:
-        data["isBasedOn"] = statement.web_source_url
+    main = statement.main_report
+    if main is not None and main.outlet_id:
+        data["publisher"] = organization(main.outlet)
+    reports = statement.reports.all()  # prefetched with the claims: no query per claim
+    if reports:
+        data["isBasedOn"] = [describe_report(report) for report in reports]
     return data
 
 

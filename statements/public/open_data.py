@@ -1,11 +1,12 @@
 """The published data as one SQLite file anyone can open: Datasette, sqlite3, any SQLite tool.
 
-Only what the public pages show: published statements, their claims with evidence and topics,
-and the officials with their posts, the outlets and the topics, which the site lists whole
-(/officials/, /topics/, the outlet filter); no drafts, users or history. Plain table and column
-names, foreign keys, indexes for the usual questions, and an FTS5 index over claims (quote,
-summary, evidence, headline) with the tokenizer the site's own SQLite search uses, declared with
-`content="claims"`, written so, as Datasette looks for it to offer a search box on `claims`.
+Only what the public pages show: published statements with their reports, their claims with
+evidence and topics, and the officials with their posts, the outlets and the topics, which the
+site lists whole (/officials/, /topics/, the outlet filter); no drafts, users or history. Plain
+table and column names, foreign keys, indexes for the usual questions, and an FTS5 index over
+claims (quote, summary, evidence, headline, and the other reports' words) with the tokenizer the
+site's own SQLite search uses, declared with `content="claims"`, written so, as Datasette looks
+for it to offer a search box on `claims`.
 """
 
 import os
@@ -15,10 +16,20 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import F, Func, QuerySet, TextField
 from django.utils import timezone
 
-from statements.models import Claim, Official, Outlet, Post, Statement, Topic
+from statements.models import (
+    Claim,
+    Evidence,
+    Official,
+    Outlet,
+    Post,
+    Report,
+    Statement,
+    Topic,
+    evidence_text,
+)
 from statements.public.versions import data_version
 
 CHUNK = 2000
@@ -41,16 +52,28 @@ CREATE TABLE topics (
 CREATE TABLE statements (
     id INTEGER PRIMARY KEY, official_id INTEGER NOT NULL REFERENCES officials (id),
     date TEXT NOT NULL, date_precision TEXT NOT NULL, kind TEXT NOT NULL,
-    venue_id INTEGER REFERENCES outlets (id), reporting_outlet_id INTEGER REFERENCES outlets (id),
-    dateline TEXT NOT NULL, title_as_given TEXT NOT NULL, headline TEXT NOT NULL,
-    source_url TEXT NOT NULL, language TEXT NOT NULL, source_text TEXT NOT NULL,
-    source_sha256 TEXT NOT NULL, published_at TEXT, url TEXT NOT NULL
+    venue_id INTEGER REFERENCES outlets (id), headline TEXT NOT NULL, published_at TEXT,
+    url TEXT NOT NULL
+);
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY, statement_id INTEGER NOT NULL REFERENCES statements (id),
+    position INTEGER NOT NULL, outlet_id INTEGER REFERENCES outlets (id),
+    is_primary INTEGER NOT NULL, source_url TEXT NOT NULL, published_on TEXT,
+    dateline TEXT NOT NULL, headline_as_printed TEXT NOT NULL, title_as_given TEXT NOT NULL,
+    language TEXT NOT NULL, source_text TEXT NOT NULL, source_sha256 TEXT NOT NULL
 );
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY, statement_id INTEGER NOT NULL REFERENCES statements (id),
     position INTEGER NOT NULL, summary TEXT NOT NULL, quote TEXT NOT NULL,
-    quote_kind TEXT NOT NULL, evidence TEXT NOT NULL, span_start INTEGER NOT NULL,
-    span_end INTEGER NOT NULL, headline TEXT NOT NULL, url TEXT NOT NULL
+    quote_kind TEXT NOT NULL, evidence TEXT NOT NULL,
+    report_id INTEGER REFERENCES reports (id), span_start INTEGER, span_end INTEGER,
+    wording TEXT NOT NULL, headline TEXT NOT NULL, other_words TEXT NOT NULL, url TEXT NOT NULL
+);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY, claim_id INTEGER NOT NULL REFERENCES claims (id),
+    report_id INTEGER NOT NULL REFERENCES reports (id), is_main INTEGER NOT NULL,
+    quote TEXT NOT NULL, text TEXT NOT NULL, span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL
 );
 CREATE TABLE claim_topics (
     claim_id INTEGER NOT NULL REFERENCES claims (id),
@@ -64,11 +87,14 @@ CREATE INDEX posts_official ON posts (official_id);
 CREATE INDEX statements_official_date ON statements (official_id, date);
 CREATE INDEX statements_date ON statements (date);
 CREATE INDEX statements_venue ON statements (venue_id);
-CREATE INDEX statements_reporting_outlet ON statements (reporting_outlet_id);
+CREATE INDEX reports_statement ON reports (statement_id, position);
+CREATE INDEX reports_outlet ON reports (outlet_id);
 CREATE INDEX claims_statement ON claims (statement_id, position);
+CREATE INDEX evidence_claim ON evidence (claim_id);
+CREATE INDEX evidence_report ON evidence (report_id);
 CREATE INDEX claim_topics_topic ON claim_topics (topic_id, claim_id);
 CREATE VIRTUAL TABLE claims_fts USING fts5(
-    quote, summary, evidence, headline, content="claims", content_rowid="id",
+    quote, summary, evidence, headline, other_words, content="claims", content_rowid="id",
     tokenize='unicode61 remove_diacritics 0'
 );
 INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
@@ -79,7 +105,9 @@ ANALYZE;
 def published(alias: str) -> dict[str, QuerySet]:
     """Each table's rows, in its columns' order, published records only."""
     statements = Statement.objects.using(alias).published()
+    reports = Report.objects.using(alias).filter(statement__in=statements)
     claims = Claim.objects.using(alias).published()
+    evidence = Evidence.objects.using(alias).filter(claim__in=claims)
     topic_links = Claim.topics.through.objects.using(alias).filter(claim__in=claims)
     return {
         "officials": Official.objects.using(alias).values_list(
@@ -97,32 +125,75 @@ def published(alias: str) -> dict[str, QuerySet]:
             "date_precision",
             "kind",
             "venue_id",
-            "reporting_outlet_id",
-            "dateline",
-            "title_as_given",
             "headline",
+            "reviewed_at",
+        ),
+        "reports": reports.values_list(
+            "id",
+            "statement_id",
+            "order",
+            "outlet_id",
+            "is_primary",
             "source_url",
+            "published_on",
+            "dateline",
+            "headline_as_printed",
+            "title_as_given",
             "language",
             "source_text",
             "source_hash",
-            "reviewed_at",
         ),
         "claims": claims.with_evidence()
-        .annotate(headline=F("statement__headline"))
+        .annotate(headline=F("statement__headline"), other_words=OtherWords())
         .values_list(
             "id",
             "statement_id",
             "order",
             "summary",
-            "quote",
+            "main_quote",
             "kind",
             "evidence_text",
-            "span_start",
-            "span_end",
+            "main__report_id",
+            "main__span_start",
+            "main__span_end",
+            "wording",
             "headline",
+            "other_words",
+        ),
+        "evidence": evidence.annotate(text=evidence_text("")).values_list(
+            "id", "claim_id", "report_id", "is_main", "quote", "text", "span_start", "span_end"
         ),
         "claim_topics": topic_links.values_list("claim_id", "topic_id"),
     }
+
+
+WORDS_ELSEWHERE = """coalesce((SELECT {joined} FROM (
+    SELECT e.quote || ' ' || substr(r.source_text, e.span_start + 1, e.span_end - e.span_start)
+        AS words
+    FROM statements_evidence e JOIN statements_report r ON r.id = e.report_id
+    WHERE e.claim_id = {claim} AND NOT e.is_main
+    UNION ALL SELECT headline_as_printed FROM statements_report WHERE statement_id = {statement}
+) AS w), '')"""
+JOINED = {"sqlite": "group_concat(words, ' ')", "postgresql": "string_agg(words, ' ')"}
+
+
+class OtherWords(Func):
+    """What the site also searches a claim by, beyond its main evidence and its statement's
+    headline: its evidence in other reports, and every report's headline as printed (see
+    statements/migrations/_report_search.py)."""
+
+    output_field = TextField()
+
+    def __init__(self) -> None:
+        super().__init__(F("id"), F("statement_id"))
+
+    def as_sql(self, compiler, connection, **extra):
+        (claim, claim_params), (statement, statement_params) = (
+            compiler.compile(expression) for expression in self.source_expressions
+        )
+        joined = JOINED[connection.vendor]
+        sql = WORDS_ELSEWHERE.format(joined=joined, claim=claim, statement=statement)
+        return sql, (*claim_params, *statement_params)
 
 
 # A last column, url: the record's page on the site, from its slug or id.

@@ -24,8 +24,8 @@ def filter_errors(filterset: ClaimFilter) -> str:
 
 @require_safe
 def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
-    """Every row of a filtered view as CSV or JSON: one row per claim, per statement, or per
-    curated position change."""
+    """Every row of a filtered view as CSV or JSON: one row per claim, per statement, per
+    evidence, or per curated position change."""
     level = request.GET.get("level", "claims")
     layouts = {**export.LAYOUTS, CHANGES.name: CHANGES}
     if level not in layouts:
@@ -38,6 +38,8 @@ def export_rows(request: HttpRequest, extension: str) -> HttpResponse:
     rows = filterset.qs
     if level == "statements":
         rows = export.statements_in(rows.values("statement_id"), filterset.newest_first)
+    elif level == export.EVIDENCE.name:
+        rows = export.evidence_in(rows, filterset.newest_first)
     elif level == CHANGES.name:
         rows = changes_in(rows, filterset.form.cleaned_data, filterset.newest_first)
     words = [part.word for part in filterset.parts()]
