@@ -100,7 +100,12 @@ def add_evidence(
     )
 
 
-def statement_form(official: Official, claims: list[dict]) -> dict:
+def statement_form(
+    official: Official, claims: list[dict], reports: list[dict] | None = None
+) -> dict:
+    """The admin's add form for a statement, as posted: its reports (one with DEFAULT_TEXT unless
+    given) and its claims, each a dict of the inline's fields (quote, report, span_start, …)."""
+    reports = [{"source_text": DEFAULT_TEXT}] if reports is None else reports
     data = {
         "official": official.pk,
         "date": "2024-05-01",
@@ -108,14 +113,21 @@ def statement_form(official: Official, claims: list[dict]) -> dict:
         "kind": "speech",
         "headline": "A speech about the bridge",
         "status": "draft",
-        "language": "en",
-        "source_text": DEFAULT_TEXT,
-        "claims-TOTAL_FORMS": len(claims),
-        "claims-INITIAL_FORMS": 0,
-        "claims-MIN_NUM_FORMS": 0,
-        "claims-MAX_NUM_FORMS": 1000,
+        **inline_forms("reports", [{"language": "en", **report} for report in reports]),
+        **inline_forms("claims", claims),
     }
-    for index, claim in enumerate(claims):
-        for field, value in claim.items():
-            data[f"claims-{index}-{field}"] = value
+    return data
+
+
+def inline_forms(prefix: str, rows: list[dict], stored: int = 0) -> dict:
+    """An admin inline formset's posted fields: its management form and each row's fields."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": stored,
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
+    for index, row in enumerate(rows):
+        for field, value in row.items():
+            data[f"{prefix}-{index}-{field}"] = value
     return data
