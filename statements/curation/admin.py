@@ -1,6 +1,7 @@
 """Curation: editors keep statements, claims and the people and outlets behind them right."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -8,11 +9,16 @@ from statements.curation import workflow
 from statements.curation.actions import STATEMENT_ACTIONS, export_selected_as_csv
 from statements.curation.claim_form import ClaimForm
 from statements.curation.claim_inline import claims_in_list
-from statements.curation.deleted_page import DeletedStatementsView
+from statements.curation.deleted_page import DeletedStatementsView, restored_response
 from statements.curation.evidence_inline import EvidenceInline
 from statements.curation.evidence_marks import reports_with_evidence
 from statements.curation.forms import ClaimFormSet, StatementForm
-from statements.curation.history import GuardedHistory, checked_id, report_history
+from statements.curation.history import (
+    GuardedHistory,
+    checked_id,
+    report_history,
+    statement_of_deleted_claim,
+)
 from statements.curation.import_page import import_article_urls
 from statements.curation.report_inline import ReportInline
 from statements.curation.statement_list import OutletListFilter, TopicListFilter, with_claim_count
@@ -172,6 +178,16 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, SimpleHistoryAdmin):
         statements = super().get_queryset(request).prefetch_related("reports__outlet")
         return with_claim_count(statements).order_by("-date", "-id")
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        statement_id = checked_id(self.model._meta.pk, object_id)
+        gone = not Statement.objects.filter(pk=statement_id).exists()
+        if request.method != "POST" or not gone:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        # Brought back whole, as the deleted statements page does: the form alone has no reports.
+        if not self.may_recreate(request):
+            raise PermissionDenied
+        return restored_response(request, statement_id, request.path)
+
     def history_view(self, request, object_id, extra_context=None):
         report_changes = report_history(checked_id(self.model._meta.pk, object_id))
         extra = {"report_changes": report_changes, **(extra_context or {})}
@@ -241,6 +257,15 @@ class ClaimAdmin(GuardedHistory, WorkflowPermissions, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("evidence_spans")
+
+    def may_revert(self, request, object_id) -> bool:
+        # A deleted claim comes back only into a statement this user may change.
+        if not super().may_revert(request, object_id):
+            return False
+        if self.get_object(request, str(object_id)) is not None:
+            return True
+        statement = statement_of_deleted_claim(object_id)
+        return statement is not None and workflow.may_edit(request.user, statement)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Claims go only to statements this user may change: drafts, unless a reviewer.

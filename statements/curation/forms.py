@@ -84,8 +84,9 @@ class ClaimFormSet(FirstClaimsFormSet):
                 kept.append(form.instance)
         # Claims stored but not in the posted forms stay as they are, and count too.
         posted = [form.instance.pk for form in self.forms if form.instance.pk]
-        claims = self.instance.claims.with_evidence()
-        stored = claims.exclude(pk__in=posted) if self.instance.pk else []
+        stored = []
+        if self.instance.pk:
+            stored = self.instance.claims.with_evidence().exclude(pk__in=posted)
         problem = workflow.missing_summary([*kept, *stored])
         if problem:
             raise forms.ValidationError(problem)

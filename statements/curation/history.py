@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.http import Http404
 
-from statements.models import Report
+from statements.models import Claim, Report, Statement
 
 # What an editor changes on a report (its text never changes once saved).
 CHANGE_FIELDS = (
@@ -80,3 +80,10 @@ def report_history(statement_id) -> list:
                 if getattr(newer, field) != getattr(older, field)
             ]
     return changes
+
+
+def statement_of_deleted_claim(claim_id) -> Statement | None:
+    last = Claim.history.filter(id=claim_id).order_by("-history_date", "-history_id").first()
+    if last is None:
+        return None
+    return Statement.objects.filter(pk=last.statement_id).first()
