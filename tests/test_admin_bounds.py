@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from statements.curation import import_page
 from statements.curation.claim_inline import CLAIMS_INLINE
-from statements.models import Claim, ClaimKind, Statement, StatementStatus
+from statements.models import Claim, ClaimKind, Evidence, Statement, StatementStatus
 from statements.public.periods import highlight_segments
 from tests.admin_form import opened
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
@@ -27,17 +27,23 @@ def long_statement(claim_count: int) -> Statement:
         paragraphs.append(f'{opening}{quote}"\n\n')
         position += len(paragraphs[-1])
     statement = make_statement(source_text="".join(paragraphs), status=StatementStatus.DRAFT)
-    Claim.objects.bulk_create(
+    claims = Claim.objects.bulk_create(
         Claim(
-            statement=statement,
-            order=number + 1,
-            summary=f"Summary {number}",
+            statement=statement, order=number + 1, summary=f"Summary {number}", kind=ClaimKind.QUOTE
+        )
+        for number in range(claim_count)
+    )
+    report = statement.main_report
+    Evidence.objects.bulk_create(
+        Evidence(
+            claim=claim,
+            report=report,
+            is_main=True,
             quote=quote,
-            kind=ClaimKind.QUOTE,
             span_start=start,
             span_end=start + len(quote),
         )
-        for number, (start, quote) in enumerate(spans)
+        for claim, (start, quote) in zip(claims, spans, strict=True)
     )
     return statement
 

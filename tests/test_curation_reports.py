@@ -300,3 +300,57 @@ def test_the_history_page_shows_report_changes(admin_client):
     rows = re.findall(r"<tr>(.*?)</tr>", section, re.S)
     assert "Changed" in rows[1] and "(dateline)" in rows[1] and ">admin<" in rows[1]
     assert "Created" in rows[2]
+
+
+# Restoring a statement deleted before reports existed
+
+
+def as_migration_0014_left_it(statement_id: int, report_id: int, claim_id: int) -> None:
+    """Rewrite the history of a deleted statement's report and evidence as migration 0014 made it
+    for statements deleted before it ran: one report version per statement version (the same
+    time, type and reason), one evidence version per claim version."""
+    HistoricalReport, HistoricalEvidence = Report.history.model, Evidence.history.model
+    report = HistoricalReport.objects.filter(id=report_id).latest("history_id")
+    evidence = HistoricalEvidence.objects.filter(claim_id=claim_id).latest("history_id")
+    HistoricalReport.objects.filter(id=report_id).delete()
+    HistoricalEvidence.objects.filter(claim_id=claim_id).delete()
+    copied = ("history_date", "history_type", "history_change_reason", "history_user_id")
+    for version in Statement.history.filter(id=statement_id).order_by("history_id"):
+        report.pk = None
+        for name in copied:
+            setattr(report, name, getattr(version, name))
+        report.save()
+    for version in Claim.history.filter(id=claim_id).order_by("history_id"):
+        evidence.pk = None
+        for name in copied:
+            setattr(evidence, name, getattr(version, name))
+        evidence.save()
+
+
+def test_a_statement_deleted_before_reports_existed_is_restored_with_them(admin_client):
+    statement = make_statement(status=StatementStatus.PUBLISHED, dateline="Baku")
+    claim = make_claim(statement, QUOTE)
+    report_id, statement_id = statement.main_report.pk, statement.pk
+    statement.delete()
+    as_migration_0014_left_it(statement_id, report_id, claim.pk)
+    assert Report.history.filter(id=report_id, history_change_reason=None).count() == 2
+
+    response = admin_client.post(f"{STATEMENTS}deleted/", {"statement": statement_id}, follow=True)
+    assert "Restored “Interview about the bridge” with 1 report(s) and 1 claim(s)." in text_of(
+        response
+    )
+    restored = Report.objects.get(pk=report_id)
+    assert (restored.source_text, restored.dateline) == (DEFAULT_TEXT, "Baku")
+    main = Claim.objects.get(pk=claim.pk).main_evidence
+    assert (main.report, main.text) == (restored, QUOTE)
+
+
+def test_a_report_deleted_on_its_own_stays_deleted_when_its_statement_is_restored(admin_client):
+    statement, claim, second = two_report_statement()
+    add_evidence(claim, second, QUOTE)
+    second.delete()
+    statement_id = statement.pk
+    statement.delete()
+    admin_client.post(f"{STATEMENTS}deleted/", {"statement": statement_id})
+    assert list(Report.objects.values_list("source_text", flat=True)) == [DEFAULT_TEXT]
+    assert Evidence.objects.get().is_main

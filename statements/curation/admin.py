@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -175,7 +176,9 @@ class StatementAdmin(GuardedHistory, WorkflowPermissions, SimpleHistoryAdmin):
         return super().render_change_form(request, context, **kwargs)
 
     def get_queryset(self, request):
-        statements = super().get_queryset(request).prefetch_related("reports__outlet")
+        # The list names each report's outlet; the reports' texts stay in the database.
+        reports = Report.objects.defer("source_text").select_related("outlet")
+        statements = super().get_queryset(request).prefetch_related(Prefetch("reports", reports))
         return with_claim_count(statements).order_by("-date", "-id")
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
