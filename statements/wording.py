@@ -1,8 +1,9 @@
 """Comparing the words two reports give for one claim.
 
 Reports of one interview print the same sentence in slightly different ways. Quotation-mark
-style, the case of the first letter and spacing are how a newsroom sets a quote, not what was
-said, so they are ignored; any other difference in the words is a difference of wording.
+style, the case of the first letter, spacing and the punctuation closing the quote ("ready," in
+one report, "ready." in another) are how a newsroom sets a quote, not what was said, so they are
+ignored; any other difference in the words is a difference of wording.
 """
 
 from dataclasses import dataclass
@@ -12,17 +13,20 @@ SINGLE_SOURCE = "single"
 AGREES = "agrees"
 DIFFERS = "differs"
 
+CLOSING_PUNCTUATION = ".,;:"
 QUOTATION_MARKS = str.maketrans(
     {mark: '"' for mark in "“”„‟«»‹›〝〞＂"} | {mark: "'" for mark in "‘’‚‛`´"}
 )
 
 
 def comparable_words(text: str) -> list[str]:
-    """The words of a text as compared: quotation marks made alike, the first letter's case
-    ignored, whitespace collapsed. One item for each whitespace-separated word of the text."""
+    """The words of a text as compared: quotation marks made alike, the first letter's case and
+    the closing punctuation ignored, whitespace collapsed. One item for each whitespace-separated
+    word of the text."""
     words = text.translate(QUOTATION_MARKS).split()
     if words:
         words[0] = words[0][:1].lower() + words[0][1:]
+        words[-1] = words[-1].rstrip(CLOSING_PUNCTUATION) or words[-1]
     return words
 
 

@@ -10,7 +10,16 @@ from statements.articles.proposal import read_article
 from statements.articles.recall import seed_recall
 from statements.articles.source import MAX_ARTICLE_BYTES, ArticleError, decode_article
 from statements.articles.speakers import Speaker
-from statements.models import Claim, ClaimKind, Outlet, Statement, StatementStatus
+from statements.models import (
+    Claim,
+    ClaimKind,
+    Evidence,
+    Outlet,
+    Report,
+    Statement,
+    StatementStatus,
+    Wording,
+)
 from tests.factories import make_official, make_outlet, make_statement
 
 PETROVA = Speaker("Ana Petrova", ("Petrova", "the transport minister"))
@@ -215,19 +224,27 @@ def petrova(db):
 def test_the_command_stores_drafts_with_their_claims(tmp_path, petrova):
     output = import_article(article_file(tmp_path, INTERVIEW), "--url", "https://example.com/a")
     statement = Statement.objects.get()
+    report = Report.objects.get()
     assert "Stored 1 draft statement(s) with 8 claim(s)" in output
     assert statement.status == StatementStatus.DRAFT
-    assert statement.official == petrova and statement.source_text == INTERVIEW
-    assert (statement.venue.name, statement.reporting_outlet.name) == (
-        "Radio Danube",
-        "Daily Courier",
-    )
-    assert statement.dateline == "VARNA" and statement.source_url == "https://example.com/a"
+    assert statement.official == petrova and report.statement == statement
+    assert report.source_text == INTERVIEW and report.order == 0 and not report.is_primary
+    assert (statement.venue.name, report.outlet.name) == ("Radio Danube", "Daily Courier")
+    assert report.dateline == "VARNA" and report.source_url == "https://example.com/a"
+    assert report.published_on == date(2024, 5, 2)
     assert [claim.order for claim in statement.claims.all()] == list(range(1, 9))
     for claim in statement.claims.all():
         # A direct quote's summary is left empty for the editor to write (issue 12, item 9).
-        claim.full_clean(exclude=["text"] if claim.kind == ClaimKind.QUOTE else [])
+        claim.full_clean()
         assert (claim.summary == "") == (claim.kind == ClaimKind.QUOTE)
+        [evidence] = claim.evidence_spans.all()
+        evidence.full_clean()
+        assert evidence.is_main and evidence.report == report
+        assert evidence.quote in ("", INTERVIEW[evidence.span_start : evidence.span_end])
+        assert (evidence.quote != "") == (claim.kind == ClaimKind.QUOTE)
+        assert claim.wording == Wording.SINGLE_SOURCE
+    assert statement.history.count() == 1 and report.history.count() == 1
+    assert Claim.history.count() == 8 and Evidence.history.count() == 8
 
 
 def test_a_dry_run_shows_the_proposal_and_stores_nothing(tmp_path, petrova):
@@ -242,8 +259,10 @@ def test_importing_the_same_article_again_stores_nothing_and_says_so(tmp_path, p
     import_article(path)
     counts = (Statement.objects.count(), Claim.objects.count(), Outlet.objects.count())
     output = import_article(path)
-    assert "Already imported as statement #" in output and "nothing changed" in output
+    stored = Statement.objects.get()
+    assert f"Already imported as statement #{stored.pk}" in output and "nothing changed" in output
     assert (Statement.objects.count(), Claim.objects.count(), Outlet.objects.count()) == counts
+    assert Report.objects.count() == 1 and Evidence.objects.count() == Claim.objects.count()
 
 
 def test_earlier_occasions_are_stored_as_separate_drafts(tmp_path, petrova):
@@ -256,6 +275,10 @@ def test_earlier_occasions_are_stored_as_separate_drafts(tmp_path, petrova):
         (date(2024, 5, 1), "month"),
     ]
     assert set(Statement.objects.values_list("status", flat=True)) == {StatementStatus.DRAFT}
+    # Each occasion's passage is a report of its own statement; only the whole article is
+    # published on the date line's day.
+    assert Report.objects.count() == 4
+    assert Report.objects.get(source_text=OCCASIONS).published_on is None  # a month-dated line
     assert import_article(article_file(tmp_path, OCCASIONS)).startswith("Already imported")
 
 
@@ -279,8 +302,8 @@ def test_another_outlets_report_of_a_stored_statement_is_refused_without_force(t
         Statement.objects.count() == 1 and not Outlet.objects.filter(name="Evening Post").exists()
     )
     import_article(path, "--force")
-    report = Statement.objects.exclude(pk=stored.pk).get()
-    assert report.reporting_outlet.slug == "evening-post"
+    forced = Statement.objects.exclude(pk=stored.pk).get()
+    assert forced.main_report.outlet.slug == "evening-post"
 
 
 def test_a_statement_on_another_day_or_at_another_venue_is_no_duplicate(tmp_path, petrova):
@@ -300,7 +323,8 @@ def test_options_fill_in_what_the_text_does_not_say(tmp_path, petrova):
     )
     statement = Statement.objects.get()
     assert (statement.date, statement.date_precision) == (date(2024, 6, 1), "month")
-    assert statement.reporting_outlet == courier and statement.venue.name == "Radio Danube"
+    assert statement.main_report.outlet == courier and statement.venue.name == "Radio Danube"
+    assert statement.main_report.published_on is None  # a month is no day of publication
     assert statement.kind == "press_conference"
     assert (
         statement.headline
@@ -346,8 +370,8 @@ def test_the_official_named_most_often_is_chosen(tmp_path, petrova):
     # whole article, the other the passage that reports them.
     kolev = make_official("Ivan Kolev", aliases="Kolev")
     import_article(article_file(tmp_path, INTERVIEW))
-    assert Statement.objects.get(source_text=INTERVIEW).official == petrova
-    assert "reckless" in Statement.objects.get(official=kolev).source_text
+    assert Statement.objects.get(reports__source_text=INTERVIEW).official == petrova
+    assert "reckless" in Statement.objects.get(official=kolev).main_report.source_text
 
 
 # Recall on the curated seed articles, read as fresh text.

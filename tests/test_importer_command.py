@@ -10,7 +10,16 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from statements.articles import importer
-from statements.models import Claim, Official, Outlet, Statement
+from statements.models import (
+    Claim,
+    Evidence,
+    Official,
+    Outlet,
+    Report,
+    Statement,
+    StatementStatus,
+)
+from statements.wording import wording_of
 from tests.factories import make_official, make_outlet, make_statement
 from tests.test_importer import INTERVIEW
 
@@ -150,8 +159,10 @@ def test_every_official_quoted_gets_a_draft_and_official_narrows(tmp_path, petro
     assert "by Ivan Kolev" in narrowed and "by Ana Petrova" not in narrowed
     output = run(path)
     assert "Stored 2 draft statement(s)" in output
-    assert Statement.objects.get(official=petrova).source_text == INTERVIEW
-    assert "reckless" in Statement.objects.get(official=kolev).source_text
+    assert Statement.objects.get(official=petrova).main_report.source_text == INTERVIEW
+    kolev_report = Statement.objects.get(official=kolev).main_report
+    assert "reckless" in kolev_report.source_text
+    assert kolev_report.dateline == ""  # a passage has no dateline of its own
 
 
 def test_a_job_title_is_never_made_an_outlet(tmp_path, gasimova):
@@ -171,7 +182,7 @@ def test_a_known_outlet_is_recognised_by_its_web_domain(tmp_path, gasimova):
     make_outlet("Trend", homepage="https://en.trend.az/")
     text = AGENCY.replace("(Caspian Wire) ", "") + "\ntrend.az\n"
     run(write(tmp_path, "a.txt", text))
-    assert Statement.objects.get().reporting_outlet.name == "Trend"
+    assert Statement.objects.get().main_report.outlet.name == "Trend"
 
 
 @pytest.mark.parametrize(
@@ -189,6 +200,7 @@ def test_a_copy_differing_in_line_ends_spacing_or_bom_is_already_imported(tmp_pa
     output = run(write(tmp_path, "copy.txt", copy(AGENCY)))
     assert f"Already imported as statement #{stored.pk}" in output
     assert Statement.objects.count() == 1 and Claim.objects.count() == 2
+    assert Report.objects.count() == 1
 
 
 def test_a_second_outlets_report_a_day_later_is_a_likely_duplicate(tmp_path, gasimova):
@@ -259,3 +271,39 @@ def test_an_article_flooded_with_quotations_is_refused_before_it_is_read(tmp_pat
     with pytest.raises(CommandError, match="holds about 10,001 quotations"):
         run(write(tmp_path, "a.txt", text))
     assert Statement.objects.count() == 0
+
+
+def test_a_flagged_report_is_added_to_the_statement_it_names(tmp_path, seeded):
+    stored = Statement.objects.get(date=date(2024, 3, 29))
+    claims = stored.claims.count()
+    path = write(tmp_path, "second.txt", SECOND_REPORT_OF_PHOENIX_TV)
+    with pytest.raises(CommandError, match=rf"--add-to {stored.pk} to add it as a report"):
+        run(path)
+    preview = run(path, "--add-to", str(stored.pk), "--dry-run")
+    assert f"As a report of statement #{stored.pk}" in preview and "Dry run" in preview
+    assert stored.reports.count() == 1
+    output = run(path, "--add-to", str(stored.pk))
+    assert f"Added as report 2 of statement #{stored.pk}, now in review" in output
+    stored.refresh_from_db()
+    report = stored.reports.get(order=1)
+    assert (
+        stored.status == StatementStatus.IN_REVIEW
+        and report.source_text == SECOND_REPORT_OF_PHOENIX_TV
+    )
+    assert report.published_on == date(2024, 3, 30)
+    peace = "Now Armenia and Azerbaijan are closer to peace than ever before"
+    [evidence] = Evidence.objects.filter(report=report, is_main=False)
+    assert evidence.text == evidence.quote == peace
+    claim = evidence.claim
+    expected = wording_of([claim.main_evidence.text, peace])
+    assert claim.wording == expected and f"evidence of claim {claim.order}" in output
+    proposed = Claim.objects.filter(evidence_spans__report=report, evidence_spans__is_main=True)
+    assert proposed.count() == stored.claims.count() - claims
+    assert all(claim.summary == "" for claim in proposed)
+    again = run(path)
+    assert f"Already imported as statement #{stored.pk}" in again
+
+
+def test_adding_to_a_statement_that_is_not_stored_is_refused(tmp_path, petrova):
+    with pytest.raises(CommandError, match="No statement #999 is stored"):
+        run(write(tmp_path, "a.txt", INTERVIEW), "--add-to", "999")

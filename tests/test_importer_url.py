@@ -4,6 +4,7 @@ import contextlib
 import io
 import re
 import threading
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -88,12 +89,13 @@ def test_a_page_is_fetched_read_and_stored_as_drafts(site, petrova):
     output = run("--url", f"{site}/article.html")
     assert "Stored 1 draft statement(s) with 3 claim(s)" in output
     statement = Statement.objects.get()
-    assert statement.source_url == f"{site}/article.html"
+    report = statement.main_report
+    assert report.source_url == f"{site}/article.html"
     assert (statement.date.isoformat(), statement.date_precision) == ("2024-05-02", "day")
-    assert statement.reporting_outlet.name == "Evening Post"
+    assert report.outlet.name == "Evening Post" and report.published_on == date(2024, 5, 2)
     assert statement.venue.name == "Radio Danube"
-    assert statement.source_text.startswith(" date 2024-05-02\n\nBridge to open next spring\n\n")
-    assert "Copyright" not in statement.source_text and "Sport" not in statement.source_text
+    assert report.source_text.startswith(" date 2024-05-02\n\nBridge to open next spring\n\n")
+    assert "Copyright" not in report.source_text and "Sport" not in report.source_text
     quotes = [claim.quote for claim in statement.claims.all() if claim.quote]
     assert quotes == [
         "We will not delay the bridge again. The money is there, and the builders are ready"
@@ -102,7 +104,7 @@ def test_a_page_is_fetched_read_and_stored_as_drafts(site, petrova):
 
 def test_a_redirect_is_followed_to_the_page(site, petrova):
     run("--url", f"{site}/moved")
-    assert Statement.objects.get().source_url == f"{site}/article.html"
+    assert Statement.objects.get().main_report.source_url == f"{site}/article.html"
 
 
 @pytest.mark.parametrize(
@@ -159,9 +161,9 @@ def test_the_admin_page_imports_from_a_url(site, petrova, admin_client):
         IMPORT,
         {"action": "create", "article": key, "source_url": carried, "site_name": site_name},
     )
-    statement = Statement.objects.get()
-    assert statement.source_url == f"{site}/article.html"
-    assert statement.reporting_outlet.name == "Evening Post"
+    report = Statement.objects.get().main_report
+    assert report.source_url == f"{site}/article.html"
+    assert report.outlet.name == "Evening Post"
 
 
 def test_the_admin_page_refuses_a_private_address_with_a_message(db, admin_client):

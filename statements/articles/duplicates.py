@@ -1,20 +1,22 @@
 """What an import would repeat: the same article again, or another outlet's report of an occasion.
 
-The same article is the same text once line ends, runs of white space and a byte-order mark are
-set aside: "Already imported as #N". Another outlet's report of a stored statement is likely when
-the official is the same, the dates lie within a few days of each other (each read at the
-precision it is given: "March 2024" is the whole month) and the two texts share quoted words —
-runs of five words in a row, the strongest sign that both quote one interview — or name the same
-venue (a translation may quote other words).
+The same article is the same text, stored as a report of any statement, once line ends, runs of
+white space and a byte-order mark are set aside: "Already imported as #N". Another outlet's
+report of a stored statement is likely when the official is the same, the dates lie within a
+few days of each other (each read at the precision it is given: "March 2024" is the whole month)
+and the new text shares quoted words with any of the statement's reports — runs of five words in
+a row, the strongest sign that both quote one interview — or names the same venue (a translation
+may quote other words). The flag names the statement, to which the text may be added as a report.
 """
 
 import re
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.db.models.functions import Length
 
 from statements.articles.names import folded
-from statements.models import DatePrecision, Official, Outlet, Statement
+from statements.models import DatePrecision, Official, Outlet, Report, Statement
 
 DAYS_APART = 3
 SHINGLE_WORDS = 5
@@ -48,18 +50,19 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def same_text_stored(source_text: str, day: date, precision: str) -> Statement | None:
-    """A stored statement whose text is this one but for line ends, spacing and a BOM."""
+def same_text_stored(source_text: str, day: date, precision: str) -> Report | None:
+    """A stored report whose text is this one but for line ends, spacing and a BOM."""
     wanted = normalised(source_text)
     start, end = period(day, precision)
     slack = int(len(source_text) * LENGTH_SLACK) + 8
     candidates = (
-        Statement.objects.annotate(length=Length("source_text"))
-        .filter(date__range=(start, end), length__range=(len(wanted) - 8, len(source_text) + slack))
-        .only("pk", "headline", "source_text", "status")
+        Report.objects.annotate(length=Length("source_text"))
+        .filter(Q(statement__date__range=(start, end)) | Q(published_on__range=(start, end)))
+        .filter(length__range=(len(wanted) - 8, len(source_text) + slack))
+        .select_related("statement")
         .order_by("pk")
     )
-    return next((s for s in candidates if normalised(s.source_text) == wanted), None)
+    return next((r for r in candidates if normalised(r.source_text) == wanted), None)
 
 
 def likely_reports_of(
@@ -76,7 +79,8 @@ def likely_reports_of(
         Statement.objects.filter(official=official)
         # A year- or month-dated statement is stored on the 1st: look back to the year's start.
         .filter(date__range=(date((own[0] - gap).year, 1, 1), own[1] + gap))
-        .select_related("venue", "reporting_outlet")
+        .select_related("venue")
+        .prefetch_related("reports__outlet")
         .order_by("pk")
     )
     words = shingles(quoted)
@@ -86,6 +90,14 @@ def likely_reports_of(
         if not near(own, theirs):
             continue
         same_venue = venue is not None and statement.venue_id == venue.pk
-        if same_venue or len(words & shingles(statement.source_text)) >= SHARED_SHINGLES:
+        if same_venue or shares_quoted_words(words, statement):
             found.append(statement)
     return found
+
+
+def shares_quoted_words(words: set[tuple[str, ...]], statement: Statement) -> bool:
+    """Whether any report of the statement shares enough runs of words with the new text."""
+    return any(
+        len(words & shingles(report.source_text)) >= SHARED_SHINGLES
+        for report in statement.reports.all()
+    )

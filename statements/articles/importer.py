@@ -1,17 +1,18 @@
 """Article text in, draft statements out: the one road the import command and admin page share.
 
 `plan_import` reads the article for every stored official it quotes (or the one chosen) and
-looks in the database for what it would repeat: the same text already stored, or another
-outlet's report of a statement already stored (see duplicates.py). `create_drafts` then stores
-the drafts, all or nothing, never published, and never an empty one unless asked.
+looks in the database for what it would repeat: the same text already stored as a report, or
+another outlet's report of a statement already stored (see duplicates.py). `create_drafts` then
+stores the drafts, all or nothing, never published, and never an empty one unless asked: each a
+statement with the text as its first report, and claims resting on main evidence in it.
 """
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from simple_history.utils import bulk_create_with_history
 
 from statements.articles.cast import read_for_speakers
 from statements.articles.duplicates import likely_reports_of, same_text_stored
@@ -19,9 +20,22 @@ from statements.articles.names import NAME_WORD, name_key
 from statements.articles.newcomers import stranger_notices
 from statements.articles.outlet_choice import OutletChoice, known_outlet_names, outlet_named
 from statements.articles.proposal import ProposedStatement, Reading, read_article
-from statements.articles.source import ArticleError, Dated, check_quotation_count
+from statements.articles.source import (
+    ArticleError,
+    Dated,
+    check_quotation_count,
+    read_date_line,
+)
 from statements.articles.speakers import Speaker
-from statements.models import Claim, Official, Outlet, Statement, StatementStatus, content_hash
+from statements.articles.storing import store
+from statements.models import (
+    DatePrecision,
+    Official,
+    Outlet,
+    Report,
+    Statement,
+    content_hash,
+)
 
 MAX_CLAIMS = 2000
 MOST_QUOTATIONS = 5 * MAX_CLAIMS
@@ -47,8 +61,13 @@ class PlannedStatement:
     official: Official
     proposal: ProposedStatement
     venue: OutletChoice | None
-    stored: Statement | None = None  # this very text, imported before
+    stored_report: Report | None = None  # this very text, imported before
     likely_duplicates: list[Statement] = field(default_factory=list)
+
+    @property
+    def stored(self) -> Statement | None:
+        """The statement already holding this text as a report."""
+        return self.stored_report.statement if self.stored_report else None
 
 
 @dataclass
@@ -59,6 +78,8 @@ class ImportPlan:
     source_url: str = ""
     allow_empty: bool = False
     warnings: list[str] = field(default_factory=list)
+    published_on: date | None = None  # the day the outlet published it, when the text says
+    text: str = ""  # the article as received
 
     @property
     def official(self) -> Official:
@@ -140,7 +161,8 @@ def read_officials(text: str, options: ImportOptions, venue: str | None, known: 
 
 
 def plan_statement(official, proposal, venue) -> PlannedStatement:
-    stored = Statement.objects.filter(source_hash=content_hash(proposal.source_text)).first()
+    hashed = content_hash(proposal.source_text)
+    stored = Report.objects.filter(source_hash=hashed).select_related("statement").first()
     stored = stored or same_text_stored(
         proposal.source_text, proposal.date, proposal.date_precision
     )
@@ -150,6 +172,14 @@ def plan_statement(official, proposal, venue) -> PlannedStatement:
     outlet = venue.outlet if venue else None
     duplicates = likely_reports_of(official, proposal.date, proposal.date_precision, outlet, quoted)
     return PlannedStatement(official, proposal, venue, None, duplicates)
+
+
+def publication_day(text: str, options: ImportOptions) -> date | None:
+    """The day the article was published: the date given, else its date line, if to the day."""
+    published = options.published or read_date_line(text)[0]
+    if published is None or published.precision != DatePrecision.DAY:
+        return None
+    return published.day
 
 
 def plan_import(text: str, options: ImportOptions) -> ImportPlan:
@@ -176,6 +206,8 @@ def plan_import(text: str, options: ImportOptions) -> ImportPlan:
         reporting, warning = outlet_named(named, known, people)
         warnings += [warning] if warning else []
     plan = ImportPlan(readings, reporting, planned, options.source_url, options.allow_empty)
+    plan.published_on = publication_day(text, options)
+    plan.text = text
     plan.warnings = list(dict.fromkeys(warnings)) + empty_warnings(plan) + strangers(text)
     if plan.claim_count > MAX_CLAIMS:
         raise ArticleError(
@@ -199,69 +231,6 @@ def empty_warnings(plan: ImportPlan) -> list[str]:
         "If someone else is quoted, choose them with --official (the form's Official); check the "
         "date (--date); or store an empty draft with --allow-empty (the form's tick)."
     ]
-
-
-def stored_outlet(choice: OutletChoice | None) -> Outlet | None:
-    if choice is None:
-        return None
-    if choice.outlet:
-        return choice.outlet
-    outlet, _ = Outlet.objects.get_or_create(slug=choice.slug, defaults={"name": choice.name})
-    return outlet
-
-
-def fitted(field_name: str, value: str) -> str:
-    return value[: Statement._meta.get_field(field_name).max_length]
-
-
-def draft_statement(plan: ImportPlan, planned: PlannedStatement, reporting: Outlet | None):
-    """A draft; a passage (an earlier occasion, another speaker) has no dateline of its own."""
-    proposal = planned.proposal
-    reading = dict((official.pk, reading) for official, reading in plan.readings)[
-        planned.official.pk
-    ]
-    whole = proposal.whole_article
-    return Statement(
-        official=planned.official,
-        date=proposal.date,
-        date_precision=proposal.date_precision,
-        kind=proposal.kind,
-        venue=stored_outlet(planned.venue),
-        reporting_outlet=reporting,
-        dateline=fitted("dateline", plan.reading.dateline if whole else ""),
-        title_as_given=fitted("title_as_given", reading.title_as_given),
-        headline=proposal.headline,
-        source_url=plan.source_url,
-        source_text=proposal.source_text,
-        status=StatementStatus.DRAFT,
-    )
-
-
-def store(plan: ImportPlan) -> list[Statement]:
-    created = []
-    reporting = stored_outlet(plan.reporting_outlet)
-    for planned in plan.statements:
-        if planned.stored:
-            continue
-        statement = draft_statement(plan, planned, reporting)
-        statement.full_clean()
-        statement.save()
-        claims = [
-            Claim(statement=statement, order=order, **asdict(proposed))
-            for order, proposed in enumerate(planned.proposal.claims, start=1)
-        ]
-        for claim in claims:
-            # A direct quote's summary is left for the editor to write. The database checks
-            # the constraints again; asking it per claim would cost a query each.
-            claim.full_clean(
-                exclude=[] if claim.summary else ["summary"],
-                validate_unique=False,
-                validate_constraints=False,
-            )
-        # In batches, with their history, so that a long article holds the write lock briefly.
-        bulk_create_with_history(claims, Claim, batch_size=500)
-        created.append(statement)
-    return created
 
 
 def create_drafts(plan: ImportPlan, confirm_likely_duplicates: bool = False) -> list[Statement]:

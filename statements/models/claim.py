@@ -236,7 +236,7 @@ class Evidence(models.Model):
         claim, report = getattr(self, "claim", None), getattr(self, "report", None)
         if report is None or self.span_start is None or self.span_end is None:
             return
-        label = f"Evidence in {report}"
+        label = self.label(claim, report)
         if claim is not None and claim.statement_id and report.statement_id != claim.statement_id:
             raise ValidationError({"report": f"{label}: this report is of another statement."})
         length = len(report.source_text)
@@ -244,18 +244,27 @@ class Evidence(models.Model):
             raise ValidationError(
                 {
                     "span_end": f"{label}: the span {self.span_start}–{self.span_end} lies outside "
-                    f"the text, which is {length} characters long."
+                    f"the report's text, which is {length} characters long."
                 }
             )
         if self.quote and self.text != self.quote:
             raise ValidationError(
                 {
-                    "quote": f"{label}: the quote does not match the text at "
+                    "quote": f"{label}: the quote does not match the report's text at "
                     f"{self.span_start}–{self.span_end}, which reads “{self.text}”."
                 }
             )
         if claim is not None and claim.kind == ClaimKind.QUOTE and not self.quote:
             raise ValidationError({"quote": f"{label}: a direct quote needs its exact words."})
+
+    @staticmethod
+    def label(claim: Claim | None, report: Report) -> str:
+        """ "Claim 3 of “Bridge interview”, in Trend's report": what an error message names."""
+        outlet = report.outlet.name if report.outlet_id else "an unnamed outlet"
+        where = f"in {outlet}'s report"
+        if claim is None or getattr(claim, "statement", None) is None:
+            return f"Evidence {where}"
+        return f"Claim {claim.order} of “{claim.statement.headline}”, {where}"
 
     @property
     def text(self) -> str:

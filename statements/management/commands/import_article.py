@@ -5,9 +5,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.urls import reverse
 
+from statements.articles.alignment_evaluation import evaluate_alignment
 from statements.articles.evaluation import evaluate
-from statements.articles.importer import ImportOptions, ImportPlan, create_drafts, plan_import
+from statements.articles.importer import ImportOptions, create_drafts, plan_import
+from statements.articles.preview_lines import alignment_lines, plan_lines
+from statements.articles.quote_matching import SIMILAR
 from statements.articles.recall import seed_recall
+from statements.articles.report_alignment import (
+    add_plan_as_report,
+    align_report,
+)
 from statements.articles.source import (
     ArticleError,
     check_size,
@@ -28,29 +35,6 @@ def where_to_see(statement: Statement) -> str:
     return admin_url(statement) + (
         f", public page {statement.get_absolute_url()}" if public else ""
     )
-
-
-def plan_lines(plan: ImportPlan) -> list[str]:
-    reading = plan.reading
-    lines = [f"Official: {', '.join(official.name for official in plan.officials)}"]
-    if plan.reporting_outlet:
-        new = "" if plan.reporting_outlet.outlet else " (new outlet)"
-        lines.append(f"Reported by: {plan.reporting_outlet.name}{new}")
-    if reading.dateline:
-        lines.append(f"Dateline: {reading.dateline}")
-    for planned in plan.statements:
-        proposal = planned.proposal
-        venue = f", venue {planned.venue.name}" if planned.venue else ""
-        lines.append(
-            f"Statement of {proposal.date} ({proposal.date_precision}), {proposal.kind}{venue}, "
-            f"by {planned.official.name}: {proposal.headline}"
-        )
-        for claim in proposal.claims:
-            span = f"{claim.span_start}–{claim.span_end}"
-            words = claim.summary or f"(summary to write) “{claim.quote}”"
-            lines.append(f"  {claim.kind} {span}: {words}")
-    lines += [f"Warning: {warning}" for warning in plan.warnings]
-    return lines
 
 
 def read_input(path: str) -> bytes:
@@ -102,6 +86,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Store a draft even when no quotation or reported position is found.",
         )
+        parser.add_argument(
+            "--add-to",
+            type=int,
+            metavar="STATEMENT",
+            help="Add the article as another report of this statement (its number): quotations "
+            "of its claims become their evidence, new ones draft claims, and a published "
+            "statement goes back to review.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Show, but store nothing.")
         parser.add_argument(
             "--recall", action="store_true", help="Measure recall on the curated seed articles."
@@ -111,12 +103,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Measure recall and precision per house style on fixtures/evaluation/.",
         )
+        parser.add_argument(
+            "--evaluate-alignment",
+            action="store_true",
+            help="Measure how second reports' quotations are paired with stored claims, "
+            "on fixtures/evaluation/reports/, at each threshold.",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["recall"]:
             return self.report_recall()
         if options["evaluate"]:
             return self.report_evaluation()
+        if options["evaluate_alignment"]:
+            return self.report_alignment_evaluation()
         articles = options["articles"]
         if not articles and not options["url"]:
             raise CommandError("Give the article's file (or - for stdin), --url, or --recall.")
@@ -162,6 +162,8 @@ class Command(BaseCommand):
             allow_empty=options["allow_empty"],
             site_name=site_name,
         )
+        if options["add_to"] is not None:
+            return self.add_to(options["add_to"], text, given, options["dry_run"])
         plan = plan_import(text, given)
         if plan.already_imported:
             stored = plan.statements[0].stored
@@ -174,8 +176,9 @@ class Command(BaseCommand):
                 f"#{s.pk} “{s.headline}” ({where_to_see(s)})" for s in plan.likely_duplicates
             )
             raise CommandError(
-                f"Likely a report of what is already stored: {listed}. "
-                "Nothing was stored; run again with --force to import it anyway."
+                f"Likely a report of what is already stored: {listed}. Nothing was stored; "
+                f"run again with --add-to {plan.likely_duplicates[0].pk} to add it as a report of "
+                "that statement, or with --force to import it as a statement of its own."
             )
         if options["dry_run"]:
             self.stdout.write("Dry run: nothing stored.")
@@ -185,6 +188,24 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Stored {len(created)} draft statement(s) with {claims} claim(s) for an editor: "
             + ", ".join(f"#{s.pk} {admin_url(s)}" for s in created)
+        )
+
+    def add_to(self, number: int, text: str, given: ImportOptions, dry_run: bool) -> None:
+        statement = Statement.objects.filter(pk=number).select_related("official").first()
+        if statement is None:
+            raise CommandError(f"No statement #{number} is stored.")
+        given.official = statement.official
+        plan = plan_import(text, given)
+        alignment = align_report(statement, text)
+        self.stdout.write("\n".join(alignment_lines(statement, text, alignment)))
+        if dry_run:
+            self.stdout.write("Dry run: nothing stored.")
+            return
+        report = add_plan_as_report(plan, statement)
+        statement.refresh_from_db()
+        self.stdout.write(
+            f"Added as report {report.order + 1} of statement #{statement.pk}, now "
+            f"{statement.get_status_display().lower()}: {admin_url(statement)}"
         )
 
     def report_recall(self) -> None:
@@ -229,3 +250,23 @@ class Command(BaseCommand):
                 self.stdout.write(f"missed: {missed}")
             for extra in score.imprecise:
                 self.stdout.write(f"not marked: {extra}")
+
+    def report_alignment_evaluation(self) -> None:
+        self.stdout.write(
+            "| threshold | matches right | precision | stored positions matched | recall | "
+            "new positions proposed | proposals new |"
+        )
+        self.stdout.write("|---|---|---|---|---|---|---|")
+        for score in evaluate_alignment():
+            chosen = " (used)" if score.threshold == SIMILAR else ""
+            self.stdout.write(
+                f"| {score.threshold:.2f}{chosen} | {score.right}/{score.matched} | "
+                f"{score.precision:.0%} | {score.found}/{score.positions} | {score.recall:.0%} | "
+                f"{score.new_proposed}/{score.new} | {score.proposed_right}/{score.proposed} |"
+            )
+            if score.threshold == SIMILAR:
+                chosen_score = score
+        for missed in chosen_score.missed:
+            self.stdout.write(f"not matched: {missed}")
+        for wrong in chosen_score.wrong:
+            self.stdout.write(f"matched wrongly: {wrong}")
