@@ -215,9 +215,7 @@ class ImportArticleView(View):
         return HttpResponseRedirect(first)
 
     def add_as_report(self, request, form, plan: ImportPlan, key: str, next_step) -> HttpResponse:
-        chosen = request.POST.get("report_of", "")
-        text = form.cleaned_data["text"]
-        report, problem = add_to_flagged(request, plan, text, chosen, form.cleaned_data)
+        report, problem = add_to_flagged(request, plan, request.POST.get("report_of", ""))
         if report is None:
             return self.render(request, next_step, plan, problem)
         forget(request, key)

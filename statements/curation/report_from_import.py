@@ -9,12 +9,12 @@ Adding a report changes the statement, so the workflow decides who may: anyone w
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest
 
-from statements.articles.importer import ImportPlan, stored_outlet
+from statements.articles.importer import ImportPlan
+from statements.articles.report_alignment import add_plan_as_report
 from statements.curation import workflow
-from statements.models import Report, Statement
+from statements.models import Report, Statement, StatementStatus
 
 ADD_REPORT = "statements.add_report"
 
@@ -40,7 +40,7 @@ def refusal(user, statement: Statement) -> str:
     return ""
 
 
-def add_to_flagged(request: HttpRequest, plan: ImportPlan, text: str, chosen: str, data: dict):
+def add_to_flagged(request: HttpRequest, plan: ImportPlan, chosen: str):
     """Add the article as a report of the chosen flagged statement: (report, "") or (None, why)."""
     flagged = {str(offer.statement.pk): offer for offer in offers(request.user, plan)}
     offer = flagged.get(chosen)
@@ -48,37 +48,21 @@ def add_to_flagged(request: HttpRequest, plan: ImportPlan, text: str, chosen: st
         return None, "Choose one of the statements this article was flagged as a report of."
     if offer.refusal:
         return None, offer.refusal
-    # Imported here, not at the top, until the importer's alignment module is merged: then
-    # this import moves to the top of the module.
-    from statements.articles.report_alignment import add_as_report  # noqa: PLC0415
-
     try:
-        with transaction.atomic():
-            report = add_as_report(
-                offer.statement, text, user=request.user, **report_fields(plan, data)
-            )
+        report = add_plan_as_report(plan, offer.statement, user=request.user)
     except ValueError as problem:
         return None, str(problem)
     messages.success(request, added_message(report))
     return report, ""
 
 
-def report_fields(plan: ImportPlan, data: dict) -> dict:
-    """What the importer read of the article's origin; the rest the editor adds on the report."""
-    return {
-        "outlet": stored_outlet(plan.reporting_outlet),
-        "source_url": data.get("source_url") or plan.source_url,
-        "dateline": plan.reading.dateline,
-        "title_as_given": plan.reading.title_as_given,
-    }
-
-
 def added_message(report: Report) -> str:
     statement = report.statement
     evidence = report.evidence_spans.count()
-    status = statement.get_status_display().lower()
-    return (
+    added = (
         f"Added as report {report.order + 1} of statement #{statement.pk}, with {evidence} "
-        f"evidence span(s); the statement is {status}: check the claims' summaries, then submit "
-        "it for review."
+        "evidence span(s)."
     )
+    if statement.status == StatementStatus.IN_REVIEW:
+        return f"{added} The statement is in review: a reviewer checks it and publishes it again."
+    return f"{added} Write the summaries of any new claims, then submit it for review."
