@@ -151,3 +151,19 @@ def test_reverting_from_the_history_is_refused_if_the_statement_changed_since(dr
     assert Statement.objects.get(pk=draft.pk).headline == "Alice's headline"
     assert bob.post(revert_page, opened(bob, revert_page)).status_code == 302
     assert Statement.objects.get(pk=draft.pk).headline == "The first headline"
+
+
+def test_a_second_save_over_a_claims_quote_is_refused_with_both_quotes(draft):
+    alice, bob = editor("alice"), editor("bob")
+    claim = Claim.objects.get()
+    claim_page = f"/admin/statements/claim/{claim.pk}/change/"
+    alices_form, bobs_form = opened(alice, claim_page), opened(bob, change_page(draft))
+    alices_form["quote"] = ["build the bridge"]
+    assert alice.post(claim_page, alices_form).status_code == 302
+    bobs_form["claims-0-quote"] = ["We will build"]
+    refused = bob.post(change_page(draft), bobs_form)
+
+    assert refused.status_code == 200
+    assert "“build the bridge”. You sent: “We will build”." in text_of(refused)
+    assert Claim.objects.get().main_evidence.quote == "build the bridge"
+    assert form_of(refused.content.decode())["claims-0-quote"] == ["We will build"]
