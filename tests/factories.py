@@ -100,7 +100,12 @@ def add_evidence(
     )
 
 
-def statement_form(official: Official, claims: list[dict]) -> dict:
+def statement_form(
+    official: Official, claims: list[dict], reports: list[dict] | None = None
+) -> dict:
+    """The admin's add form for a statement, as posted: its reports (one with DEFAULT_TEXT unless
+    given) and its claims, each a dict of the inline's fields (quote, report, span_start, …)."""
+    reports = [{"source_text": DEFAULT_TEXT}] if reports is None else reports
     data = {
         "official": official.pk,
         "date": "2024-05-01",
@@ -108,14 +113,66 @@ def statement_form(official: Official, claims: list[dict]) -> dict:
         "kind": "speech",
         "headline": "A speech about the bridge",
         "status": "draft",
-        "language": "en",
-        "source_text": DEFAULT_TEXT,
-        "claims-TOTAL_FORMS": len(claims),
-        "claims-INITIAL_FORMS": 0,
-        "claims-MIN_NUM_FORMS": 0,
-        "claims-MAX_NUM_FORMS": 1000,
+        **inline_forms("reports", [{"language": "en", **report} for report in reports]),
+        **inline_forms("claims", claims),
     }
-    for index, claim in enumerate(claims):
-        for field, value in claim.items():
-            data[f"claims-{index}-{field}"] = value
     return data
+
+
+def inline_forms(prefix: str, rows: list[dict], stored: int = 0) -> dict:
+    """An admin inline formset's posted fields: its management form and each row's fields."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": stored,
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
+    for index, row in enumerate(rows):
+        for field, value in row.items():
+            data[f"{prefix}-{index}-{field}"] = value
+    return data
+
+
+REPORT_FORM_FIELDS = (
+    *("outlet", "is_primary", "source_url", "published_on", "dateline", "language"),
+    *("headline_as_printed", "title_as_given", "body_start"),
+)
+
+
+def stored_report_row(report: Report) -> dict:
+    """A report's row in the statement's change form, as the page shows it."""
+    row = {"id": report.pk, "statement": report.statement_id, "source_text": report.source_text}
+    for name in REPORT_FORM_FIELDS:
+        value = getattr(report, f"{name}_id" if name == "outlet" else name)
+        if name == "is_primary" and not value:
+            continue  # an unticked box is not sent
+        row[name] = "" if value is None else value
+    return row
+
+
+def statement_change_form(statement: Statement, **changes) -> dict:
+    """The change form of a stored statement as posted with `changes`: its reports as stored (a
+    report's field among the changes goes to its first report), and no claim rows."""
+    reports = [stored_report_row(report) for report in statement.reports.order_by("order", "id")]
+    for name in [name for name in changes if name in REPORT_FORM_FIELDS]:
+        reports[0][name] = changes.pop(name)
+    data = statement_form(statement.official, [])
+    data.update(inline_forms("reports", reports, stored=len(reports)))
+    data.update({"status": statement.status, "headline": statement.headline, **changes})
+    return data
+
+
+def claim_fields(claim: Claim, **changes) -> dict:
+    """A claim's fields as its form posts them, its main evidence's included."""
+    main = claim.main_evidence
+    return {
+        "statement": claim.statement_id,
+        "order": claim.order,
+        "kind": claim.kind,
+        "summary": claim.summary,
+        "report": main.report_id if main else "",
+        "quote": main.quote if main else "",
+        "span_start": main.span_start if main else "",
+        "span_end": main.span_end if main else "",
+        **changes,
+    }

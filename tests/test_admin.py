@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from statements.models import Claim, Statement
+from statements.models import Claim, Evidence, Statement
+from tests.admin_form import opened
 from tests.factories import DEFAULT_TEXT, make_official, make_topic, statement_form
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,9 @@ def test_an_editor_adds_a_statement_with_a_claim_through_the_admin_form(admin_cl
     saved = Claim.objects.get()
     assert saved.evidence == quote
     assert list(saved.topics.all()) == [topic]
-    assert saved.statement.source_hash
+    report = saved.statement.reports.get()
+    assert report.source_hash and report.source_text == DEFAULT_TEXT
+    assert saved.main_evidence.report == report
 
 
 def test_a_claim_whose_quote_is_not_at_its_span_is_refused_and_nothing_is_saved(admin_client):
@@ -69,17 +72,17 @@ def test_a_claim_whose_quote_is_not_at_its_span_is_refused_and_nothing_is_saved(
     response = admin_client.post(ADD_STATEMENT, statement_form(official, [claim]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "the quote does not match the source text" in html
+    assert "The quote does not match the report&#x27;s text at 0–25" in html
     assert Statement.objects.count() == 0 and Claim.objects.count() == 0
 
 
 def test_storing_the_same_article_twice_is_refused_with_a_link_to_the_first(admin_client, seeded):
     stored = Statement.objects.get(venue__slug="tass")
-    data = statement_form(stored.official, [])
-    data["source_text"] = stored.source_text
+    data = statement_form(stored.official, [], [{"source_text": stored.main_report.source_text}])
     response = admin_client.post("/admin/statements/statement/add/", data)
     assert response.status_code == 200
-    assert re.search(rf"already stored as statement #{stored.pk}", response.content.decode())
+    html = response.content.decode()
+    assert re.search(rf"This exact text is already stored, in statement #{stored.pk}", html)
     assert Statement.objects.count() == 2
 
 
@@ -91,27 +94,31 @@ def test_the_admin_is_closed_to_anonymous_visitors(client, seeded):
 
 def test_a_pasted_article_keeps_its_spaces_and_gets_plain_newlines(admin_client):
     official = make_official()
-    data = statement_form(official, [])
-    data["source_text"] = "  First paragraph.\r\n\r\nSecond paragraph.\r\n"
+    text = "  First paragraph.\r\n\r\nSecond paragraph.\r\n"
+    data = statement_form(official, [], [{"source_text": text}])
     response = admin_client.post("/admin/statements/statement/add/", data)
     assert response.status_code == 302
-    assert Statement.objects.get().source_text == "  First paragraph.\n\nSecond paragraph.\n"
+    report = Statement.objects.get().main_report
+    assert report.source_text == "  First paragraph.\n\nSecond paragraph.\n"
 
 
 def test_saving_a_stored_statement_leaves_its_source_text_and_spans_intact(admin_client, seeded):
     statement = Statement.objects.get(venue__slug="tass")
+    report = statement.main_report
     url = f"/admin/statements/statement/{statement.pk}/change/"
     html = admin_client.get(url).content.decode()
-    assert 'name="source_text"' not in html
-    data = statement_form(statement.official, [])
-    data.update(headline="Edited headline", date="2023-09-16", kind="interview")
-    data.update(venue=statement.venue_id, reporting_outlet=statement.reporting_outlet_id)
-    data["source_text"] = "an attempt to replace the evidence"
-    data.update({"claims-TOTAL_FORMS": 0, "claims-INITIAL_FORMS": 0})
+    text_area = re.search(r'<textarea[^>]*name="reports-0-source_text"[^>]*>', html).group()
+    assert "disabled" in text_area
+    data = opened(admin_client, url)
+    data["headline"] = ["Edited headline"]
+    data["reports-0-source_text"] = ["an attempt to replace the evidence"]
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     statement.refresh_from_db()
+    report.refresh_from_db()
     assert statement.headline == "Edited headline"
-    assert statement.source_text.startswith(" date 2023-09-16 BAKU")
-    for claim in statement.claims.all():
-        claim.full_clean()
+    assert report.source_text.startswith(" date 2023-09-16 BAKU")
+    evidence = Evidence.objects.filter(report=report)
+    assert evidence.count() == statement.claims.count() > 0
+    for span in evidence:
+        span.full_clean()

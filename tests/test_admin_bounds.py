@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from statements.curation import import_page
 from statements.curation.claim_inline import CLAIMS_INLINE
-from statements.models import Claim, ClaimKind, Statement, StatementStatus
+from statements.models import Claim, ClaimKind, Evidence, Statement, StatementStatus
 from statements.public.periods import highlight_segments
 from tests.admin_form import opened
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 STATEMENTS = "/admin/statements/statement/"
 
 
-def long_statement(claim_count: int) -> Statement:
+def long_statement(claim_count: int, official=None) -> Statement:
     """A statement whose text holds `claim_count` quotations, each a claim."""
     paragraphs, spans, position = [], [], 0
     for number in range(claim_count):
@@ -26,18 +26,26 @@ def long_statement(claim_count: int) -> Statement:
         spans.append((position + len(opening), quote))
         paragraphs.append(f'{opening}{quote}"\n\n')
         position += len(paragraphs[-1])
-    statement = make_statement(source_text="".join(paragraphs), status=StatementStatus.DRAFT)
-    Claim.objects.bulk_create(
+    statement = make_statement(
+        official, source_text="".join(paragraphs), status=StatementStatus.DRAFT
+    )
+    claims = Claim.objects.bulk_create(
         Claim(
-            statement=statement,
-            order=number + 1,
-            summary=f"Summary {number}",
+            statement=statement, order=number + 1, summary=f"Summary {number}", kind=ClaimKind.QUOTE
+        )
+        for number in range(claim_count)
+    )
+    report = statement.main_report
+    Evidence.objects.bulk_create(
+        Evidence(
+            claim=claim,
+            report=report,
+            is_main=True,
             quote=quote,
-            kind=ClaimKind.QUOTE,
             span_start=start,
             span_end=start + len(quote),
         )
-        for number, (start, quote) in enumerate(spans)
+        for claim, (start, quote) in zip(claims, spans, strict=True)
     )
     return statement
 
@@ -171,3 +179,18 @@ def test_history_pages_answer_404_for_ids_that_are_not_ids(admin_client, model, 
     make_claim(statement, "We will build the bridge.")
     response = admin_client.get(f"/admin/statements/{model}/{path}")
     assert response.status_code == 404
+
+
+def test_the_change_pages_run_as_many_queries_for_many_claims_as_for_few(admin_client):
+    few = long_statement(2)
+    many = long_statement(CLAIMS_INLINE, few.official)
+    list_queries(admin_client, f"{STATEMENTS}{few.pk}/change/")  # caches filled on first use
+    counts = []
+    for statement in (few, many):
+        claim = statement.claims.first()
+        pages = (
+            f"{STATEMENTS}{statement.pk}/change/",
+            f"/admin/statements/claim/{claim.pk}/change/",
+        )
+        counts.append([len(list_queries(admin_client, url)) for url in pages])
+    assert counts[0] == counts[1]

@@ -130,12 +130,15 @@ def test_hostile_text_never_runs_on_any_admin_page(
 
     page.goto(f"{ADMIN}statements/claim/{records['claim'].pk}/change/")
     expect(page.locator("#id_quote")).to_have_value(EVERY_PAYLOAD)
-    open_autocomplete(page, "id_statement")
+    expect(page.locator("#id_report option:checked")).to_contain_text(HOSTILE_TEXT)
     open_autocomplete(page, "id_topics")
     page.goto(f"{ADMIN}statements/statement/{records['statement'].pk}/change/")
     expect(page.locator("#id_headline")).to_have_value(EVERY_PAYLOAD)
+    expect(page.locator("#id_reports-0-title_as_given")).to_have_value(EVERY_PAYLOAD)
+    expect(page.locator(".report-evidence mark")).to_have_text(EVERY_PAYLOAD)
     open_autocomplete(page, "id_official")
     open_autocomplete(page, "id_venue")
+    open_autocomplete(page, "id_reports-0-outlet")
 
     # Restoring the deleted statement reports its headline in a message.
     page.goto(f"{ADMIN}statements/statement/deleted/")
@@ -186,7 +189,7 @@ def test_a_hostile_article_pasted_for_import_stays_text(
     expect(page.locator(".messagelist")).to_contain_text("Stored as drafts")
     assert_shown_as_text(page, ran)
     statement = Statement.objects.get(date="2024-06-10")
-    assert statement.source_text == hostile_article()
+    assert statement.main_report.source_text == hostile_article()
     page.goto(f"{ADMIN}statements/statement/{statement.pk}/change/")
     assert_shown_as_text(page, ran)
     context.close()

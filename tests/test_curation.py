@@ -9,14 +9,19 @@ from django.db import connection
 from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 
-from statements.models import Claim, Statement, StatementStatus
+from statements.models import Claim, Evidence, Report, Statement, StatementStatus
 from tests.conftest import restore_curation_groups
 from tests.factories import (
     DEFAULT_TEXT,
+    add_evidence,
+    claim_fields,
+    inline_forms,
     make_claim,
     make_official,
+    make_report,
     make_statement,
     make_topic,
+    statement_change_form,
     statement_form,
 )
 
@@ -57,10 +62,7 @@ def status_of(statement: Statement) -> str:
 
 
 def change_form(statement: Statement, **changes) -> dict:
-    data = statement_form(statement.official, [])
-    data.pop("source_text")
-    data.update({"status": statement.status, **changes})
-    return data
+    return statement_change_form(statement, **changes)
 
 
 def test_the_migration_creates_both_groups_and_only_reviewers_may_publish():
@@ -177,11 +179,12 @@ def test_the_span_is_found_from_the_quote_alone(editor):
     claim = {"order": 1, "kind": "quote", "summary": "A bridge.", "quote": QUOTE}
     response = editor.post(ADD_STATEMENT, statement_form(make_official(), [claim]))
     assert response.status_code == 302
-    saved = Claim.objects.get()
+    saved = Claim.objects.get().main_evidence
     assert (saved.span_start, saved.span_end) == (
         DEFAULT_TEXT.index(QUOTE),
         DEFAULT_TEXT.index(QUOTE) + len(QUOTE),
     )
+    assert saved.report == Statement.objects.get().main_report
 
 
 @pytest.mark.parametrize(
@@ -195,7 +198,7 @@ def test_a_quote_missing_or_found_twice_is_an_error_on_its_row(editor, quote, me
     claim = {"order": 1, "kind": "quote", "summary": "A bridge.", "quote": quote}
     response = editor.post(ADD_STATEMENT, statement_form(make_official(), [claim]))
     assert response.status_code == 200
-    errors = response.context["inline_admin_formsets"][0].formset.forms[0].errors
+    errors = response.context["inline_admin_formsets"][1].formset.forms[0].errors
     assert message in errors["quote"][0]
     assert not Statement.objects.exists() and not Claim.objects.exists()
 
@@ -204,19 +207,12 @@ def test_a_corrected_quote_gets_its_new_span(editor):
     statement = make_statement(status=StatementStatus.DRAFT)
     claim = make_claim(statement, QUOTE)
     corrected = "build the bridge"
-    data = {
-        "statement": statement.pk,
-        "order": claim.order,
-        "kind": "quote",
-        "summary": claim.summary,
-        "quote": corrected,
-        "span_start": claim.span_start,
-        "span_end": claim.span_end,
-    }
+    data = claim_fields(claim, quote=corrected)
+    data.update(inline_forms("evidence_spans", []))
     response = editor.post(f"/admin/statements/claim/{claim.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    claim.refresh_from_db()
-    assert DEFAULT_TEXT[claim.span_start : claim.span_end] == corrected
+    main = claim.main_evidence
+    assert DEFAULT_TEXT[main.span_start : main.span_end] == corrected
 
 
 def test_the_change_page_marks_each_claims_evidence_in_the_source(admin_client):
@@ -237,14 +233,18 @@ def snapshot(statement: Statement) -> dict:
     ]
     fields = model_to_dict(Statement.objects.get(pk=statement.pk))
     stamps = Statement.objects.values("created", "modified").get(pk=statement.pk)
-    return {**fields, **stamps, "claims": claims}
+    reports = list(Report.objects.filter(statement_id=statement.pk).order_by("pk").values())
+    evidence = Evidence.objects.filter(claim__statement_id=statement.pk).order_by("pk").values()
+    return {**fields, **stamps, "claims": claims, "reports": reports, "evidence": list(evidence)}
 
 
 def test_edit_delete_and_restore_leaves_the_statement_as_it_was(admin_client):
     statement = make_statement()
     topic = make_topic()
-    make_claim(statement, QUOTE, topics=(topic,))
+    claim = make_claim(statement, QUOTE, topics=(topic,))
     make_claim(statement, "it would never be built.", order=2)
+    second = make_report(statement, source_text=f"Elsewhere: {QUOTE}", dateline="Ganja")
+    add_evidence(claim, second, QUOTE)
     edited = change_form(statement, headline="A corrected headline", **{"claims-TOTAL_FORMS": 0})
     edited.update({"claims-INITIAL_FORMS": 0})
     assert admin_client.post(f"{STATEMENTS}{statement.pk}/change/", edited).status_code == 302
@@ -264,6 +264,8 @@ def test_edit_delete_and_restore_leaves_the_statement_as_it_was(admin_client):
     restored = admin_client.post(f"{STATEMENTS}deleted/", {"statement": statement.pk})
     assert restored.status_code == 302
     assert snapshot(statement) == before
+    assert len(before["reports"]) == 2 and len(before["evidence"]) == 3
+    assert Claim.objects.get(pk=claim.pk).wording == "agrees"
     assert "No deleted statements" in admin_client.get(f"{STATEMENTS}deleted/").content.decode()
 
 

@@ -34,8 +34,9 @@ def test_an_editor_pastes_a_quote_and_the_saved_claim_is_marked_in_the_source(pa
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist .success")).to_be_visible()
     expect(page.locator(".source-with-spans mark")).to_have_text(QUOTE)
-    claim = Claim.objects.get(statement=statement)
-    assert DEFAULT_TEXT[claim.span_start : claim.span_end] == QUOTE
+    main = Claim.objects.get(statement=statement).main_evidence
+    assert main.report == statement.main_report
+    assert DEFAULT_TEXT[main.span_start : main.span_end] == QUOTE
     # An editor is offered draft and review, never publication.
     options = page.locator("#id_status option").all_inner_texts()
     assert options == ["Draft", "In review"]

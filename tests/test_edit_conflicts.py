@@ -47,26 +47,26 @@ def test_a_second_save_over_a_changed_headline_is_refused_and_loses_nothing(draf
     alices_form, bobs_form = opened(alice, change_page(draft)), opened(bob, change_page(draft))
     alices_form["headline"] = ["Alice's headline"]
     assert alice.post(change_page(draft), alices_form).status_code == 302
-    bobs_form["dateline"] = ["VARNA"]
+    bobs_form["kind"] = ["speech"]
     refused = bob.post(change_page(draft), bobs_form)
 
     assert refused.status_code == 200
     stored = Statement.objects.get(pk=draft.pk)
-    assert (stored.headline, stored.dateline) == ("Alice's headline", "")
+    assert (stored.headline, stored.kind) == ("Alice's headline", "interview")
     saved_at = Statement.history.filter(id=draft.pk).latest("history_date").history_date
     when = timezone.localtime(saved_at).strftime("%Y-%m-%d %H:%M:%S")
     page = text_of(refused)
     assert f"This statement was changed by alice at {when}" in page
     assert "since you opened it, so nothing was saved" in page
     assert "“Alice's headline”. You sent: “The first headline”." in page
-    assert "Saved by alice at" in page and "“empty”. You sent: “VARNA”." in page
+    assert "Saved by alice at" in page and "“Interview”. You sent: “Speech”." in page
     kept = form_of(refused.content.decode())
-    assert kept["dateline"] == ["VARNA"] and kept["headline"] == ["The first headline"]
+    assert kept["kind"] == ["speech"] and kept["headline"] == ["The first headline"]
 
     kept["headline"] = ["Alice's headline"]
     assert bob.post(change_page(draft), kept).status_code == 302
     stored = Statement.objects.get(pk=draft.pk)
-    assert (stored.headline, stored.dateline) == ("Alice's headline", "VARNA")
+    assert (stored.headline, stored.kind) == ("Alice's headline", "speech")
 
 
 def test_a_second_save_over_a_claims_summary_edited_inline_is_refused(draft):
@@ -151,3 +151,19 @@ def test_reverting_from_the_history_is_refused_if_the_statement_changed_since(dr
     assert Statement.objects.get(pk=draft.pk).headline == "Alice's headline"
     assert bob.post(revert_page, opened(bob, revert_page)).status_code == 302
     assert Statement.objects.get(pk=draft.pk).headline == "The first headline"
+
+
+def test_a_second_save_over_a_claims_quote_is_refused_with_both_quotes(draft):
+    alice, bob = editor("alice"), editor("bob")
+    claim = Claim.objects.get()
+    claim_page = f"/admin/statements/claim/{claim.pk}/change/"
+    alices_form, bobs_form = opened(alice, claim_page), opened(bob, change_page(draft))
+    alices_form["quote"] = ["build the bridge"]
+    assert alice.post(claim_page, alices_form).status_code == 302
+    bobs_form["claims-0-quote"] = ["We will build"]
+    refused = bob.post(change_page(draft), bobs_form)
+
+    assert refused.status_code == 200
+    assert "“build the bridge”. You sent: “We will build”." in text_of(refused)
+    assert Claim.objects.get().main_evidence.quote == "build the bridge"
+    assert form_of(refused.content.decode())["claims-0-quote"] == ["We will build"]

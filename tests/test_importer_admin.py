@@ -58,7 +58,7 @@ def test_a_pasted_article_is_previewed_then_stored_as_drafts(admin_client, petro
     assert created.url == reverse("admin:statements_statement_change", args=[statement.pk])
     assert statement.status == StatementStatus.DRAFT and statement.claims.count() == 8
     # Browsers send CRLF from a textarea; the stored text is the article as pasted.
-    assert statement.source_text == INTERVIEW
+    assert statement.main_report.source_text == INTERVIEW
     page = admin_client.get(created.url).content.decode()
     assert "Stored as drafts for an editor" in page
 
@@ -68,7 +68,7 @@ def test_an_uploaded_file_is_stored_byte_for_byte(admin_client, petrova):
     upload = SimpleUploadedFile("article.txt", text.encode("utf-8"), "text/plain")
     response = preview(admin_client, article_file=upload)
     admin_client.post(IMPORT, {"action": "create", "article": article_key(response)})
-    assert Statement.objects.get().source_text == text
+    assert Statement.objects.get().main_report.source_text == text
 
 
 def test_choices_made_on_the_form_are_kept_through_the_preview(admin_client, petrova):
@@ -86,8 +86,8 @@ def test_choices_made_on_the_form_are_kept_through_the_preview(admin_client, pet
     admin_client.post(IMPORT, {"action": "create", "article": article_key(response), **carried})
     statement = Statement.objects.get()
     assert (statement.date, statement.date_precision) == (date(2024, 6, 1), "month")
-    assert statement.reporting_outlet == courier and statement.kind == "speech"
-    assert statement.source_url == "https://example.com/trains"
+    assert statement.reporting_outlets == [courier] and statement.kind == "speech"
+    assert statement.main_report.source_url == "https://example.com/trains"
 
 
 def test_an_article_already_imported_links_to_it_and_offers_nothing_to_create(

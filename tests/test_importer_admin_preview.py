@@ -37,8 +37,8 @@ def test_every_official_quoted_is_previewed_and_gets_a_draft(admin_client, petro
     assert "<strong>Ana Petrova</strong>" in html and "<strong>Ivan Kolev</strong>" in html
     assert "stores the passage that reports it" in html
     admin_client.post(IMPORT, {"action": "create", "article": article_key(html)})
-    assert Statement.objects.get(official=petrova).source_text == INTERVIEW
-    assert "reckless" in Statement.objects.get(official=kolev).source_text
+    assert Statement.objects.get(official=petrova).main_report.source_text == INTERVIEW
+    assert "reckless" in Statement.objects.get(official=kolev).main_report.source_text
 
 
 def test_a_direct_quote_is_marked_summary_to_write(admin_client, petrova):

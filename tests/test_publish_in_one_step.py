@@ -4,7 +4,14 @@ its statement goes to review."""
 import pytest
 
 from statements.models import Statement, StatementStatus
-from tests.factories import DEFAULT_TEXT, make_claim, make_official, make_statement
+from tests.factories import (
+    DEFAULT_TEXT,
+    claim_fields,
+    make_claim,
+    make_official,
+    make_statement,
+    statement_form,
+)
 from tests.test_curation import STATEMENTS, act, change_form, editor, reviewer, status_of
 
 pytestmark = pytest.mark.django_db
@@ -16,17 +23,7 @@ ADD_STATEMENT = f"{STATEMENTS}add/"
 
 def with_claim(data: dict, claim, **changes) -> dict:
     """The change form as the admin posts it, the claim's inline row included."""
-    row = {
-        "id": claim.pk,
-        "statement": claim.statement_id,
-        "order": claim.order,
-        "kind": claim.kind,
-        "summary": claim.summary,
-        "quote": claim.quote,
-        "span_start": claim.span_start,
-        "span_end": claim.span_end,
-        **changes,
-    }
+    row = {"id": claim.pk, **claim_fields(claim, **changes)}
     data.update({f"claims-0-{name}": value for name, value in row.items()})
     data.update({"claims-TOTAL_FORMS": 1, "claims-INITIAL_FORMS": 1})
     return data
@@ -53,11 +50,12 @@ def test_a_reviewer_saves_and_publishes_a_draft_in_one_step(reviewer):
 
 def test_a_reviewer_publishes_a_new_statement_at_once(reviewer):
     official = make_official()
-    data = change_form(make_statement(official, status=StatementStatus.DRAFT))
-    data.update(source_text="A new text. " + DEFAULT_TEXT, _publish="Save and publish")
-    data.update({"claims-TOTAL_FORMS": 0, "claims-INITIAL_FORMS": 0})
+    make_statement(official, status=StatementStatus.DRAFT)
+    data = statement_form(official, [], [{"source_text": "A new text. " + DEFAULT_TEXT}])
+    data["_publish"] = "Save and publish"
     assert reviewer.post(ADD_STATEMENT, data).status_code == 302
-    assert Statement.objects.get(source_text__startswith="A new text").status == "published"
+    new = Statement.objects.get(reports__source_text__startswith="A new text")
+    assert new.status == "published"
 
 
 def test_editors_are_not_offered_save_and_publish_and_a_forged_one_is_refused(editor):

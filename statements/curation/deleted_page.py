@@ -1,4 +1,5 @@
-"""The admin page listing deleted statements, each restorable with its claims from the history."""
+"""The admin page listing deleted statements, each restorable from the history with its reports,
+claims and evidence."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -33,12 +34,18 @@ class DeletedStatementsView(View):
         if not chosen.isdigit():
             messages.error(request, "Nothing restored: choose a statement from the list.")
             return HttpResponseRedirect(request.path)
-        try:
-            statement = restore_statement(int(chosen))
-        except ValueError as problem:
-            messages.error(request, f"Nothing restored: {problem}")
-            return HttpResponseRedirect(request.path)
-        restored = f"Restored “{statement.headline}” with {statement.claims.count()} claim(s)."
-        messages.success(request, restored)
-        change_page = reverse("admin:statements_statement_change", args=[statement.pk])
-        return HttpResponseRedirect(change_page)
+        return restored_response(request, int(chosen), request.path)
+
+
+def restored_response(request: HttpRequest, statement_id: int, failed_to: str) -> HttpResponse:
+    """Restore the statement with all deleted along with it, and open it; or say why not."""
+    try:
+        statement = restore_statement(statement_id)
+    except ValueError as problem:
+        messages.error(request, f"Nothing restored: {problem}")
+        return HttpResponseRedirect(failed_to)
+    claims, reports = statement.claims.count(), statement.reports.count()
+    restored = f"Restored “{statement.headline}” with {reports} report(s) and {claims} claim(s)."
+    messages.success(request, restored)
+    change_page = reverse("admin:statements_statement_change", args=[statement.pk])
+    return HttpResponseRedirect(change_page)

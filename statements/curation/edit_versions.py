@@ -7,6 +7,7 @@ A save that sends what is stored now (the same change made twice) loses nothing 
 """
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -72,9 +73,11 @@ class EditVersionForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix("opened_version")] = str(current.version)
 
-    @staticmethod
-    def initial_value_of(current: models.Model, name: str):
-        field = current._meta.get_field(name)
+    def initial_value_of(self, current: models.Model, name: str):
+        try:
+            field = current._meta.get_field(name)
+        except FieldDoesNotExist:  # a form field of its own (a claim's quote, kept on evidence)
+            return type(self)(instance=current, prefix=self.prefix).initial.get(name)
         if field.many_to_many:
             return list(getattr(current, name).all())
         return getattr(current, name)
@@ -92,10 +95,13 @@ def last_change(record: models.Model) -> tuple[str, str]:
 
 def shown(record: models.Model, name: str, value) -> str:
     """A field's value as an editor reads it: labels for choices, names for records."""
-    field = record._meta.get_field(name)
-    if field.choices and not field.many_to_many:
+    try:
+        field = record._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = None
+    if field is not None and field.choices and not field.many_to_many:
         value = dict(field.flatchoices).get(value, value)
-    if field.many_to_many:
+    if field is not None and field.many_to_many:
         value = ", ".join(str(item) for item in value) or "none"
     elif value in (None, ""):
         value = "empty"

@@ -1,4 +1,4 @@
-"""The admin's forms: a statement's status as the workflow allows, a claim's span from its quote,
+"""The admin's forms: a statement's status as the workflow allows, its claims with their evidence,
 and both refused when someone else saved the record since it was opened."""
 
 from django import forms
@@ -6,8 +6,7 @@ from django import forms
 from statements.curation import workflow
 from statements.curation.claim_inline import FirstClaimsFormSet
 from statements.curation.edit_versions import EditVersionForm
-from statements.models import Claim, Statement, StatementStatus
-from statements.spans import SpanNotFound, only_span
+from statements.models import Report, Statement, StatementStatus
 
 
 class StatementForm(EditVersionForm):
@@ -23,8 +22,6 @@ class StatementForm(EditVersionForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if "body_start" in self.fields:
-            self.fields["body_start"].required = False
         status = self.fields.get("status")
         if status is not None:
             open_statuses = workflow.statuses_open_to(self.user, self.stored_status())
@@ -42,10 +39,6 @@ class StatementForm(EditVersionForm):
             raise forms.ValidationError(workflow.refusal(current, target))
         return target
 
-    def clean_body_start(self) -> int:
-        # Left empty: the model puts it just past the date marker.
-        return self.cleaned_data["body_start"] or 0
-
     @property
     def publishing(self) -> bool:
         """The reviewer pressed "Save and publish"."""
@@ -61,64 +54,39 @@ class StatementForm(EditVersionForm):
 
 
 class ClaimFormSet(FirstClaimsFormSet):
-    """A statement goes to review (or is published) only when every claim has its summary."""
+    """A statement's claims, each with its main evidence in one of the statement's reports.
+    A statement goes to review (or is published) only when every claim has its summary."""
+
+    # Set by StatementAdmin: the reports posted in the same form, for a new statement's quotes.
+    report_formset = None
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        return {**kwargs, "reports": self.stored_reports(), "posted_text": self.posted_text}
+
+    def stored_reports(self) -> list[Report]:
+        if not hasattr(self, "_reports"):
+            stored = self.instance.reports.select_related("outlet") if self.instance.pk else []
+            self._reports = list(stored)
+        return self._reports
+
+    def posted_text(self) -> str | None:
+        return self.report_formset.first_posted_text() if self.report_formset else None
 
     def clean(self) -> None:
         super().clean()
         if self.instance.status not in workflow.SUMMARIZED:
             return
-        kept = [
-            form.instance
-            for form in self.forms
-            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
-        ]
+        kept = []
+        for form in self.forms:
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE"):
+                form.instance.main_quote = form.cleaned_data.get("quote", "")
+                kept.append(form.instance)
         # Claims stored but not in the posted forms stay as they are, and count too.
         posted = [form.instance.pk for form in self.forms if form.instance.pk]
-        stored = self.instance.claims.exclude(pk__in=posted) if self.instance.pk else []
+        stored = []
+        if self.instance.pk:
+            stored = self.instance.claims.with_evidence().exclude(pk__in=posted)
         problem = workflow.missing_summary([*kept, *stored])
         if problem:
             raise forms.ValidationError(problem)
-
-
-class ClaimForm(EditVersionForm):
-    """An editor may paste the quote alone: its span is found in the source text on save."""
-
-    class Meta:
-        model = Claim
-        fields = ["statement", "order", "kind", "summary", "topics"]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("span_start", "span_end"):
-            if name in self.fields:
-                self.fields[name].required = False
-                self.fields[name].help_text += " Leave empty to have it found from the quote."
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        statement = cleaned.get("statement") or getattr(self.instance, "statement", None)
-        quote = cleaned.get("quote")
-        if statement is not None and quote and self.span_to_find(cleaned):
-            self.find_span(statement.source_text, quote, cleaned)
-        elif cleaned.get("span_start") is None or cleaned.get("span_end") is None:
-            self.add_error(
-                "span_start", "Give the evidence span, or the quote so that its span can be found."
-            )
-        return cleaned
-
-    def span_to_find(self, cleaned: dict) -> bool:
-        if cleaned.get("span_start") is None or cleaned.get("span_end") is None:
-            return True
-        # A corrected quote with the old span left as it was: find the new words.
-        span_edited = {"span_start", "span_end"} & set(self.changed_data)
-        return self.instance.pk is not None and "quote" in self.changed_data and not span_edited
-
-    def find_span(self, text: str, quote: str, cleaned: dict) -> None:
-        start = cleaned.get("span_start")
-        if start is not None and cleaned.get("span_end") is None:
-            cleaned["span_end"] = start + len(quote)
-            return
-        try:
-            cleaned["span_start"], cleaned["span_end"] = only_span(text, quote)
-        except SpanNotFound as problem:
-            self.add_error("quote", str(problem))

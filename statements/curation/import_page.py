@@ -22,6 +22,7 @@ from statements.articles.source import (
     parse_date,
 )
 from statements.articles.web_page import web_article
+from statements.curation.report_from_import import add_to_flagged, offers
 from statements.models import Official, Outlet, Statement, StatementKind, content_hash
 from statements.public.periods import highlight_segments
 
@@ -199,6 +200,8 @@ class ImportArticleView(View):
             return self.render(request, form)
         key = remember(request, text)
         next_step = follow_up_form(form, key)
+        if request.POST.get("report_of"):  # "Add as a report of statement #N"
+            return self.add_as_report(request, form, plan, key, next_step)
         if request.POST.get("action") != "create" or plan.already_imported:
             return self.render(request, next_step, plan)
         try:
@@ -211,6 +214,14 @@ class ImportArticleView(View):
         first = reverse("admin:statements_statement_change", args=[created[0].pk])
         return HttpResponseRedirect(first)
 
+    def add_as_report(self, request, form, plan: ImportPlan, key: str, next_step) -> HttpResponse:
+        report, problem = add_to_flagged(request, plan, request.POST.get("report_of", ""))
+        if report is None:
+            return self.render(request, next_step, plan, problem)
+        forget(request, key)
+        change = reverse("admin:statements_statement_change", args=[report.statement_id])
+        return HttpResponseRedirect(change)
+
     def render(self, request, form, plan: ImportPlan | None = None, problem: str = ""):
         context = {
             **self.model_admin.admin_site.each_context(request),
@@ -220,6 +231,7 @@ class ImportArticleView(View):
             "plan": plan,
             "problem": problem,
             "marked_source": marked_source(plan) if plan else "",
+            "report_offers": offers(request.user, plan) if plan else [],
         }
         return TemplateResponse(request, self.template_name, context)
 

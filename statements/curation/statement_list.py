@@ -1,8 +1,7 @@
-"""The statement list: its filters, and rows read in bounded time and memory whatever a statement
-holds (a claim count that does not group by the source text, which the list never loads)."""
+"""The statement list: its filters, and rows read in bounded time whatever a statement holds
+(a claim count by subquery, not a join grouped by every column)."""
 
 from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.db.models.functions import Coalesce
 
@@ -10,7 +9,7 @@ from statements.models import Claim, Outlet, Statement, Topic, hosted_or_publish
 
 
 def with_claim_count(statements: models.QuerySet) -> models.QuerySet:
-    # A subquery per row: a join with GROUP BY would group by every column, source text included.
+    # A subquery per row: a join with GROUP BY would group by every column of the statement.
     per_statement = (
         Claim.objects.filter(statement=models.OuterRef("pk"))
         .order_by()
@@ -19,13 +18,6 @@ def with_claim_count(statements: models.QuerySet) -> models.QuerySet:
         .values("count")
     )
     return statements.annotate(claim_count=Coalesce(models.Subquery(per_statement), 0))
-
-
-class StatementChangeList(ChangeList):
-    """The list's rows and its actions' selections leave the source texts in the database."""
-
-    def get_queryset(self, request, exclude_parameters=None):
-        return super().get_queryset(request, exclude_parameters).defer("source_text")
 
 
 class SlugListFilter(admin.SimpleListFilter):
@@ -38,7 +30,7 @@ class SlugListFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            # A subquery, not a join made distinct: DISTINCT would compare the source texts.
+            # A subquery, not a join made distinct: each statement listed once.
             matching = Statement.objects.filter(self.matching(self.value())).values("pk")
             return queryset.filter(pk__in=matching)
         return queryset

@@ -66,7 +66,7 @@ def missing_summary(claims) -> str:
     """Why these claims cannot go to review yet: the first without a summary, named; or ""."""
     for claim in claims:
         if not claim.summary.strip():
-            words = claim.quote or (claim.evidence if claim.span_end is not None else "")
+            words = claim.quote
             shown = words if len(words) <= 60 else words[:59] + "…"
             return (
                 f"Claim {claim.order} (“{shown}”) needs a summary before the statement goes "
@@ -100,7 +100,7 @@ def move(record: Model, target: str, user) -> None:
     if not may_move(user, record.status, target, model):
         raise PermissionDenied(refusal(record.status, target, model))
     summaries_needed = model is Statement and target in SUMMARIZED
-    if summaries_needed and (problem := missing_summary(record.claims.all())):
+    if summaries_needed and (problem := missing_summary(record.claims.with_evidence())):
         raise PermissionDenied(problem)
     record.status = target
     note_review(record, user)
