@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from statements.public.filters import ClaimFilter
@@ -24,13 +24,22 @@ def grouped(claims: QuerySet, path: str) -> Counter:
 
 
 def outlet_counts(claims: QuerySet) -> Counter:
-    """Claims per outlet, venue or publisher: a claim counts once for an outlet that was both."""
-    pairs = claims.values_list("statement__venue__slug", "statement__reporting_outlet__slug")
+    """Claims per outlet that was the venue or printed a report of the statement: a claim counts
+    once for an outlet, however many of its reports the outlet printed and whether it was the
+    venue too. One query: the venues' counts, then each reporter's where it was not the venue."""
+    claims = claims.order_by()
+    hosted = claims.values_list("statement__venue__slug").annotate(claims=Count("pk"))
+    not_the_venue = Q(statement__venue__isnull=True) | ~Q(
+        statement__reports__outlet=F("statement__venue")
+    )
+    reported = claims.values_list("statement__reports__outlet__slug").annotate(
+        claims=Count("pk", distinct=True, filter=not_the_venue)
+    )
     counts = Counter()
-    for venue, reporting, number in pairs.annotate(claims=Count("pk")):
-        for slug in {venue, reporting} - {None}:
+    for slug, number in hosted.union(reported, all=True):
+        if slug:
             counts[slug] += number
-    return counts
+    return +counts  # without the outlets counted nothing
 
 
 @dataclass(frozen=True)

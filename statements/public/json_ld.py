@@ -38,10 +38,11 @@ def describe_claim(claim: Claim) -> dict:
         data |= {"text": claim.quote, "spokenByCharacter": speaker, "creator": speaker}
     else:
         data |= {"text": claim.summary, "author": speaker}
-    if statement.reporting_outlet:
-        data["publisher"] = {"@type": "Organization", "name": statement.reporting_outlet.name}
-    if statement.web_source_url:
-        data["isBasedOn"] = statement.web_source_url
+    report = statement.main_report
+    if report and report.outlet:
+        data["publisher"] = {"@type": "Organization", "name": report.outlet.name}
+    if report and report.web_source_url:
+        data["isBasedOn"] = report.web_source_url
     return data
 
 

@@ -50,13 +50,14 @@ def group_by_period(claims: list[Claim]) -> list[Period]:
 @dataclass
 class Segment:
     text: str
-    claims: list[Claim]
-    starting: list[Claim]
+    claims: list  # the spans covering this piece: evidence, each with its claim
+    starting: list  # those of them that start here
 
 
-def highlight_segments(text: str, claims: list[Claim], begin: int = 0) -> list[Segment]:
+def highlight_segments(text: str, claims: list, begin: int = 0) -> list[Segment]:
     """The text from `begin` (where the article's words start), cut at every span boundary,
-    each piece with the claims whose evidence covers it. Evidence before `begin` is kept.
+    each piece with the spans (evidence, or anything with `span_start` and `span_end`) that
+    cover it, under `claims`. Evidence before `begin` is kept.
 
     One sweep over the sorted boundaries, keeping the claims open there: time grows with the
     number of claims (times how many overlap), not with its square.

@@ -63,7 +63,11 @@ def latest_from_database(claims: QuerySet, official: Official) -> list[Claim]:
     theirs = Statement.objects.filter(official=official)
     latest = theirs.filter(pk__in=claims.values("statement_id")).order_by("-date", "-id")
     recent = claims.filter(statement_id__in=latest.values("id")[: MAX_STEPS + 1])
-    return list(recent.in_timeline_order(newest_first=False).prefetch_related(None))
+    return list(
+        recent.in_timeline_order(newest_first=False)
+        .prefetch_related(None)
+        .prefetch_related("statement__reports__outlet")
+    )
 
 
 def position_steps(
