@@ -60,7 +60,7 @@ def violations(page, axe_path: Path) -> list[str]:
 
 
 def record_pages() -> list[str]:
-    claim = Claim.objects.get(quote__startswith="There is no place")
+    claim = Claim.objects.get(evidence_spans__quote__startswith="There is no place")
     return [claim.statement.get_absolute_url(), claim.get_absolute_url()]
 
 

@@ -220,7 +220,7 @@ def test_nothing_breaks_the_content_security_policy_public_or_admin(page):
     page.goto("/")
     page.select_option("#id_topic", "karabakh")
     expect(page.locator(CLAIMS)).to_have_count(7)
-    claim = Claim.objects.get(quote__startswith="There is no place")
+    claim = Claim.objects.get(evidence_spans__quote__startswith="There is no place")
     for url in ("/officials/hikmet-hajiyev/?view=lanes", claim.get_absolute_url()):
         page.goto(url)
     User.objects.create_superuser("editor", "editor@example.org", "right-password-123")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements.models import Claim, Official, Statement
+from statements.models import Claim, Official, Report, Statement
 from statements.public.search import search_claims
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 from tests.test_curation import change_form
@@ -187,13 +187,15 @@ def test_pages_link_to_the_source_or_say_none_was_recorded(client):
 
 def test_pages_show_the_article_from_where_its_words_begin(client):
     statement = make_statement(source_text=ARTICLE)
-    assert statement.body_start == len(" date 2024-03-29 ")  # just after the marker, by default
-    statement.body_start = ARTICLE.index("BAKU")
-    statement.save()
+    report = statement.main_report
+    assert report.body_start == len(" date 2024-03-29 ")  # just after the marker, by default
+    report.body_start = ARTICLE.index("BAKU")
+    report.save()
     claim = make_claim(statement, "We will build the bridge.")
-    stored = Statement.objects.get(pk=statement.pk)
+    stored = Report.objects.get(pk=report.pk)
+    evidence = claim.main_evidence
     assert stored.source_text == ARTICLE
-    assert stored.source_text[claim.span_start : claim.span_end] == claim.quote
+    assert stored.source_text[evidence.span_start : evidence.span_end] == claim.quote
     for url in (claim.get_absolute_url(), statement.get_absolute_url()):
         html = get_html(client, url)
         assert " date 2024" not in html and "16 px" not in html, url
@@ -201,7 +203,7 @@ def test_pages_show_the_article_from_where_its_words_begin(client):
 
 
 def test_the_seed_articles_begin_where_the_annotations_say(client, seeded):
-    starts = {s.source_text[s.body_start :][:30] for s in Statement.objects.all() if s.source_text}
+    starts = {report.article_text[:30] for report in Report.objects.all()}
     assert starts == {"BAKU, Azerbaijan, September 16", "Certain political measures neg"}
     for claim in Claim.objects.select_related("statement"):
         html = get_html(client, claim.get_absolute_url())
@@ -210,10 +212,10 @@ def test_the_seed_articles_begin_where_the_annotations_say(client, seeded):
 
 
 def test_a_longer_body_start_than_the_text_is_refused():
-    statement = make_statement(source_text=ARTICLE)
-    statement.body_start = len(ARTICLE) + 1
+    report = make_statement(source_text=ARTICLE).main_report
+    report.body_start = len(ARTICLE) + 1
     with pytest.raises(Exception, match="cannot begin at"):
-        statement.full_clean()
+        report.full_clean()
 
 
 def test_aliases_that_describe_move_to_descriptions_and_are_never_shown(client):
@@ -322,6 +324,6 @@ def test_the_importer_starts_the_article_after_its_date_line(tmp_path, client):
     make_official("Ana Petrova", aliases="Petrova", descriptions="the transport minister")
     import_article(article_file(tmp_path, INTERVIEW))
     statement = Statement.objects.get()
-    assert statement.source_text == INTERVIEW
-    assert statement.article_text.startswith("VARNA, May 2 (Daily Courier)")
+    assert statement.main_report.source_text == INTERVIEW
+    assert statement.main_report.article_text.startswith("VARNA, May 2 (Daily Courier)")
     assert statement.claims.count() == 8

@@ -29,10 +29,10 @@ def test_only_web_addresses_pass_validation(url):
     with pytest.raises(ValidationError) as refused:
         outlet.full_clean()
     assert "http:// or https://" in str(refused.value.message_dict["homepage"])
-    statement = make_statement()
-    statement.source_url = url
+    report = make_statement().main_report
+    report.source_url = url
     with pytest.raises(ValidationError) as refused:
-        statement.full_clean()
+        report.full_clean()
     assert "source_url" in refused.value.message_dict
 
 

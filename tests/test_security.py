@@ -119,9 +119,9 @@ def test_an_empty_database_migrates_forward_and_takes_the_seed(tmp_path):
     database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     assert manage("migrate", "--noinput", DATABASE_URL=database).returncode == 0
     loaded = manage("load_seed", DATABASE_URL=database)
-    assert "45 records added, 0 already present" in loaded.stdout, loaded.stderr
+    assert "72 records added, 0 already present" in loaded.stdout, loaded.stderr
     again = manage("load_seed", DATABASE_URL=database)
-    assert "0 records added, 45 already present" in again.stdout
+    assert "0 records added, 72 already present" in again.stdout
 
 
 def test_a_request_for_an_unknown_host_gets_a_friendly_400(client):

@@ -158,7 +158,8 @@ def compare(left: QuerySet, right: QuerySet) -> list[Row]:
     """A row per topic either official spoke on; topics both spoke on come first."""
     cells: dict[str, tuple[Cell, Cell]] = defaultdict(lambda: (Cell(), Cell()))
     for side, claims in enumerate((left, right)):
-        for claim in claims[:MOST_CLAIMS]:
+        with_topics = claims.prefetch_related(None).prefetch_related("topics")  # no reports shown
+        for claim in with_topics[:MOST_CLAIMS]:
             for topic in claim.topics.all() or [None]:
                 cells[topic.name if topic else "No topic"][side].add(claim)
     rows = [Row(topic, pair) for topic, pair in cells.items()]

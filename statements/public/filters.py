@@ -21,6 +21,7 @@ from statements.models import (
     PositionChange,
     Rating,
     Topic,
+    Wording,
     hosted_or_published_by,
     validate_statement_date,
 )
@@ -138,6 +139,8 @@ def parts_of(name: str, value) -> list[Part]:
         label = f"Words: “{value}”"
     elif name == "order":
         label = "Oldest first"
+    elif name == "wording":
+        label = Wording(value).label
     else:
         label = f"{name.capitalize()}: {value}"
     return [Part(name, text, label, f"{name}-{text}")]
@@ -184,6 +187,12 @@ class ClaimFilter(django_filters.FilterSet):
         choices=Rating.choices,
         empty_label="Any",
     )
+    wording = django_filters.ChoiceFilter(
+        field_name="wording",
+        label="Wording in the reports",
+        choices=Wording.choices,
+        empty_label="Any",
+    )
     # Newest first is the default, left out of the URL so that permalinks stay short.
     order = django_filters.ChoiceFilter(
         method="sort_by_date",
@@ -194,7 +203,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     class Meta:
         model = Claim
-        fields = ["official", "topic", "outlet", "date", "q", "moved", "order"]
+        fields = ["official", "topic", "outlet", "date", "q", "moved", "wording", "order"]
 
     def __init__(self, data=None, queryset: QuerySet | None = None, *, request=None) -> None:
         """The published claims, in timeline order, that the filters in `data` let through;

@@ -50,31 +50,32 @@ def group_by_period(claims: list[Claim]) -> list[Period]:
 @dataclass
 class Segment:
     text: str
-    claims: list[Claim]
-    starting: list[Claim]
+    claims: list  # the spans covering this piece: evidence, each with its claim
+    starting: list  # those of them that start here
 
 
-def highlight_segments(text: str, claims: list[Claim], begin: int = 0) -> list[Segment]:
+def highlight_segments(text: str, spans: list, begin: int = 0) -> list[Segment]:
     """The text from `begin` (where the article's words start), cut at every span boundary,
-    each piece with the claims whose evidence covers it. Evidence before `begin` is kept.
+    each piece with the spans (evidence, or anything with `span_start` and `span_end`) that
+    cover it, under `claims`. Evidence before `begin` is kept.
 
-    One sweep over the sorted boundaries, keeping the claims open there: time grows with the
-    number of claims (times how many overlap), not with its square.
+    One sweep over the sorted boundaries, keeping the spans open there: time grows with the
+    number of spans (times how many overlap), not with its square.
     """
-    begin = min([begin, len(text), *(claim.span_start for claim in claims)])
+    begin = min([begin, len(text), *(span.span_start for span in spans)])
     opening, closing = defaultdict(list), defaultdict(list)
-    for index, claim in enumerate(claims):
-        if claim.span_start < claim.span_end:  # an empty or reversed span covers nothing
-            opening[claim.span_start].append(index)
-            closing[claim.span_end].append(index)
-    cuts = {begin, len(text)} | {c.span_start for c in claims} | {c.span_end for c in claims}
-    open_claims: set[int] = set()
+    for index, span in enumerate(spans):
+        if span.span_start < span.span_end:  # an empty or reversed span covers nothing
+            opening[span.span_start].append(index)
+            closing[span.span_end].append(index)
+    cuts = {begin, len(text)} | {s.span_start for s in spans} | {s.span_end for s in spans}
+    open_spans: set[int] = set()
     segments = []
     for start, end in pairwise(sorted(cuts)):
-        open_claims.difference_update(closing.get(start, ()))
-        open_claims.update(opening.get(start, ()))
-        covering = [claims[index] for index in sorted(open_claims)]
-        starting = [claim for claim in covering if claim.span_start == start]
+        open_spans.difference_update(closing.get(start, ()))
+        open_spans.update(opening.get(start, ()))
+        covering = [spans[index] for index in sorted(open_spans)]
+        starting = [span for span in covering if span.span_start == start]
         segments.append(Segment(text[start:end], covering, starting))
     return segments
 

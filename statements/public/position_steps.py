@@ -4,7 +4,7 @@ between them and how editors rated the move."""
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from statements.models import (
     Claim,
@@ -12,6 +12,7 @@ from statements.models import (
     Official,
     PositionChange,
     Rating,
+    Report,
     Statement,
     Topic,
 )
@@ -63,7 +64,11 @@ def latest_from_database(claims: QuerySet, official: Official) -> list[Claim]:
     theirs = Statement.objects.filter(official=official)
     latest = theirs.filter(pk__in=claims.values("statement_id")).order_by("-date", "-id")
     recent = claims.filter(statement_id__in=latest.values("id")[: MAX_STEPS + 1])
-    return list(recent.in_timeline_order(newest_first=False).prefetch_related(None))
+    return list(
+        recent.in_timeline_order(newest_first=False)
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("statement__reports", Report.objects.select_related("outlet")))
+    )
 
 
 def position_steps(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from statements.models import Claim, Official, Statement, Topic
+from statements.public.reports import reported_by
 from statements.public.site_address import absolute_url
 
 TITLE_LENGTH = 120
@@ -36,10 +37,12 @@ def occasion(statement: Statement) -> str:
 
 
 def attribution(statement: Statement) -> str:
-    """'Hikmet Hajiyev, 16 September 2023, interview with TASS, reported by Trend'."""
+    """'Hikmet Hajiyev, 16 September 2023, interview with TASS, reported by Trend' (or 'by
+    News.Az, The Artistree (2 reports)')."""
     parts = [statement.official.name, statement.date_display, occasion(statement)]
-    if statement.reporting_outlet:
-        parts.append(f"reported by {statement.reporting_outlet.name}")
+    reporting = reported_by(statement)
+    if reporting:
+        parts.append(f"reported by {reporting}")
     return ", ".join(parts)
 
 
