@@ -4,7 +4,8 @@ The database keeps a version of the data: a random token that its triggers repla
 statement, claim, topic link, official, post, outlet or topic changes (migrations 0005, 0007).
 The code's version names the release. Whatever depends only on the data and the code (counts,
 the filters' options, rendered pages) is kept under both: exact, computed once per change of
-either in each process, and never served by a release to which it does not belong.
+either in the cache every worker shares (statements/config/shared_cache.py), and never
+served by a release to which it does not belong.
 """
 
 import hashlib

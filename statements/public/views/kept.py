@@ -22,9 +22,8 @@ from statements.public.comparison import CompareForm
 from statements.public.filters import ClaimFilter
 from statements.public.versions import code_version, request_data_version
 
-pages = caches["pages"]
 # A page of 100 claims is about 120 KB. Larger ones (a statement with a long article) are
-# rendered each time, so that PAGES_KEPT pages stay within a known amount of memory.
+# rendered each time, so that PAGES_KEPT pages stay within a known amount of space.
 LARGEST_KEPT = 512 * 1024
 
 
@@ -83,6 +82,7 @@ def kept_until_data_changes(view: Callable[..., HttpResponse]) -> Callable[..., 
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
         key = page_key(request)
+        pages = caches["pages"]
         kept = pages.get(key)
         if kept is not None:
             content, content_type = kept
