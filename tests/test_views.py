@@ -1,5 +1,6 @@
 """Pages as a reader sees them, through the real URL routing, views and templates."""
 
+import html as html_module
 import re
 from datetime import date
 
@@ -332,18 +333,35 @@ def test_facet_counts_match_the_claims_each_option_would_list(client, seeded):
         assert label.endswith(f"({len(listed)})"), slug
 
 
+COUNTS_LOADER = re.compile(r'<div class="facet-counts-loader"[^>]* hx-get="([^"]+)"')
+
+
+def counts_that_follow(client, fragment: str) -> str:
+    """What htmx fetches once a fragment sent without its facet counts is on screen."""
+    url = html_module.unescape(COUNTS_LOADER.search(fragment).group(1))
+    return get_html(client, url, **HTMX)
+
+
 def test_the_htmx_fragment_carries_the_facet_fields_out_of_band(client, seeded):
     html = get_html(client, "/?topic=karabakh&q=regime", **HTMX)
     for name in ("official", "topic", "outlet"):
         assert f'id="field-{name}" hx-swap-oob="true"' in html
-    assert option_labels(html, "topic")["karabakh"] == "Karabakh (4)"
-    assert 'id="field-q"' not in html
+    assert option_labels(html, "topic")["karabakh"] == "Karabakh"  # its count is on its way
+    counts = counts_that_follow(client, html)
+    for name in ("official", "topic", "outlet"):
+        assert f'id="field-{name}" hx-swap-oob="true"' in counts
+    assert option_labels(counts, "topic")["karabakh"] == "Karabakh (4)"
+    assert 'id="field-q"' not in html + counts
+    again = get_html(client, "/?topic=karabakh&q=regime&page=1", **HTMX)  # counts kept now
+    assert option_labels(again, "topic")["karabakh"] == "Karabakh (4)"
+    assert "facet-counts-loader" not in again
 
 
 def test_a_page_does_not_count_the_facet_it_fixes(client, seeded):
     html = get_html(client, "/officials/hikmet-hajiyev/?topic=karabakh", **HTMX)
-    assert 'id="field-official"' not in html
-    assert option_labels(html, "outlet")["tass"] == "TASS (7)"
+    counts = counts_that_follow(client, html)
+    assert 'id="field-official"' not in html + counts
+    assert option_labels(counts, "outlet")["tass"] == "TASS (7)"
 
 
 HOSTILE_QUERIES = [

@@ -11,7 +11,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
 from statements.public.filters import ClaimFilter
-from statements.public.versions import kept
+from statements.public.versions import is_kept, kept
 
 T = TypeVar("T")
 
@@ -67,9 +67,11 @@ class ViewCounts:
     def __init__(self, filterset: ClaimFilter) -> None:
         self.filterset = filterset
 
+    def described(self, what: str, left_out: str) -> tuple:
+        return ("counts", what, self.filterset.key(left_out))
+
     def remembered(self, what: str, left_out: str, compute: Callable[[], T]) -> T:
-        described = ("counts", what, self.filterset.key(left_out))
-        return kept(self.filterset.version, described, compute)
+        return kept(self.filterset.version, self.described(what, left_out), compute)
 
     def per_official(self) -> dict[str, Totals]:
         """Claims and statements per official, with the other filters as they are."""
@@ -87,6 +89,11 @@ class ViewCounts:
         if not self.filterset.is_valid():
             return Totals(0, 0)
         return added_up(self.per_month().values())
+
+    def facet_is_kept(self, name: str) -> bool:
+        """Whether the facet's counts are kept already: asking for them costs no counting."""
+        what = "officials" if name == "official" else name
+        return is_kept(self.filterset.version, self.described(what, name))
 
     def facet(self, name: str) -> Counter:
         """The claims each option of a filter would give, with the other filters as they are."""

@@ -56,8 +56,17 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def kept_key(version: str, described: tuple) -> str:
+    digest = hashlib.sha256(repr((code_version(), described)).encode()).hexdigest()
+    return f"kept:{version}:{digest}"
+
+
 def kept(version: str, described: tuple, compute: Callable[[], T]) -> T:
     """The value kept for this description at this version of the data and of the code,
     computed if missing."""
-    digest = hashlib.sha256(repr((code_version(), described)).encode()).hexdigest()
-    return kept_values.get_or_set(f"kept:{version}:{digest}", compute, timeout=None)
+    return kept_values.get_or_set(kept_key(version, described), compute, timeout=None)
+
+
+def is_kept(version: str, described: tuple) -> bool:
+    """Whether a value is kept for this description, without computing it."""
+    return kept_values.has_key(kept_key(version, described))

@@ -40,6 +40,17 @@ function showAddressInForms(search) {
   }
 }
 
+// Facet counts that follow a fragment (data-counts-loader) belong to that fragment's view: once
+// any other request is on its way, counts still coming would be for a view the reader has left.
+document.addEventListener("htmx:beforeRequest", (event) => {
+  if (event.detail.elt instanceof Element && event.detail.elt.matches("[data-counts-loader]")) {
+    return;
+  }
+  for (const loader of document.querySelectorAll("[data-counts-loader]")) {
+    htmx.trigger(loader, "htmx:abort");
+  }
+});
+
 let formAsked = false;
 document.addEventListener("htmx:beforeRequest", (event) => {
   formAsked = event.detail.elt instanceof Element && event.detail.elt.matches(FILTER_FORMS);

@@ -6,7 +6,12 @@ from django.shortcuts import render
 
 from statements.public.activity import Activity, activity, summary
 from statements.public.counting import ViewCounts
-from statements.public.facets import facet_counts, show_counts
+from statements.public.facets import (
+    facet_counts,
+    facet_counts_kept,
+    facets_to_come,
+    show_counts,
+)
 from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
 from statements.public.paging import NearerEndPaginator
@@ -27,12 +32,19 @@ def view_params(request: HttpRequest, fixed: dict[str, str]) -> QueryDict:
 
 
 def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) -> dict:
-    """Filter, order and page the claims as the request asks."""
+    """Filter, order and page the claims as the request asks; for the request that follows a
+    fragment sent without its facet counts, only those counts."""
     fixed = fixed or {}
     params = view_params(request, fixed)
     filterset = ClaimFilter(params, request=request)
     counts = ViewCounts(filterset)
-    facets = facet_counts(counts, fixed)
+    part = page_part(request)
+    if part == "counts":
+        return counts_context(filterset, counts, fixed)
+    # With htmx at hand, the results never wait for facet counts nobody has asked for since
+    # the data last changed: they come by a second request. A page without it counts them.
+    deferred = part != "page" and not facet_counts_kept(counts, fixed)
+    facets = facets_to_come(counts, fixed) if deferred else facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()
     paginator = NearerEndPaginator(filterset.qs, CLAIMS_PER_PAGE)
@@ -52,7 +64,22 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "page": page,
         "periods": group_by_period(list(page.object_list)),
         "statement_count": totals.statements,
+        "counts_url": counts_url(request) if deferred else "",
     }
+
+
+def counts_url(request: HttpRequest) -> str:
+    """Where the facet counts of this view come from: the view's URL, any page, with counts=1."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["counts"] = "1"
+    return f"{request.path}?{params.urlencode()}"
+
+
+def counts_context(filterset: ClaimFilter, counts: ViewCounts, fixed: dict) -> dict:
+    facets = facet_counts(counts, fixed)
+    show_counts(filterset, facets)
+    return {"filter": filterset, "fixed": fixed, "facets": list(facets)}
 
 
 def insights(
@@ -87,9 +114,12 @@ def charted_activity(counts: ViewCounts, request: HttpRequest) -> Activity | Non
 def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpResponse:
     """The full page, or only its results fragment for an htmx request; 400 for bad filters.
     Boosted links and htmx restoring history it holds no copy of get the full page."""
-    fragment = page_part(request) == "fragment"
+    part = page_part(request)
+    fragment = part == "fragment"
     if fragment:
         template = "filtered_page.html#results"  # the same region on every filtered page
+    elif part == "counts":
+        template = "_facet_counts.html"
     # What else changes beside the results (facet counts, the announcer) travels out of band.
     context["out_of_band"] = fragment or (request.htmx and request.htmx.boosted)
     status = 400 if context["filter"].errors else 200
