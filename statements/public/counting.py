@@ -47,9 +47,19 @@ def by_official(claims: QuerySet) -> dict[str, Totals]:
     return {slug: Totals(number, statements) for slug, number, statements in rows}
 
 
+class MonthOf(TruncMonth):
+    """The first day of a date's month. SQLite's TruncMonth calls a Python function for every
+    row (two thirds of the time of counting a million claims per month); the date is stored as
+    YYYY-MM-DD text, so its first seven characters name the month natively."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"substr({sql}, 1, 7) || '-01'", params
+
+
 def by_month(claims: QuerySet) -> dict[date, Totals]:
     """Claims and statements per month of their dates. A statement has one date, so these add up."""
-    months = claims.order_by().annotate(month=TruncMonth("statement__date"))
+    months = claims.order_by().annotate(month=MonthOf("statement__date"))
     rows = months.values_list("month").annotate(
         claims=Count("pk"), statements=Count("statement", distinct=True)
     )
