@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from statements.public.activity import Activity, activity, summary
+from statements.public.common_terms import described
 from statements.public.counting import ViewCounts
 from statements.public.facets import (
     facet_counts,
@@ -21,6 +22,7 @@ from statements.public.position_steps import position_steps as steps
 from statements.public.views.kept import page_part
 
 CLAIMS_PER_PAGE = 100
+DENSE_SHARE = 100  # one match in this many claims, or more, is dense
 
 
 def view_params(request: HttpRequest, fixed: dict[str, str]) -> QueryDict:
@@ -47,6 +49,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     facets = facets_to_come(counts, fixed) if deferred else facet_counts(counts, fixed)
     show_counts(filterset, facets)
     totals = counts.totals()
+    filterset.dense_search = dense_first_page(filterset, totals.claims, request)
     paginator = NearerEndPaginator(filterset.qs, CLAIMS_PER_PAGE)
     paginator.count = totals.claims  # known already: the paginator need not count again
     page = paginator.get_page(request.GET.get("page"))
@@ -65,7 +68,25 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "periods": group_by_period(list(page.object_list)),
         "statement_count": totals.statements,
         "counts_url": counts_url(request) if deferred else "",
+        **search_notice(filterset),
     }
+
+
+def search_notice(filterset: ClaimFilter) -> dict:
+    """The words of the search left out as too common, for the notice that names them."""
+    narrowing = filterset.search_narrowing
+    return {
+        "search_left_out": [described(term) for term in narrowing.left_out],
+        "search_narrows": bool(narrowing.terms),
+    }
+
+
+def dense_first_page(filterset: ClaimFilter, matches: int, request: HttpRequest) -> bool:
+    """Whether the search's matches are one claim in a hundred or more, so that the first page
+    is found by reading at most a few thousand claims in timeline order."""
+    narrowing = filterset.search_narrowing
+    first_page = request.GET.get("page", "1") == "1"
+    return first_page and bool(narrowing.terms) and matches * DENSE_SHARE >= narrowing.claims
 
 
 def counts_url(request: HttpRequest) -> str:
