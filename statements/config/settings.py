@@ -238,7 +238,7 @@ EXPORT_MAX_ROWS = int(os.environ["EXPORT_MAX_ROWS"]) if os.environ.get("EXPORT_M
 # names it; unset, it is a digest of the code, templates and static files) in one cache that
 # every worker shares (statements/config/shared_cache.py): by default files in CACHE_URL's
 # folder; redis://… or memcached://… to share it between servers. At most PAGES_KEPT pages of
-# up to 512 KB are kept (a page of 100 claims is about 120 KB); 0 renders every page afresh.
+# up to 512 KB are kept (a page of 50 claims is about 60 KB); 0 renders every page afresh.
 PAGES_KEPT = int(os.environ.get("PAGES_KEPT", "200"))
 RELEASE = os.environ.get("RELEASE", "")
 CACHES = caches_at(os.environ.get("CACHE_URL") or f"file://{BASE_DIR / 'cache'}", PAGES_KEPT)

@@ -22,7 +22,7 @@ from statements.public.comparison import CompareForm
 from statements.public.filters import ClaimFilter
 from statements.public.versions import code_version, request_data_version
 
-# A page of 100 claims is about 120 KB. Larger ones (a statement with a long article) are
+# A page of 50 claims is about 60 KB. Larger ones (a statement with a long article) are
 # rendered each time, so that PAGES_KEPT pages stay within a known amount of space.
 LARGEST_KEPT = 512 * 1024
 
