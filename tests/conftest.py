@@ -14,6 +14,7 @@ from django.test import override_settings
 from playwright.sync_api import sync_playwright
 
 from statements.config.shared_cache import caches_at
+from statements.public.versions import forget_in_process
 
 
 def load_seed() -> None:
@@ -48,6 +49,7 @@ def nothing_kept(caches_of_this_process) -> None:
     depend on (settings, templates) without changing the data."""
     for cache in caches.all():
         cache.clear()
+    forget_in_process()
 
 
 def restore_curation_groups() -> None:

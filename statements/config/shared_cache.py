@@ -8,9 +8,11 @@ writes), which rules out Django's database cache. Several app servers share one 
 Memcached, named by CACHE_URL.
 """
 
+from itertools import count
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import ImproperlyConfigured
 
 BACKENDS = {
@@ -18,10 +20,26 @@ BACKENDS = {
     "rediss": "django.core.cache.backends.redis.RedisCache",
     "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
 }
-FILES = "django.core.cache.backends.filebased.FileBasedCache"
+FILES = "statements.config.shared_cache.SharedFileCache"
 PER_PROCESS = "django.core.cache.backends.locmem.LocMemCache"
 NOTHING = "django.core.cache.backends.dummy.DummyCache"
 KEPT_VALUES = 5000  # counts and the selects' options, a few hundred bytes to a few KB each
+
+
+class SharedFileCache(FileBasedCache):
+    """Django's file cache, counting its files on one write in CULL_EVERY rather than on each:
+    it lists the whole folder to count them, 5 ms and more once it holds thousands, on the
+    path of every new search. It may hold up to CULL_EVERY files per worker over its limit."""
+
+    CULL_EVERY = 100
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.writes = count()
+
+    def _cull(self) -> None:
+        if next(self.writes) % self.CULL_EVERY == 0:
+            super()._cull()
 
 
 def one_cache(url: str, name: str, entries: int) -> dict:

@@ -11,6 +11,7 @@ as it narrows little and costs much (statements/public/common_terms.py).
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import connections
@@ -101,15 +102,24 @@ def search_terms(claims: QuerySet, terms: list[Term] | tuple[Term, ...], dense=F
     return claims.filter(id__in=matching)
 
 
-def highlight(text: str, query: str) -> SafeString:
-    """The text, escaped, with the words of the query marked."""
+@lru_cache(maxsize=256)
+def marking_pattern(query: str) -> re.Pattern | None:
+    """What marks the query's words in a text: built once per query, not for each of a page's
+    claims."""
     words = {word.lower() for term in parse(query) for word in term.words}
     if not words:
-        return escape(text)
-    pattern = re.compile(
+        return None
+    return re.compile(
         r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
         re.IGNORECASE,
     )
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """The text, escaped, with the words of the query marked."""
+    pattern = marking_pattern(query)
+    if pattern is None:
+        return escape(text)
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
