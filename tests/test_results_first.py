@@ -113,3 +113,13 @@ def test_counts_asked_for_without_htmx_get_the_whole_page(client, bridges):
     html = get_html(client, "/?q=bridge&counts=1")
     assert "<form" in html
     assert option_labels(html, "official")["ana-petrova"] == "Ana Petrova (2)"
+
+
+def test_a_fragment_sent_before_its_counts_is_kept_with_the_request_that_follows(client, bridges):
+    first = get_html(client, "/?q=bridge", **HTMX)
+    counts_that_follow(client, first)
+    again, queries = get_with_queries(client, "/?q=bridge")
+    assert again == first  # sent as kept, after one query: its counts follow, kept as well
+    assert len(queries) == 1
+    _, queries = get_with_queries(client, "/?q=bridge&counts=1")
+    assert len(queries) == 1

@@ -146,6 +146,4 @@ def render_filtered(request: HttpRequest, template: str, context: dict) -> HttpR
     # What else changes beside the results (facet counts, the announcer) travels out of band.
     context["out_of_band"] = fragment or (request.htmx and request.htmx.boosted)
     status = 400 if context["filter"].errors else 200
-    response = render(request, template, context, status=status)
-    response.counts_to_follow = bool(context.get("counts_url"))
-    return response
+    return render(request, template, context, status=status)

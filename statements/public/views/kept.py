@@ -90,10 +90,7 @@ def kept_until_data_changes(view: Callable[..., HttpResponse]) -> Callable[..., 
             content, content_type = kept
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
-        # A page sent before its facet counts were ready is not kept: once they are, the next
-        # request renders it whole.
-        complete = not getattr(response, "counts_to_follow", False)
-        if response.status_code == 200 and complete and len(response.content) <= LARGEST_KEPT:
+        if response.status_code == 200 and len(response.content) <= LARGEST_KEPT:
             pages.set(key, (response.content, response["Content-Type"]), timeout=None)
         return response
 
