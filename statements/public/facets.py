@@ -22,7 +22,7 @@ def facet_names(counts: ViewCounts, fixed: dict) -> list[str]:
 
 def facet_counts(counts: ViewCounts, fixed: dict) -> dict[str, Counter]:
     """For each facet not fixed by the page, the claim count of each option, by slug."""
-    return {name: counts.facet(name) for name in facet_names(counts, fixed)}
+    return counts.facets(facet_names(counts, fixed))
 
 
 def facet_counts_kept(counts: ViewCounts, fixed: dict) -> bool:
