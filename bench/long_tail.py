@@ -43,10 +43,11 @@ def new_words(vocabulary: list[str]) -> Iterator[str]:
 
 
 def new_combinations(plan: dict) -> Iterator[dict[str, str]]:
-    combinations = [(o, v) for o in plan["officials"] for v in plan["venues"]]
-    random.Random(1).shuffle(combinations)
-    for official, venue in combinations:
-        yield {"official": official, "outlet": venue}
+    """Every official with every venue once, in a seeded random order."""
+    officials, venues = len(plan["officials"]), len(plan["venues"])
+    for number in random.Random(1).sample(range(officials * venues), officials * venues):
+        official, venue = divmod(number, venues)
+        yield {"official": plan["officials"][official], "outlet": plan["venues"][venue]}
 
 
 def search_paths(vocabulary: list[str]) -> Iterator[tuple[str, str]]:

@@ -135,9 +135,9 @@ def setup_django(database_url: str) -> None:
 
 def pick_plan() -> dict:
     """The busiest official, their commonest topic and venue: a filter that matches much."""
-    from django.db.models import Count  # noqa: PLC0415
+    from django.db.models import Count, Exists, OuterRef  # noqa: PLC0415
 
-    from statements.models import Claim, Official  # noqa: PLC0415
+    from statements.models import Claim, Official, Outlet, Statement  # noqa: PLC0415
 
     official = Official.objects.annotate(n=Count("statements")).order_by("-n", "pk").first()
     theirs = Claim.objects.filter(statement__official=official)
@@ -155,9 +155,9 @@ def pick_plan() -> dict:
         "outlet": outlet[0],
         "officials": sorted(Official.objects.values_list("slug", flat=True)),
         "venues": sorted(
-            Claim.objects.exclude(statement__venue=None)
-            .values_list("statement__venue__slug", flat=True)
-            .distinct()
+            Outlet.objects.filter(
+                Exists(Statement.objects.filter(venue=OuterRef("pk")))
+            ).values_list("slug", flat=True)
         ),
         "vocabulary": vocabulary(),
     }
