@@ -735,6 +735,7 @@ def run(args: argparse.Namespace, tmp: Path, deadline: float, servers: list) -> 
         "TRUST_X_FORWARDED_PROTO": "true",
         "DATABASE_URL": url,
         "ADMIN_URL": admin.strip("/") + "/",
+        "CACHE_URL": f"file://{tmp / 'cache'}",  # shared by the workers, as by default
     }
     logins = [(f"load-editor-{secrets.token_hex(4)}", secrets.token_urlsafe(24)) for _ in "ab"]
     log(f"preparing the database {url}")

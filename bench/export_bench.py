@@ -383,8 +383,11 @@ def stop(process: subprocess.Popen | None, grace: float, whole_session: bool = F
 class DatasetteServer:
     """`datasette serve` on a free port, stopped on leaving the with block, whatever happens."""
 
-    def __init__(self, db: Path, page_size: int, settings: dict | None = None) -> None:
+    def __init__(
+        self, db: Path, page_size: int, settings: dict | None = None, metadata: Path | None = None
+    ) -> None:
         self.db, self.page_size, self.extra_settings = db, page_size, settings or {}
+        self.metadata = metadata
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -399,6 +402,8 @@ class DatasetteServer:
         command += ["--port", str(self.port)]
         for name, value in settings.items():
             command += ["--setting", name, str(value)]
+        if self.metadata:
+            command += ["--metadata", str(self.metadata)]
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )

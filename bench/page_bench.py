@@ -34,6 +34,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import long_tail
 from export_bench import DATA, DatasetteServer, build, ensure_datasette, free_port, stop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +54,7 @@ REQUEST_TIMEOUT = 120  # Datasette's unfiltered page at 1M claims takes seconds
 SERVER_START_TIMEOUT = 60
 # As many requests at once as gunicorn.conf.py starts workers, so that each worker gets one.
 WORKERS = 2 * len(os.sched_getaffinity(0)) + 1
-PAGE_SIZE = 100  # claims on one page of ours, and rows asked of Datasette
+PAGE_SIZE = 50  # claims on one page of ours (CLAIMS_PER_PAGE), and rows asked of Datasette
 PAGES_KEPT = 200  # as statements/config/settings.py keeps by default
 
 # Each claim beside its statement's date, official and outlets: what our timeline lists.
@@ -121,6 +123,7 @@ def setup_django(database_url: str) -> None:
         DATABASE_REPLICA_URLS="",
         DEBUG="false",
         PAGES_KEPT="0",  # every request renders: the queries of rendering are counted
+        CACHE_URL="locmem://",  # this process's own: clearing it touches no other cache
         SECRET_KEY="page-bench-only",
         ALLOWED_HOSTS="testserver",
     )
@@ -132,9 +135,9 @@ def setup_django(database_url: str) -> None:
 
 def pick_plan() -> dict:
     """The busiest official, their commonest topic and venue: a filter that matches much."""
-    from django.db.models import Count  # noqa: PLC0415
+    from django.db.models import Count, Exists, OuterRef  # noqa: PLC0415
 
-    from statements.models import Claim, Official  # noqa: PLC0415
+    from statements.models import Claim, Official, Outlet, Statement  # noqa: PLC0415
 
     official = Official.objects.annotate(n=Count("statements")).order_by("-n", "pk").first()
     theirs = Claim.objects.filter(statement__official=official)
@@ -146,7 +149,34 @@ def pick_plan() -> dict:
         .order_by("-n")
         .first()
     )
-    return {"official": official.slug, "topic": topic[0], "outlet": outlet[0]}
+    return {
+        "official": official.slug,
+        "topic": topic[0],
+        "outlet": outlet[0],
+        "officials": sorted(Official.objects.values_list("slug", flat=True)),
+        "venues": sorted(
+            Outlet.objects.filter(
+                Exists(Statement.objects.filter(venue=OuterRef("pk")))
+            ).values_list("slug", flat=True)
+        ),
+        "vocabulary": vocabulary(),
+    }
+
+
+def vocabulary() -> list[str]:
+    """The words the full-text index holds, three letters or more, as a reader would type them."""
+    from django.db import connection  # noqa: PLC0415
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_words "
+                "USING fts5vocab(main, 'claim_search', 'row')"
+            )
+            cursor.execute("SELECT term FROM temp.bench_words")
+        else:
+            cursor.execute("SELECT word FROM ts_stat('SELECT document FROM claim_search')")
+        return sorted(word for (word,) in cursor.fetchall() if word.isalpha() and len(word) >= 3)
 
 
 class QueryLog:
@@ -174,9 +204,19 @@ def timed_request(client, page: Page) -> tuple[int, float]:
     return log.count, elapsed
 
 
+def forget_everything_kept() -> None:
+    """As right after a change to the data: nothing kept, in the cache or in this process."""
+    from django.core.cache import caches  # noqa: PLC0415
+
+    from statements.public.versions import forget_in_process  # noqa: PLC0415
+
+    for cache in caches.all():
+        cache.clear()
+    forget_in_process()
+
+
 def facet_counting_ms(params: str) -> float:
     """How long the facet counts of a view take when nothing is kept (right after a change)."""
-    from django.core.cache import cache  # noqa: PLC0415
     from django.http import QueryDict  # noqa: PLC0415
 
     from statements.models import Claim  # noqa: PLC0415
@@ -184,7 +224,7 @@ def facet_counting_ms(params: str) -> float:
     from statements.public.facets import facet_counts  # noqa: PLC0415
     from statements.public.filters import ClaimFilter  # noqa: PLC0415
 
-    cache.clear()
+    forget_everything_kept()
     started = time.perf_counter()
     filterset = ClaimFilter(QueryDict(params), Claim.objects.all())
     facet_counts(ViewCounts(filterset), {})
@@ -195,13 +235,12 @@ def count_queries(database_url: str) -> dict:
     """Each page's queries and time, first with nothing counted yet (as right after a change
     to the data), then again with its counts kept."""
     setup_django(database_url)
-    from django.core.cache import cache  # noqa: PLC0415
     from django.test import Client  # noqa: PLC0415
 
     plan = pick_plan()
     client, measured = Client(), {}
     for page in pages(plan, ""):
-        cache.clear()
+        forget_everything_kept()
         cold_queries, cold_ms = timed_request(client, page)
         warm_queries, _ = timed_request(client, page)
         measured[page.name] = {"cold": cold_queries, "warm": warm_queries, "cold_ms": cold_ms}
@@ -224,6 +263,26 @@ def get(port: int, path: str, headers: dict) -> int:
         return response.status
     finally:
         conn.close()
+
+
+def get_body(port: int, path: str, headers: dict) -> tuple[int, str]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    try:
+        conn.request("GET", path, headers={"Connection": "close", **headers})
+        response = conn.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+def summary(latencies: list[float]) -> dict:
+    """p50, p95 and p99 in milliseconds of latencies in seconds (zeros if there are none)."""
+    if not latencies:
+        return {"requests": 0, "p50": 0.0, "p95": 0.0, "p99": 0.0}
+    return {
+        "requests": len(latencies),
+        **{f"p{n}": percentile(latencies, n) * 1000 for n in (50, 95, 99)},
+    }
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -291,11 +350,13 @@ def load(port: int, page_path: str, headers: dict, args: argparse.Namespace) -> 
 # --- Servers ---------------------------------------------------------------------------------
 
 
-def server_env(database_url: str, pages_kept: int) -> dict:
-    """Production settings, as `make serve` has them, on plain HTTP on loopback."""
+def server_env(database_url: str, pages_kept: int, cache: Path) -> dict:
+    """Production settings, as `make serve` has them, on plain HTTP on loopback, with a shared
+    cache of its own that starts empty."""
     return {
         "PAGES_KEPT": str(pages_kept),
         **os.environ,
+        "CACHE_URL": f"file://{cache}",
         "DJANGO_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -309,8 +370,9 @@ class Gunicorn:
     """gunicorn with gunicorn.conf.py on a free port, stopped on leaving, whatever happens."""
 
     def __init__(self, database_url: str, log_file: Path, pages_kept: int) -> None:
-        self.env, self.log_file = server_env(database_url, pages_kept), log_file
-        self.port = free_port()
+        self.cache = tempfile.TemporaryDirectory(prefix="page-bench-cache-")
+        self.env = server_env(database_url, pages_kept, Path(self.cache.name))
+        self.log_file, self.port = log_file, free_port()
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "Gunicorn":
@@ -339,6 +401,7 @@ class Gunicorn:
 
     def __exit__(self, *exc) -> None:
         stop(self.process, grace=20, whole_session=True)
+        self.cache.cleanup()
 
 
 def measure_ours(
@@ -354,16 +417,74 @@ def measure_ours(
     return results
 
 
+def datasette_metadata(db: Path) -> Path:
+    """The view's full-text index for Datasette's `_search`: claim_search, by claim id."""
+    table = {"fts_table": "claim_search", "fts_pk": "id"}
+    metadata = {"databases": {db.stem: {"tables": {"bench_timeline": table}}}}
+    path = DATA / f"datasette-metadata-{db.stem}.json"
+    path.write_text(json.dumps(metadata))
+    return path
+
+
 def measure_datasette(db: Path, plan: dict, args) -> dict[str, dict]:
-    """Datasette's comparable pages, each measured once however many of ours it stands for."""
-    comparable = [page for page in pages(plan, f"/{db.stem}/bench_timeline") if page.datasette]
+    """Datasette's comparable pages, each measured once however many of ours it stands for,
+    and its nearest page for each long-tail query."""
+    table = f"/{db.stem}/bench_timeline"
+    comparable = [page for page in pages(plan, table) if page.datasette]
     measured = {}
-    with DatasetteServer(db, 1000, DATASETTE_SETTINGS) as server:
+    with DatasetteServer(db, 1000, DATASETTE_SETTINGS, datasette_metadata(db)) as server:
         for page in comparable:
             if page.datasette not in measured:
                 measured[page.datasette] = load(server.port, page.datasette, {}, args)
                 log(f"  datasette {page.name}: p50 {measured[page.datasette]['p50']:.1f} ms")
-    return {page.name: measured[page.datasette] for page in comparable}
+        results = {page.name: measured[page.datasette] for page in comparable}
+        fetch = lambda path, headers: get_body(server.port, path, headers)  # noqa: E731
+        for name, paths in long_tail_paths(plan).items():
+            queries = (theirs for _, theirs in paths)
+            results[name] = long_tail.load_datasette(fetch, queries, table, args, summary)
+            log(f"  datasette {name}: p50 {results[name]['p50']:.1f} ms")
+    return results
+
+
+def long_tail_paths(plan: dict) -> dict:
+    return {
+        "new search word each request": long_tail.search_paths(plan["vocabulary"]),
+        "new filter combination each request": long_tail.combination_paths(plan),
+    }
+
+
+def edit_an_official(database_url: str) -> None:
+    """Save an official's biography again: the database's triggers replace the data's version,
+    as on any edit, and every count is to be made again."""
+    sql = (
+        "UPDATE statements_official SET bio = bio "
+        "WHERE id = (SELECT MIN(id) FROM statements_official)"
+    )
+    if database_url.startswith("sqlite:///"):
+        with sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=20) as connection:
+            connection.execute(sql)
+    else:
+        import psycopg  # noqa: PLC0415 - only the PostgreSQL run needs it
+
+        with psycopg.connect(database_url) as connection:
+            connection.execute(sql)
+
+
+def measure_long_tail(database_url: str, plan: dict, args, log_file: Path) -> dict[str, dict]:
+    """New words, new filters and the first requests after an edit, on a server that keeps
+    pages and counts as it does by default, starting with nothing kept."""
+    results = {}
+    with Gunicorn(database_url, log_file, PAGES_KEPT) as server:
+        fetch = lambda path, headers: get_body(server.port, path, headers)  # noqa: E731
+        for _ in range(2):
+            warm_up(server.port, "/officials/", {})  # every worker started, nothing counted
+        for name, paths in long_tail_paths(plan).items():
+            ours = (path for path, _ in paths)
+            results[name] = long_tail.load_new_urls(fetch, ours, args, summary)
+            log(f"  ours {name}: first results p50 {results[name]['p50']:.1f} ms")
+        edit = lambda: edit_an_official(database_url)  # noqa: E731
+        results.update(long_tail.after_edits(fetch, edit, plan["official"], summary))
+    return results
 
 
 # --- Databases -------------------------------------------------------------------------------
@@ -445,20 +566,24 @@ def bench_size(claims: int, args: argparse.Namespace, server_log: Path) -> dict:
     manage(["collectstatic", "--noinput", "-v0"], url, DJANGO_ENV="production", SECRET_KEY="bench")
     counted = run_child(url)
     log(f"{claims:,} claims: {counted['queries']}")
-    ours, rendered, theirs = [], [], []
+    ours, rendered, tail, theirs = [], [], [], []
     load_before = os.getloadavg()[0]
     for number in range(args.repeat):
         log(f"{claims:,} claims, round {number + 1} of {args.repeat}")
-        ours.append(measure_ours(url, counted["plan"], args, server_log, PAGES_KEPT))
-        rendered.append(measure_ours(url, counted["plan"], args, server_log, 0))
+        if not args.long_tail_only:
+            ours.append(measure_ours(url, counted["plan"], args, server_log, PAGES_KEPT))
+            rendered.append(measure_ours(url, counted["plan"], args, server_log, 0))
+        tail.append(measure_long_tail(url, counted["plan"], args, server_log))
         if db and not args.no_datasette:
             theirs.append(measure_datasette(db, counted["plan"], args))
+    counted["plan"] = {k: v for k, v in counted["plan"].items() if isinstance(v, str)}
     return {
         "claims": claims,
         "load_average": f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after",
         **counted,
-        "ours": median_of_rounds(ours),
-        "rendered": median_of_rounds(rendered),
+        "ours": median_of_rounds(ours) if ours else {},
+        "rendered": median_of_rounds(rendered) if rendered else {},
+        "long_tail": median_of_rounds(tail),
         "datasette": median_of_rounds(theirs) if theirs else {},
     }
 
@@ -501,6 +626,40 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def long_tail_table(result: dict) -> str:
+    """New words, new filters, first requests after an edit: ours against Datasette's nearest."""
+    tail, theirs = result["long_tail"], result["datasette"]
+    home = theirs.get("full page, no filter")
+    lines = [
+        f"**{result['claims']:,} claims, the long tail** — ms; first results and counts on "
+        "screen (fragment, then its counts if they came apart); Datasette's nearest page",
+        "",
+        "| case | first results p50 | p95 | counts on screen p50 | p95 | counts apart | req/s "
+        "| Datasette p50 | p95 | × Datasette (first results) | × Datasette (counts on screen) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, ours in tail.items():
+        them = theirs.get(name) or (home if "home page" in name else None)
+        if "after an edit" in name:
+            cells = [f"{ours['p50']:,.0f}", f"{ours['p95']:,.0f}", "–", "–", "–", "–"]
+        else:
+            cells = [
+                *(f"{ours[k]:,.0f}" for k in ("p50", "p95", "counts_p50", "counts_p95")),
+                f"{ours['counts_apart']:.0%}",
+                f"{ours['rps']:,.1f}",
+            ]
+        if them:
+            cells += [f"{them['p50']:,.0f}", f"{them['p95']:,.0f}", ratio(them, ours)]
+            on_screen = ours.get("counts_p50")
+            cells.append(f"{them['p50'] / on_screen:,.1f}" if on_screen else "–")
+        else:
+            cells += ["–"] * 4
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    errors = sum(r.get("errors", 0) for r in tail.values())
+    lines += ["", f"failed requests: {errors:g}; edits: {long_tail.EDITS}"]
+    return "\n".join(lines)
+
+
 def machine() -> list[str]:
     cpu = next(
         (
@@ -526,8 +685,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10, help="at most, per page and round")
     parser.add_argument("--postgres", action="store_true", help="under tests/with_postgres.py")
     parser.add_argument("--no-datasette", action="store_true")
+    parser.add_argument(
+        "--long-tail-only", action="store_true", help="only new words, new filters, after an edit"
+    )
     parser.add_argument("--child-queries", metavar="DATABASE_URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.page_size = PAGE_SIZE
     # Stopped from outside (tests/with_postgres.py passes SIGTERM on): leave the with blocks,
     # which stop the servers.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
@@ -542,7 +705,9 @@ def main() -> int:
     results = []
     for claims in args.claims:
         results.append(bench_size(claims, args, server_log))
-        print(table(results[-1]) + "\n", flush=True)
+        if results[-1]["ours"]:
+            print(table(results[-1]) + "\n", flush=True)
+        print(long_tail_table(results[-1]) + "\n", flush=True)
         out = DATA / f"page-results-{label}.json"
         out.write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
     print("\n".join(f"- {fact}" for fact in machine()))

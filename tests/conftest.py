@@ -5,11 +5,16 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from playwright.sync_api import sync_playwright
+
+from statements.config.shared_cache import caches_at
+from statements.public.versions import forget_in_process
 
 
 def load_seed() -> None:
@@ -29,11 +34,22 @@ def seeded_live(transactional_db) -> None:
     restore_curation_groups()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def caches_of_this_process(tmp_path_factory):
+    """The site's shared file cache, in a folder of this test process's own: parallel test
+    processes, and a server running from the same checkout, never see each other's values."""
+    folder = tmp_path_factory.mktemp("cache")
+    with override_settings(CACHES=caches_at(f"file://{folder}", settings.PAGES_KEPT)):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def no_pages_kept() -> None:
-    """Each test starts with no rendered page kept: a test may change what pages depend on
-    (settings, templates) without changing the data."""
-    caches["pages"].clear()
+def nothing_kept(caches_of_this_process) -> None:
+    """Each test starts with no count and no rendered page kept: a test may change what pages
+    depend on (settings, templates) without changing the data."""
+    for cache in caches.all():
+        cache.clear()
+    forget_in_process()
 
 
 def restore_curation_groups() -> None:

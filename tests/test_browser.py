@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from statements.models import Claim
+from statements.public.views.filtered import CLAIMS_PER_PAGE
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 
 pytestmark = pytest.mark.browser
@@ -193,10 +194,10 @@ def test_paging_swaps_pages_and_keeps_the_filters(browser, live_server, transact
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.goto("/?q=point")
-    assert len(listed_claim_ids(page)) == 100
+    assert len(listed_claim_ids(page)) == CLAIMS_PER_PAGE
     page.get_by_role("link", name="Next page →").click()
     page.wait_for_url(re.compile(r"q=point&page=2"))
-    expect(page.locator(CLAIMS)).to_have_count(50)
+    expect(page.locator(CLAIMS)).to_have_count(min(CLAIMS_PER_PAGE, 150 - CLAIMS_PER_PAGE))
     assert page.input_value("#id_q") == "point"
     context.close()
 

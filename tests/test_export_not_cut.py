@@ -73,6 +73,7 @@ def start_gunicorn(url: str, port: int, log: Path) -> subprocess.Popen:
         "SECURE_SSL_REDIRECT": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
         "WEB_CONCURRENCY": "1",
+        "CACHE_URL": f"file://{log.parent / 'cache'}",
     }
     command = [sys.executable, "-m", "gunicorn", "statements.config.wsgi"]
     command += ["--bind", f"127.0.0.1:{port}", "--timeout", str(WORKER_TIMEOUT)]

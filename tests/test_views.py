@@ -1,5 +1,6 @@
 """Pages as a reader sees them, through the real URL routing, views and templates."""
 
+import html as html_module
 import re
 from datetime import date
 
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from statements.models import Claim, Statement
+from statements.public.views.filtered import CLAIMS_PER_PAGE
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -198,11 +200,13 @@ def test_paging_keeps_the_filters_and_lists_every_claim_once(client, settings):
     statement = make_statement(source_text=" ".join(f"Point {n}." for n in range(150)))
     for n in range(150):
         make_claim(statement, f"Point {n}.", order=n + 1)
+    pages = -(-150 // CLAIMS_PER_PAGE)
     first = get_html(client, "/?q=point")
-    assert "page 1 of 2" in first
+    assert f"page 1 of {pages}" in first
     assert 'href="?q=point&amp;page=2"' in first
-    second = get_html(client, "/?q=point&page=2")
-    ids = listed_claim_ids(first) + listed_claim_ids(second)
+    ids = listed_claim_ids(first)
+    for number in range(2, pages + 1):
+        ids += listed_claim_ids(get_html(client, f"/?q=point&page={number}"))
     assert sorted(ids) == sorted(Claim.objects.values_list("pk", flat=True))
 
 
@@ -334,18 +338,37 @@ def test_facet_counts_match_the_claims_each_option_would_list(client, seeded):
         assert label.endswith(f"({len(listed)})"), slug
 
 
+COUNTS_LOADER = re.compile(r'<div class="facet-counts-loader"[^>]* hx-get="([^"]+)"')
+
+
+def counts_that_follow(client, fragment: str) -> str:
+    """What htmx fetches once a fragment sent without its facet counts is on screen."""
+    url = html_module.unescape(COUNTS_LOADER.search(fragment).group(1))
+    return get_html(client, url, **HTMX)
+
+
 def test_the_htmx_fragment_carries_the_facet_fields_out_of_band(client, seeded):
     html = get_html(client, "/?topic=karabakh&q=regime", **HTMX)
     for name in ("official", "topic", "outlet"):
         assert f'id="field-{name}" hx-swap-oob="true"' in html
-    assert option_labels(html, "topic")["karabakh"] == "Karabakh (4)"
-    assert 'id="field-q"' not in html
+    assert option_labels(html, "topic")["karabakh"] == "Karabakh"  # its count is on its way
+    counts = counts_that_follow(client, html)
+    for name in ("official", "topic", "outlet"):
+        assert f'id="field-{name}" hx-swap-oob="true"' in counts
+    assert option_labels(counts, "topic")["karabakh"] == "Karabakh (4)"
+    assert 'id="field-q"' not in html + counts
+    # Counts kept now: another page of the same view carries them. (The fragment sent before
+    # them is kept as it was, with its second request, which is kept too.)
+    again = get_html(client, "/?topic=karabakh&q=regime&page=1", **HTMX)
+    assert option_labels(again, "topic")["karabakh"] == "Karabakh (4)"
+    assert "facet-counts-loader" not in again
 
 
 def test_a_page_does_not_count_the_facet_it_fixes(client, seeded):
     html = get_html(client, "/officials/hikmet-hajiyev/?topic=karabakh", **HTMX)
-    assert 'id="field-official"' not in html
-    assert option_labels(html, "outlet")["tass"] == "TASS (7)"
+    counts = counts_that_follow(client, html)
+    assert 'id="field-official"' not in html + counts
+    assert option_labels(counts, "outlet")["tass"] == "TASS (7)"
 
 
 HOSTILE_QUERIES = [

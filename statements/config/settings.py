@@ -7,6 +7,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from statements.config.shared_cache import caches_at
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -231,26 +233,15 @@ AXES_RESET_ON_SUCCESS = True
 # Exports hold every matching row unless an operator sets a limit, which the export then announces.
 EXPORT_MAX_ROWS = int(os.environ["EXPORT_MAX_ROWS"]) if os.environ.get("EXPORT_MAX_ROWS") else None
 
-# Each worker keeps counts (statements/public/counting.py) and rendered public pages
-# (statements/public/views/kept.py) in its own memory, per version of the data and of the code
-# (RELEASE names it; unset, it is a digest of the code, templates and static files): at most
-# PAGES_KEPT pages of up to 512 KB (a page of 100 claims is about 120 KB); 0 renders every
-# page afresh.
+# Counts (statements/public/counting.py) and rendered public pages
+# (statements/public/views/kept.py) are kept per version of the data and of the code (RELEASE
+# names it; unset, it is a digest of the code, templates and static files) in one cache that
+# every worker shares (statements/config/shared_cache.py): by default files in CACHE_URL's
+# folder; redis://… or memcached://… to share it between servers. At most PAGES_KEPT pages of
+# up to 512 KB are kept (a page of 50 claims is about 60 KB); 0 renders every page afresh.
 PAGES_KEPT = int(os.environ.get("PAGES_KEPT", "200"))
 RELEASE = os.environ.get("RELEASE", "")
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-        if PAGES_KEPT
-        else "django.core.cache.backends.dummy.DummyCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT},
-    },
-}
+CACHES = caches_at(os.environ.get("CACHE_URL") or f"file://{BASE_DIR / 'cache'}", PAGES_KEPT)
 
 # Curated seed data: hand-written annotations and the fixture built from them.
 SEED_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"

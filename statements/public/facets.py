@@ -13,28 +13,44 @@ from statements.public.filters import ClaimFilter
 FACETS = ("official", "topic", "outlet")
 
 
+def facet_names(counts: ViewCounts, fixed: dict) -> list[str]:
+    """The facets a page shows: those its own URL does not fix, if its filters are valid."""
+    if not counts.filterset.is_valid():
+        return []
+    return [name for name in FACETS if name not in fixed]
+
+
 def facet_counts(counts: ViewCounts, fixed: dict) -> dict[str, Counter]:
     """For each facet not fixed by the page, the claim count of each option, by slug."""
-    if not counts.filterset.is_valid():
-        return {}
-    return counts.facets([name for name in FACETS if name not in fixed])
+    return counts.facets(facet_names(counts, fixed))
+
+
+def facet_counts_kept(counts: ViewCounts, fixed: dict) -> bool:
+    """Whether every facet's counts are kept already, so that showing them counts nothing."""
+    return all(counts.facet_is_kept(name) for name in facet_names(counts, fixed))
+
+
+def facets_to_come(counts: ViewCounts, fixed: dict) -> dict[str, None]:
+    """The facets whose counts a second request brings: their options shown without counts."""
+    return dict.fromkeys(facet_names(counts, fixed))
 
 
 class FacetSelect(forms.Select):
     """A select whose options say how many claims each gives; options giving none are marked.
+    Without counts (they are on their way) it lists the options alone.
 
     It writes the same HTML as Django's select template, which renders every option through
     two included templates: with two hundred officials that took a third of the fragment.
     """
 
-    def __init__(self, counts: Counter, *args, **kwargs) -> None:
+    def __init__(self, counts: Counter | None, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.counts = counts
 
     def option(self, value: str, label: str, chosen: list[str]) -> str:
         selected = " selected" if value in chosen else ""
-        if not value:  # "All topics"
-            return f'<option value=""{selected}>{escape(label)}</option>'
+        if not value or self.counts is None:  # "All topics", or no counts yet
+            return f'<option value="{escape(value)}"{selected}>{escape(label)}</option>'
         count = self.counts.get(value, 0)
         empty = ' class="facet-empty"' if count == 0 else ""
         label = f"{escape(label)} ({count})"
@@ -51,8 +67,8 @@ class FacetSelect(forms.Select):
         )
 
 
-def show_counts(filterset: ClaimFilter, counts: dict[str, Counter]) -> None:
-    """Put the counts into the filter form's selects."""
+def show_counts(filterset: ClaimFilter, counts: dict[str, Counter | None]) -> None:
+    """Put the counts into the filter form's selects (None: the options alone, for now)."""
     for name, counter in counts.items():
         field = filterset.form.fields[name]
         field.widget = FacetSelect(counter, choices=field.widget.choices)

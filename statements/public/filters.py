@@ -25,7 +25,8 @@ from statements.models import (
     hosted_or_published_by,
     validate_statement_date,
 )
-from statements.public.search import search_claims, searchable
+from statements.public.common_terms import Narrowing, narrowing
+from statements.public.search import search_terms, searchable
 from statements.public.versions import data_version, kept, request_data_version
 
 # Characters XML 1.0 cannot carry; a vertical tab comes with text pasted from a word processor.
@@ -233,8 +234,17 @@ class ClaimFilter(django_filters.FilterSet):
         sides = Q(earlier=OuterRef("statement")) | Q(later=OuterRef("statement"))
         return queryset.filter(Exists(changes.filter(sides)))
 
+    # Set by a view that knows the matches are dense enough to be walked in timeline order.
+    dense_search = False
+
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search_claims(queryset, value)
+        return search_terms(queryset, self.search_narrowing.terms, self.dense_search)
+
+    @cached_property
+    def search_narrowing(self) -> Narrowing:
+        """The search's terms that narrow the claims; those too common are left out."""
+        text = self.form.cleaned_data.get("q") or "" if self.is_valid() else ""
+        return narrowing(self.queryset.db, self.version, text)
 
     def sort_by_date(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.in_timeline_order(newest_first=self.newest_first)
@@ -266,10 +276,11 @@ class ClaimFilter(django_filters.FilterSet):
         ]
 
     def key(self, left_out: str = "") -> tuple[tuple[str, str], ...]:
-        """What the claims every filter but one lets through depend on (the order is not)."""
-        return tuple(
-            (part.param, part.value) for part in self.parts(left_out) if part.param != "order"
-        )
+        """What the claims every filter but one lets through depend on: not the order, and of a
+        search only its terms that narrow (so "the" shares the counts of no search at all)."""
+        searched = self.search_narrowing.key
+        values = [(p.param, searched if p.param == "q" else p.value) for p in self.parts(left_out)]
+        return tuple((param, value) for param, value in values if param != "order" and value)
 
 
 @dataclass

@@ -4,13 +4,16 @@ The database keeps a version of the data: a random token that its triggers repla
 statement, claim, topic link, official, post, outlet or topic changes (migrations 0005, 0007).
 The code's version names the release. Whatever depends only on the data and the code (counts,
 the filters' options, rendered pages) is kept under both: exact, computed once per change of
-either in each process, and never served by a release to which it does not belong.
+either in the cache every worker shares (statements/config/shared_cache.py), and never
+served by a release to which it does not belong.
 """
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from threading import Lock
 from typing import TypeVar
 
 from django.conf import settings
@@ -55,8 +58,42 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def kept_key(version: str, described: tuple) -> str:
+    digest = hashlib.sha256(repr((code_version(), described)).encode()).hexdigest()
+    return f"kept:{version}:{digest}"
+
+
+# The values this process used last, in front of the shared cache: a value kept under a key
+# never changes (the key names the versions), so a copy here is never stale, and the busiest
+# (the selects' options, the home page's counts) are not read back and unpickled each time.
+IN_PROCESS = 256
+in_process: OrderedDict[str, object] = OrderedDict()
+in_process_lock = Lock()
+
+
 def kept(version: str, described: tuple, compute: Callable[[], T]) -> T:
     """The value kept for this description at this version of the data and of the code,
     computed if missing."""
-    digest = hashlib.sha256(repr((code_version(), described)).encode()).hexdigest()
-    return kept_values.get_or_set(f"kept:{version}:{digest}", compute, timeout=None)
+    key = kept_key(version, described)
+    with in_process_lock:
+        if key in in_process:
+            in_process.move_to_end(key)
+            return in_process[key]
+    value = kept_values.get_or_set(key, compute, timeout=None)
+    with in_process_lock:
+        in_process[key] = value
+        if len(in_process) > IN_PROCESS:
+            in_process.popitem(last=False)
+    return value
+
+
+def is_kept(version: str, described: tuple) -> bool:
+    """Whether a value is kept for this description, without computing it."""
+    key = kept_key(version, described)
+    return key in in_process or kept_values.has_key(key)
+
+
+def forget_in_process() -> None:
+    """Drop this process's copies (the shared cache keeps its own), as when it starts."""
+    with in_process_lock:
+        in_process.clear()

@@ -40,6 +40,20 @@ function showAddressInForms(search) {
   }
 }
 
+// Facet counts that follow a fragment (data-counts-loader) belong to that fragment's view: once
+// any other request is on its way, or Back or Forward leaves the view, counts still coming
+// would be for a view the reader has left.
+function stopCountsOnTheirWay() {
+  for (const loader of document.querySelectorAll("[data-counts-loader]")) {
+    htmx.trigger(loader, "htmx:abort");
+  }
+}
+document.addEventListener("htmx:beforeRequest", (event) => {
+  const elt = event.detail.elt;
+  if (!(elt instanceof Element && elt.matches("[data-counts-loader]"))) stopCountsOnTheirWay();
+});
+window.addEventListener("popstate", stopCountsOnTheirWay);
+
 let formAsked = false;
 document.addEventListener("htmx:beforeRequest", (event) => {
   formAsked = event.detail.elt instanceof Element && event.detail.elt.matches(FILTER_FORMS);

@@ -22,9 +22,8 @@ from statements.public.comparison import CompareForm
 from statements.public.filters import ClaimFilter
 from statements.public.versions import code_version, request_data_version
 
-pages = caches["pages"]
-# A page of 100 claims is about 120 KB. Larger ones (a statement with a long article) are
-# rendered each time, so that PAGES_KEPT pages stay within a known amount of memory.
+# A page of 50 claims is about 60 KB. Larger ones (a statement with a long article) are
+# rendered each time, so that PAGES_KEPT pages stay within a known amount of space.
 LARGEST_KEPT = 512 * 1024
 
 
@@ -32,7 +31,7 @@ LARGEST_KEPT = 512 * 1024
 def known_parameters() -> frozenset[str]:
     """Every query parameter a public page reads: the filters, the comparison, paging, lanes."""
     fields = {**ClaimFilter().form.fields, **CompareForm.base_fields}
-    names = {"page", "view"}
+    names = {"page", "view", "counts"}
     for name, field in fields.items():
         widget = field.widget
         if isinstance(widget, SuffixedMultiWidget):  # the date range: date_after, date_before
@@ -56,11 +55,13 @@ def canonical_url(request: HttpRequest) -> str | None:
 
 def page_part(request: HttpRequest) -> str:
     """Which part of the page the request asks for: the whole page, the page for a boosted link,
-    or only the results fragment htmx swaps in. Going Back to a page htmx no longer holds asks
-    for the whole page."""
+    only the results fragment htmx swaps in, or only the facet counts that follow a fragment
+    sent without them. Going Back to a page htmx no longer holds asks for the whole page."""
     htmx = request.htmx
     if not htmx or htmx.history_restore_request:
         return "page"
+    if "counts" in request.GET:
+        return "counts"
     return "boosted" if htmx.boosted else "fragment"
 
 
@@ -83,6 +84,7 @@ def kept_until_data_changes(view: Callable[..., HttpResponse]) -> Callable[..., 
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
         key = page_key(request)
+        pages = caches["pages"]
         kept = pages.get(key)
         if kept is not None:
             content, content_type = kept

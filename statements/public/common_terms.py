@@ -1,0 +1,79 @@
+"""Words too common to narrow a search are left out of it, and the reader is told.
+
+A word (or phrase, or the prefix being typed) found in more than a quarter of the claims, once
+there are many claims, narrows little, and searching for it costs as much as listing and
+counting those claims: at a million, seconds for "the" or "on". So each term of a query is tried
+against the full-text index first, counting its matches only up to that quarter (the trial
+itself is bounded), and a term past it is left out. A query of nothing but such terms narrows
+nothing: the reader sees every claim and a word to keep typing. What each query's terms give is
+kept per version of the data, like the counts.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connections
+
+from statements.public.search import MATCHING_IDS, Term, parse, sqlite_query
+from statements.public.versions import kept
+
+COMMON_SHARE = 4  # a term in more than 1/COMMON_SHARE of the claims is common...
+FEWEST_MATCHES = 10_000  # ...and matches more than this: a smaller search is fast anyway
+
+# How many claims there are, near enough (the span of their ids costs nothing to read), and the
+# most matches a term may have: a quarter of them, never fewer than FEWEST_MATCHES.
+BOUND = """
+    claims (n) AS (
+        SELECT COALESCE((SELECT MAX(id) FROM statements_claim)
+                        - (SELECT MIN(id) FROM statements_claim) + 1, 0)
+    ),
+    bound (n) AS (SELECT CASE WHEN n / %s > %s THEN n / %s ELSE %s END FROM claims)
+"""
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """A query's terms that narrow the claims, and those left out as too common."""
+
+    terms: tuple[Term, ...]
+    left_out: tuple[Term, ...] = ()
+    claims: int = 0  # how many claims there are, near enough
+
+    @property
+    def key(self) -> str:
+        """The terms that narrow, as the index reads them: case does not matter."""
+        return sqlite_query([Term(tuple(w.lower() for w in t.words), t.prefix) for t in self.terms])
+
+
+def trial(alias: str, terms: list[Term]) -> tuple[int, int, list[int]]:
+    """How many claims there are, the bound, and each term's matches counted up to one past
+    the bound, in one query."""
+    match_sql, build = MATCHING_IDS[connections[alias].vendor]
+    bound_params = [COMMON_SHARE, FEWEST_MATCHES, COMMON_SHARE, FEWEST_MATCHES]
+    counts = [
+        f"(SELECT COUNT(*) FROM ({match_sql} LIMIT (SELECT n + 1 FROM bound)) AS term_{number})"
+        for number in range(len(terms))
+    ]
+    sql = f"WITH {BOUND} SELECT (SELECT n FROM claims), (SELECT n FROM bound), {', '.join(counts)}"
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, [*bound_params, *(build([term]) for term in terms)])
+        claims, bound, *matches = cursor.fetchone()
+    return claims, bound, matches
+
+
+def narrowing(alias: str, version: str, text: str) -> Narrowing:
+    """The terms of the query that narrow the claims, kept per version of the data."""
+    terms = parse(text)
+    if not terms:
+        return Narrowing(())
+
+    def tried() -> Narrowing:
+        claims, bound, matches = trial(alias, terms)
+        common = [term for term, found in zip(terms, matches, strict=True) if found > bound]
+        return Narrowing(tuple(t for t in terms if t not in common), tuple(common), claims)
+
+    return kept(version, ("narrowing", alias, tuple(terms)), tried)
+
+
+def described(term: Term) -> str:
+    """A term as the notice names it: “on”, “the ground”, and “the…” for a prefix."""
+    return "“" + " ".join(term.words) + ("…" if term.prefix else "") + "”"
