@@ -366,3 +366,13 @@ def test_where_a_report_begins_is_checked_against_its_text(admin_client):
     form["reports-0-body_start"] = ["4"]
     assert admin_client.post(change_page(statement), form).status_code == 302
     assert statement.main_report.body_start == 4
+
+
+def test_main_and_further_evidence_posted_into_one_report_are_refused(admin_client):
+    _, claim, second = two_report_statement()
+    form = evidence_form(admin_client, claim, second, quote=QUOTE)
+    form["report"] = [str(second.pk)]
+    response = admin_client.post(claim_page(claim), form)
+    assert response.status_code == 200
+    assert "The claim's main evidence is in that report, as posted above" in text_of(response)
+    assert claim.evidence_spans.count() == 1
