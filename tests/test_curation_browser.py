@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from statements.models import Claim, Statement, StatementStatus
-from tests.factories import DEFAULT_TEXT, make_statement
+from tests.factories import DEFAULT_TEXT, make_claim, make_report, make_statement
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +61,27 @@ def test_a_reviewer_reverts_an_edit_from_the_history(page):
     expect(page.locator(".messagelist .success")).to_be_visible()
     assert Statement.objects.get(pk=statement.pk).headline == "The first headline"
     assert Statement.history.filter(id=statement.pk).count() == 3
+
+
+def test_an_editor_adds_the_same_words_from_another_report_on_the_claims_page(page):
+    statement = make_statement(status=StatementStatus.DRAFT)
+    claim = make_claim(statement, QUOTE)
+    second = make_report(statement, source_text=f"GANJA. The minister said: “{QUOTE}”")
+    log_in_as(page, "Editors")
+    page.goto(f"{ADMIN}statements/claim/{claim.pk}/change/")
+    page.click("#evidence_spans-group .add-row a")
+    page.select_option("#id_evidence_spans-0-report", str(second.pk))
+    page.fill("#id_evidence_spans-0-quote", "We will build the tunnel.")
+    page.click("input[name=_continue]")
+    expect(page.locator("#evidence_spans-group .errorlist")).to_contain_text(
+        "These words are not in the source text"
+    )
+    page.fill("#id_evidence_spans-0-quote", QUOTE)
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    further = claim.evidence_spans.get(is_main=False)
+    assert (further.report, further.text) == (second, QUOTE)
+    page.goto(f"{ADMIN}statements/statement/{statement.pk}/change/")
+    marks = page.locator(".report-evidence").nth(1).locator("mark")
+    expect(marks).to_have_text(QUOTE)
+    expect(marks).to_have_attribute("title", "Claim 1 (further evidence)")

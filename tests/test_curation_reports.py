@@ -354,3 +354,25 @@ def test_a_report_deleted_on_its_own_stays_deleted_when_its_statement_is_restore
     admin_client.post(f"{STATEMENTS}deleted/", {"statement": statement_id})
     assert list(Report.objects.values_list("source_text", flat=True)) == [DEFAULT_TEXT]
     assert Evidence.objects.get().is_main
+
+
+def test_where_a_report_begins_is_checked_against_its_text(admin_client):
+    statement = make_statement(status=StatementStatus.DRAFT)
+    form = opened(admin_client, change_page(statement))
+    form["reports-0-body_start"] = [str(len(DEFAULT_TEXT) + 5)]
+    response = admin_client.post(change_page(statement), form)
+    assert response.status_code == 200
+    assert f"The article cannot begin at {len(DEFAULT_TEXT) + 5}" in text_of(response)
+    form["reports-0-body_start"] = ["4"]
+    assert admin_client.post(change_page(statement), form).status_code == 302
+    assert statement.main_report.body_start == 4
+
+
+def test_main_and_further_evidence_posted_into_one_report_are_refused(admin_client):
+    _, claim, second = two_report_statement()
+    form = evidence_form(admin_client, claim, second, quote=QUOTE)
+    form["report"] = [str(second.pk)]
+    response = admin_client.post(claim_page(claim), form)
+    assert response.status_code == 200
+    assert "The claim's main evidence is in that report, as posted above" in text_of(response)
+    assert claim.evidence_spans.count() == 1

@@ -79,6 +79,21 @@ class EvidenceFormSet(BaseInlineFormSet):
         ]
         if len(set(chosen)) < len(chosen):
             raise forms.ValidationError("A claim has one evidence per report: keep one of them.")
+        if self.main_report_posted() in chosen:
+            raise forms.ValidationError(
+                "The claim's main evidence is in that report, as posted above: a claim has one "
+                "evidence per report."
+            )
+
+    def main_report_posted(self) -> int | None:
+        """The report the claim's form above puts its main evidence in (empty: the first)."""
+        posted = self.data.get("report")
+        if posted is None:
+            return None
+        if posted.isdigit():
+            return int(posted)
+        first = Report.objects.filter(statement_id=self.instance.statement_id).first()
+        return first.pk if first else None
 
 
 class EvidenceInline(admin.StackedInline):
