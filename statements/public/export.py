@@ -1,8 +1,8 @@
 """Rows of a filtered view written as CSV or JSON, streamed in constant memory.
 
-The database computes every value as it is written (links, dates at their precision, topic
-names sorted and joined) and, for CSV, each whole line (statements/public/csv_lines.py); Python
-passes the text on as it comes.
+The database computes every value as it is written (statements/public/export_columns.py: links,
+dates at their precision, topic and outlet names joined) and, for CSV, each whole line
+(statements/public/csv_lines.py); Python passes the text on as it comes.
 """
 
 import csv
@@ -21,6 +21,7 @@ from statements.models import Evidence, Statement
 from statements.public import csv_lines
 from statements.public.export_columns import CLAIMS, EVIDENCE, LAYOUTS, STATEMENTS, Layout
 
+# The layouts are named here too, for the views and the admin's export action.
 __all__ = ["CLAIMS", "EVIDENCE", "LAYOUTS", "STATEMENTS", "Layout", "export_response"]
 
 CHUNK_SIZE = 2000

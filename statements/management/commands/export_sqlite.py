@@ -9,8 +9,8 @@ from statements.public.open_data import write
 class Command(BaseCommand):
     help = (
         "Write the published data — officials, posts, outlets, topics, statements with their "
-        "reports, claims with their evidence and topics, no drafts, users or history — to a new SQLite file, with "
-        "foreign keys, indexes and a full-text index, ready for Datasette."
+        "reports, claims with their evidence and topics, no drafts, users or history — to a new "
+        "SQLite file, with foreign keys, indexes and a full-text index, ready for Datasette."
     )
 
     def add_arguments(self, parser) -> None:
