@@ -54,6 +54,13 @@ SQLITE_SEARCH_TRIGGERS = {
         ON statements_report BEGIN
         {sqlite_refresh("s.id = new.statement_id")}
     END""",
+    # A report's headline as printed is indexed with every claim of its statement.
+    "claim_search_report_insert": f"""AFTER INSERT ON statements_report BEGIN
+        {sqlite_refresh("s.id = new.statement_id")}
+    END""",
+    "claim_search_report_delete": f"""AFTER DELETE ON statements_report BEGIN
+        {sqlite_refresh("s.id = old.statement_id")}
+    END""",
     **{
         f"claim_search_evidence_{event}": f"""AFTER {event.upper()} ON statements_evidence BEGIN
         {sqlite_refresh_claim(f"{row}.claim_id")}
@@ -158,13 +165,18 @@ POSTGRES_FORWARD = [
     """CREATE TRIGGER claim_search_statement AFTER UPDATE OF headline
         ON statements_statement FOR EACH ROW EXECUTE FUNCTION claim_search_statement_changed()""",
     """CREATE FUNCTION claim_search_report_changed() RETURNS trigger AS $$
+    DECLARE
+        statement bigint := CASE WHEN tg_op = 'DELETE' THEN old.statement_id
+            ELSE new.statement_id END;
     BEGIN
         PERFORM claim_search_refresh(
-            ARRAY(SELECT id FROM statements_claim WHERE statement_id = new.statement_id)
+            ARRAY(SELECT id FROM statements_claim WHERE statement_id = statement)
         );
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
     """CREATE TRIGGER claim_search_report AFTER UPDATE OF headline_as_printed, source_text
+        ON statements_report FOR EACH ROW EXECUTE FUNCTION claim_search_report_changed()""",
+    """CREATE TRIGGER claim_search_report_added_or_removed AFTER INSERT OR DELETE
         ON statements_report FOR EACH ROW EXECUTE FUNCTION claim_search_report_changed()""",
     """CREATE FUNCTION claim_search_evidence_changed() RETURNS trigger AS $$
     BEGIN
@@ -210,6 +222,7 @@ POSTGRES_BACKWARD = [
     "DROP FUNCTION evidence_fits_report()",
     "DROP TRIGGER claim_search_evidence ON statements_evidence",
     "DROP FUNCTION claim_search_evidence_changed()",
+    "DROP TRIGGER claim_search_report_added_or_removed ON statements_report",
     "DROP TRIGGER claim_search_report ON statements_report",
     "DROP FUNCTION claim_search_report_changed()",
     "DROP TRIGGER claim_search_statement ON statements_statement",

@@ -36,7 +36,9 @@ def in_batches(queryset):
 def split_into_reports(apps, schema_editor) -> None:
     reports = move_texts(apps)
     move_spans(apps, reports)
-    keep_history(apps, reports)
+    highest_report, highest_evidence = keep_history(apps, reports)
+    move_ids_past(schema_editor.connection, "statements_report", highest_report)
+    move_ids_past(schema_editor.connection, "statements_evidence", highest_evidence)
 
 
 def move_texts(apps) -> dict[int, int]:
@@ -78,24 +80,56 @@ def move_spans(apps, reports: dict[int, int]) -> None:
         )
 
 
-def keep_history(apps, reports: dict[int, int]) -> None:
+def keep_history(apps, reports: dict[int, int]) -> tuple[int, int]:
     """Every recorded version of a statement's text becomes a version of its report, and of a
     claim's span a version of its evidence: deleted statements keep theirs, to be restored."""
     get = apps.get_model
     statement_history = get("statements", "HistoricalStatement").objects.order_by("history_id")
+    uids = names_in_history(apps)
     report_ids = dict(reports)
     next_id = max(report_ids.values(), default=0) + 1
     for batch in in_batches(statement_history):
         for record in batch:
             if record.id not in report_ids:  # deleted: its report gets an id of its own
                 report_ids[record.id], next_id = next_id, next_id + 1
-            record.uid = statement_uid(record.source_hash)
+            record.uid = uids[record.id]
         get("statements", "HistoricalStatement").objects.bulk_update(batch, ["uid"])
         get("statements", "HistoricalReport").objects.bulk_create(
             report_version(get("statements", "HistoricalReport"), record, report_ids[record.id])
             for record in batch
         )
-    keep_span_history(apps, report_ids)
+    evidence_ids = keep_span_history(apps, report_ids)
+    return max(report_ids.values(), default=0), max(evidence_ids.values(), default=0)
+
+
+def names_in_history(apps) -> dict[int, uuid.UUID]:
+    """One uid for every version of a statement, whatever its text then: the statement's own,
+    or for a deleted statement the one made from its latest text."""
+    uids = dict(apps.get_model("statements", "Statement").objects.values_list("pk", "uid"))
+    history = apps.get_model("statements", "HistoricalStatement").objects
+    latest_first = history.exclude(id__in=list(uids)).order_by("id", "-history_date", "-pk")
+    for statement_id, source_hash in latest_first.values_list("id", "source_hash"):
+        uids.setdefault(statement_id, statement_uid(source_hash))
+    return uids
+
+
+def move_ids_past(connection, table: str, highest: int) -> None:
+    """New rows must not take an id the history gave a deleted statement's report or evidence:
+    the table's id sequence is moved past it."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST(%s, "
+                f"(SELECT COALESCE(MAX(id), 0) FROM {table})) + 1, false)",
+                [highest],
+            )
+        else:
+            cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+            cursor.execute(
+                "INSERT INTO sqlite_sequence (name, seq) "
+                f"SELECT %s, max(%s, coalesce((SELECT max(id) FROM {table}), 0))",
+                [table, highest],
+            )
 
 
 def report_version(HistoricalReport, record, report_id: int):
@@ -111,7 +145,7 @@ def report_version(HistoricalReport, record, report_id: int):
     )
 
 
-def keep_span_history(apps, report_ids: dict[int, int]) -> None:
+def keep_span_history(apps, report_ids: dict[int, int]) -> dict[int, int]:
     get = apps.get_model
     Evidence, HistoricalEvidence = (
         get("statements", "Evidence"),
@@ -135,6 +169,7 @@ def keep_span_history(apps, report_ids: dict[int, int]) -> None:
                 )
             )
         HistoricalEvidence.objects.bulk_create(versions)
+    return evidence_ids
 
 
 def taken_from(rows, fields: list[str]) -> dict:

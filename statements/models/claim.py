@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, FilteredRelation, Prefetch, Q
 from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -152,15 +154,20 @@ class Claim(EditVersioned):
 
     def refresh_wording(self) -> None:
         """Compare the words of every report's evidence, and keep the result."""
-        texts = list(
-            self.evidence_spans.order_by("report__order", "id")
-            .annotate(words=evidence_text(""))
-            .values_list("words", flat=True)
-        )
-        found = wording.wording_of(texts)
-        if found != self.wording:
-            Claim.objects.filter(pk=self.pk).update(wording=found)
-            self.wording = found
+        self.wording = refresh_wording(self.pk)
+
+
+def refresh_wording(claim_id: int) -> str:
+    """Compare the words each report gives for the claim, and store the result if it changed."""
+    texts = list(
+        Evidence.objects.filter(claim_id=claim_id)
+        .order_by("report__order", "id")
+        .annotate(words=evidence_text(""))
+        .values_list("words", flat=True)
+    )
+    found = wording.wording_of(texts)
+    Claim.objects.filter(pk=claim_id).exclude(wording=found).update(wording=found)
+    return found
 
 
 class EvidenceManager(models.Manager):
@@ -219,16 +226,6 @@ class Evidence(models.Model):
     def __str__(self) -> str:
         return f"{self.report}: {self.span_start}–{self.span_end}"
 
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        self.claim.refresh_wording()
-
-    def delete(self, *args, **kwargs):
-        claim = self.claim
-        deleted = super().delete(*args, **kwargs)
-        claim.refresh_wording()
-        return deleted
-
     def natural_key(self) -> tuple:
         return (*self.claim.natural_key(), self.report.source_hash)
 
@@ -272,3 +269,11 @@ class Evidence(models.Model):
     def text(self) -> str:
         """The words of the report at this span."""
         return self.report.source_text[self.span_start : self.span_end]
+
+
+@receiver(post_save, sender=Evidence)
+@receiver(post_delete, sender=Evidence)
+def evidence_changed(sender, instance: Evidence, **kwargs) -> None:
+    """Evidence saved or deleted, on its own or with its report: its claim's wording again."""
+    if not kwargs.get("raw"):  # fixtures carry the wording they were made with
+        refresh_wording(instance.claim_id)
