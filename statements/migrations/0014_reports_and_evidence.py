@@ -28,7 +28,11 @@ from statements.migrations._report_search import (
     sqlite_forward,
     sqlite_set_aside_before,
 )
-from statements.migrations._report_split import join_reports, split_into_reports
+from statements.migrations._report_split import (
+    join_reports,
+    move_ids_past_history,
+    split_into_reports,
+)
 
 OLD_SQLITE_INDEX = [
     "DELETE FROM claim_search",
@@ -989,4 +993,5 @@ class Migration(migrations.Migration):
             {"sqlite": sqlite_backward(), "postgresql": POSTGRES_BACKWARD},
         ),
             migrations.RunPython(grant, revoke),
+        migrations.RunPython(move_ids_past_history, migrations.RunPython.noop),
     ]

@@ -75,8 +75,8 @@ EVIDENCE_FITS = """EXISTS (SELECT 1 FROM statements_report r
     JOIN statements_claim c ON c.statement_id = r.statement_id
     WHERE r.id = new.report_id AND c.id = new.claim_id
         AND new.span_end <= length(r.source_text)
-        AND (new.quote = '' OR new.quote
-            = substr(r.source_text, new.span_start + 1, new.span_end - new.span_start)))"""
+        AND (new.quote = '' OR new.quote = CASE WHEN new.span_end > new.span_start
+            THEN substr(r.source_text, new.span_start + 1, new.span_end - new.span_start) END))"""
 EVIDENCE_REFUSED = (
     "evidence must be a span of a report of its claim's statement, with the report's exact words"
 )

@@ -3,7 +3,7 @@ its main evidence in that report, with their history; and back again."""
 
 import uuid
 
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 # Statements get a name that never changes: made from the hash of the text they were stored
@@ -36,9 +36,7 @@ def in_batches(queryset):
 def split_into_reports(apps, schema_editor) -> None:
     reports = move_texts(apps)
     move_spans(apps, reports)
-    highest_report, highest_evidence = keep_history(apps, reports)
-    move_ids_past(schema_editor.connection, "statements_report", highest_report)
-    move_ids_past(schema_editor.connection, "statements_evidence", highest_evidence)
+    keep_history(apps, reports)
 
 
 def move_texts(apps) -> dict[int, int]:
@@ -80,7 +78,7 @@ def move_spans(apps, reports: dict[int, int]) -> None:
         )
 
 
-def keep_history(apps, reports: dict[int, int]) -> tuple[int, int]:
+def keep_history(apps, reports: dict[int, int]) -> None:
     """Every recorded version of a statement's text becomes a version of its report, and of a
     claim's span a version of its evidence: deleted statements keep theirs, to be restored."""
     get = apps.get_model
@@ -98,8 +96,7 @@ def keep_history(apps, reports: dict[int, int]) -> tuple[int, int]:
             report_version(get("statements", "HistoricalReport"), record, report_ids[record.id])
             for record in batch
         )
-    evidence_ids = keep_span_history(apps, report_ids)
-    return max(report_ids.values(), default=0), max(evidence_ids.values(), default=0)
+    keep_span_history(apps, report_ids)
 
 
 def names_in_history(apps) -> dict[int, uuid.UUID]:
@@ -113,9 +110,17 @@ def names_in_history(apps) -> dict[int, uuid.UUID]:
     return uids
 
 
+def move_ids_past_history(apps, schema_editor) -> None:
+    """New reports and evidence must not take an id the history gave a deleted statement's:
+    each table's id sequence is moved past its history's ids. Run last, as SQLite starts a
+    table's sequence again when it rebuilds the table."""
+    for model, table in (("Report", "statements_report"), ("Evidence", "statements_evidence")):
+        history = apps.get_model("statements", f"Historical{model}").objects
+        highest = history.aggregate(highest=Max("id"))["highest"] or 0
+        move_ids_past(schema_editor.connection, table, highest)
+
+
 def move_ids_past(connection, table: str, highest: int) -> None:
-    """New rows must not take an id the history gave a deleted statement's report or evidence:
-    the table's id sequence is moved past it."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -145,7 +150,7 @@ def report_version(HistoricalReport, record, report_id: int):
     )
 
 
-def keep_span_history(apps, report_ids: dict[int, int]) -> dict[int, int]:
+def keep_span_history(apps, report_ids: dict[int, int]) -> None:
     get = apps.get_model
     Evidence, HistoricalEvidence = (
         get("statements", "Evidence"),
@@ -169,7 +174,6 @@ def keep_span_history(apps, report_ids: dict[int, int]) -> dict[int, int]:
                 )
             )
         HistoricalEvidence.objects.bulk_create(versions)
-    return evidence_ids
 
 
 def taken_from(rows, fields: list[str]) -> dict:
