@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
 
 from statements.curation import workflow
+from statements.curation.edit_versions import EditVersionForm
 from statements.curation.evidence_fields import VerbatimTextField
 from statements.models import Claim, Evidence, Report
 
@@ -21,10 +22,11 @@ REPORT_FIELDS = (
     "title_as_given",
     "source_text",
     "body_start",
+    "opened_version",
 )
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(EditVersionForm):
     source_text = VerbatimTextField(widget=forms.Textarea(attrs={"rows": 10, "cols": 100}))
 
     class Meta:

@@ -301,6 +301,12 @@ class Migration(migrations.Migration):
                         help_text="Where the article's own words begin in the text, past the date marker and any page furniture copied with it. Pages show the text from here; offsets into the text are unchanged. Left at 0, it is set to just after the date marker.",
                     ),
                 ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1, editable=False, help_text="How many times has it been saved?"
+                    ),
+                ),
                 ("created", models.DateTimeField(auto_now_add=True)),
                 ("modified", models.DateTimeField(auto_now=True)),
             ],

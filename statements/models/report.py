@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from statements.models.addresses import web_address, web_link
 from statements.models.directory import Outlet
+from statements.models.review import EditVersioned
 from statements.models.statement import Statement
 
 
@@ -32,7 +33,7 @@ class ReportManager(models.Manager):
         return self.get(source_hash=source_hash)
 
 
-class Report(models.Model):
+class Report(EditVersioned):
     """One outlet's text of a statement: its words exactly as received, and where they came from.
     Evidence points into this text by offsets, so the text never changes once saved."""
 
@@ -79,7 +80,7 @@ class Report(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     objects = ReportManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["statement", "order", "id"]
