@@ -11,7 +11,7 @@ Usage: .venv/bin/python bench/concurrent_load.py --readers 50 --seconds 30 [--da
 3. N reader threads request public pages for S seconds, recording status and latency.
 4. Meanwhile an editor logs into the admin and, every second, adds a statement with one claim
    through the add form and edits an existing statement's headline through its change form; a
-   second editor edits the same statement's dateline, so that their saves cross. A save over
+   second editor edits the dateline of the same statement's first report, so that their saves cross. A save over
    one made since its form was opened is refused with a message (and counted), never lost.
 5. Stops the server, then checks the database (every confirmed save is there, whole and valid)
    and the server's log (no "database is locked", no traceback, no worker timeout).
@@ -297,6 +297,17 @@ class EditorResult:
 # The admin's refusal of a save over another made since the form was opened.
 CHANGED_MEANWHILE = "since you opened it"
 # What an editor's request may fail with: the network, the server, or a page not as expected.
+# Fields of the statement's first report, as its change form names them.
+FORM_FIELDS = {"dateline": "reports-0-dateline"}
+
+
+def edited_value(statement, field: str) -> str:
+    """The field's stored value: the statement's own, or its first report's."""
+    if field in FORM_FIELDS:
+        return getattr(statement.reports.order_by("order", "id").first(), field)
+    return getattr(statement, field)
+
+
 FAILURES = (OSError, http.client.HTTPException, AssertionError, KeyError)
 
 
@@ -399,6 +410,7 @@ class Editor:
                 "claims-0-order": "0",
                 "claims-0-kind": "quote",
                 "claims-0-summary": f"The adviser expects talks to go on ({self.run_id}/{number}).",
+                "claims-0-report": "",  # the first report: the one posted with it
                 "claims-0-quote": save.quote,
                 "claims-0-span_start": str(start),
                 "claims-0-span_end": str(start + len(save.quote)),
@@ -414,12 +426,13 @@ class Editor:
                 "kind": "interview",
                 "headline": f"{self.marker} statement {number}",
                 "venue": str(self.targets["outlet_ids"][0]),
-                "reporting_outlet": str(self.targets["outlet_ids"][-1]),
-                "dateline": "Baku",
-                "title_as_given": "Assistant to the President",
-                "source_url": f"https://example.org/load/{self.run_id}/{number}",
-                "language": "en",
-                "source_text": save.source_text,
+                "reports-0-outlet": str(self.targets["outlet_ids"][-1]),
+                "reports-0-dateline": "Baku",
+                "reports-0-title_as_given": "Assistant to the President",
+                "reports-0-source_url": f"https://example.org/load/{self.run_id}/{number}",
+                "reports-0-language": "en",
+                "reports-0-source_text": save.source_text,
+                "reports-TOTAL_FORMS": "1",
                 "claims-TOTAL_FORMS": "1",
                 **claim,
             }
@@ -450,7 +463,7 @@ class Editor:
         assert page.status == 200, f"{self.edit_path} answered {page.status}"
         self.change_form = form_fields(page.text, "statement_form")
         form = [
-            (n, value if n == self.edited_field else v)
+            (n, value if n == FORM_FIELDS.get(self.edited_field, self.edited_field) else v)
             for n, v in self.change_form
             if "__prefix__" not in n
         ]
@@ -640,7 +653,7 @@ def check_database(editors: list[Editor], targets: dict) -> tuple[int, list[str]
         attempted, confirmed = each.result.edits_attempted, each.result.edits_confirmed
         # The last confirmed edit, or one attempted after it whose answer never came.
         since = attempted.index(confirmed[-1]) if confirmed else 0
-        value = getattr(edited, each.edited_field)
+        value = edited_value(edited, each.edited_field)
         if attempted and value not in attempted[since:]:
             problems.append(f"edit lost: statement {edited.pk}'s {each.edited_field} is {value!r}")
     if edited.claims.count() != targets["edit_claims"]:
