@@ -183,6 +183,15 @@ def test_the_wording_filter_is_in_the_form_the_key_and_refuses_other_values(clie
     assert "Select a valid choice" in get_html(client, "/?wording=nonsense", status=400)
 
 
+def test_each_wording_is_kept_as_its_own_page(client, two_reports):
+    differs = listed_claim_ids(get_html(client, "/?wording=differs"))
+    agrees = listed_claim_ids(get_html(client, "/?wording=agrees"))
+    assert differs == [claim_of(6).pk] and len(agrees) == len(AGREEING)
+    assert listed_claim_ids(get_html(client, "/?wording=differs")) == differs
+    response = client.get("/?utm_source=mail&wording=differs")
+    assert response["Location"] == "/?wording=differs"
+
+
 def test_a_word_only_in_the_second_reports_evidence_finds_the_claim(client, seeded):
     assert not search_claims(Claim.objects.all(), "decades").exists()
     add_second_report()
