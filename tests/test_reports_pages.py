@@ -151,6 +151,9 @@ def test_the_primary_source_is_labelled_and_leads(client, two_reports):
     lead = html.index('id="report-')
     assert html.index(f'id="report-{two_reports.pk}"') == lead
     assert "Primary source" in html[lead : html.index("</h3>", lead)]
+    for claim in two_reports.statement.claims.all():  # "Show in source" finds each main evidence
+        assert html.count(f'href="#evidence-{claim.pk}"') == 1
+        assert html.count(f'id="evidence-{claim.pk}"') == 1
 
 
 @pytest.mark.parametrize(
