@@ -151,6 +151,9 @@ def test_the_primary_source_is_labelled_and_leads(client, two_reports):
     lead = html.index('id="report-')
     assert html.index(f'id="report-{two_reports.pk}"') == lead
     assert "Primary source" in html[lead : html.index("</h3>", lead)]
+    for claim in two_reports.statement.claims.all():  # "Show in source" finds each main evidence
+        assert html.count(f'href="#evidence-{claim.pk}"') == 1
+        assert html.count(f'id="evidence-{claim.pk}"') == 1
 
 
 @pytest.mark.parametrize(
@@ -181,6 +184,15 @@ def test_the_wording_filter_is_in_the_form_the_key_and_refuses_other_values(clie
     assert re.search(r'<option value="differs" selected>Wording differs between reports', html)
     assert ("wording", "differs") in ClaimFilter(QueryDict("wording=differs")).key()
     assert "Select a valid choice" in get_html(client, "/?wording=nonsense", status=400)
+
+
+def test_each_wording_is_kept_as_its_own_page(client, two_reports):
+    differs = listed_claim_ids(get_html(client, "/?wording=differs"))
+    agrees = listed_claim_ids(get_html(client, "/?wording=agrees"))
+    assert differs == [claim_of(6).pk] and len(agrees) == len(AGREEING)
+    assert listed_claim_ids(get_html(client, "/?wording=differs")) == differs
+    response = client.get("/?utm_source=mail&wording=differs")
+    assert response["Location"] == "/?wording=differs"
 
 
 def test_a_word_only_in_the_second_reports_evidence_finds_the_claim(client, seeded):

@@ -53,10 +53,10 @@ class ReportText:
     is_main: bool
 
 
-def evidence_anchor(evidence: Evidence, main_report: Report | None) -> str:
-    """`evidence-<claim>` for evidence in the main report (what claim lists link to), else
-    `evidence-<claim>-report-<report>`: every anchor on the page once."""
-    if main_report is not None and evidence.report_id == main_report.pk:
+def evidence_anchor(evidence: Evidence) -> str:
+    """`evidence-<claim>` for a claim's main evidence (what its "Show in source" links to),
+    else `evidence-<claim>-report-<report>`: every anchor on the page once."""
+    if evidence.is_main:
         return f"evidence-{evidence.claim_id}"
     return f"evidence-{evidence.claim_id}-report-{evidence.report_id}"
 
@@ -76,7 +76,7 @@ def report_texts(statement: Statement, claims: list[Claim]) -> list[ReportText]:
                 by_claim[evidence.claim_id],
                 by_report[evidence.report_id],
             )
-            evidence.anchor = evidence_anchor(evidence, main)
+            evidence.anchor = evidence_anchor(evidence)
             spans.setdefault(evidence.report_id, []).append(evidence)
     return [
         ReportText(
