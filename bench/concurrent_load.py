@@ -11,8 +11,9 @@ Usage: .venv/bin/python bench/concurrent_load.py --readers 50 --seconds 30 [--da
 3. N reader threads request public pages for S seconds, recording status and latency.
 4. Meanwhile an editor logs into the admin and, every second, adds a statement with one claim
    through the add form and edits an existing statement's headline through its change form; a
-   second editor edits the dateline of the same statement's first report, so that their saves cross. A save over
-   one made since its form was opened is refused with a message (and counted), never lost.
+   second editor edits the dateline of that statement's first report, so that their saves
+   cross. A save over one made since its form was opened is refused with a message (and
+   counted), never lost.
 5. Stops the server, then checks the database (every confirmed save is there, whole and valid)
    and the server's log (no "database is locked", no traceback, no worker timeout).
 6. Prints a table and exits 1 if a request failed, a save was lost or the log is not clean.
@@ -404,7 +405,8 @@ class Editor:
         save = self.new_save(number)
         start = save.source_text.index(save.quote)
         # The inline's empty form is the template for the first claim.
-        claim = {n.replace("__prefix__", "0"): v for n, v in self.add_form if "__prefix__" in n}
+        template = [(n, v) for n, v in self.add_form if n.startswith("claims-__prefix__-")]
+        claim = {n.replace("__prefix__", "0"): v for n, v in template}
         claim.update(
             {
                 "claims-0-order": "0",
@@ -634,7 +636,8 @@ def check_database(editors: list[Editor], targets: dict) -> tuple[int, list[str]
     problems = []
     editor = editors[0]  # the one who adds statements
     ours = statement_model.objects.filter(headline__startswith=editor.marker)
-    stored = {s.source_hash: s for s in ours.annotate(claim_count=Count("claims"))}
+    counted = ours.annotate(claim_count=Count("claims")).prefetch_related("reports")
+    stored = {report.source_hash: s for s in counted for report in s.reports.all()}
     for save in editor.result.confirmed:
         statement = stored.get(content_hash(save.source_text))
         if statement is None:
@@ -659,7 +662,9 @@ def check_database(editors: list[Editor], targets: dict) -> tuple[int, list[str]
     if edited.claims.count() != targets["edit_claims"]:
         problems.append(f"edited statement {edited.pk} now has {edited.claims.count()} claims")
     for statement in [*stored.values(), edited]:
-        for record in [statement, *statement.claims.all()]:
+        claims = statement.claims.all()
+        evidence = [span for claim in claims for span in claim.evidence_spans.all()]
+        for record in [statement, *statement.reports.all(), *claims, *evidence]:
             try:
                 record.full_clean()
             except ValidationError as exc:
