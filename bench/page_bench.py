@@ -57,16 +57,19 @@ WORKERS = 2 * len(os.sched_getaffinity(0)) + 1
 PAGE_SIZE = 50  # claims on one page of ours (CLAIMS_PER_PAGE), and rows asked of Datasette
 PAGES_KEPT = 200  # as statements/config/settings.py keeps by default
 
-# Each claim beside its statement's date, official and outlets: what our timeline lists.
+# Each claim beside its statement's date, official and outlets: what our timeline lists. The
+# reporting outlet is the first report's, and the quote the main evidence's.
 DATASETTE_VIEW = """
 CREATE VIEW IF NOT EXISTS bench_timeline AS
-SELECT c.id, s.date, o.slug AS official, v.slug AS venue, r.slug AS reporting_outlet,
-       s.headline, c.summary, c.quote
+SELECT c.id, s.date, o.slug AS official, v.slug AS venue, ro.slug AS reporting_outlet,
+       s.headline, c.summary, e.quote
 FROM statements_claim c
 JOIN statements_statement s ON s.id = c.statement_id
 JOIN statements_official o ON o.id = s.official_id
 LEFT JOIN statements_outlet v ON v.id = s.venue_id
-LEFT JOIN statements_outlet r ON r.id = s.reporting_outlet_id
+LEFT JOIN statements_evidence e ON e.claim_id = c.id AND e.is_main
+LEFT JOIN statements_report r ON r.statement_id = s.id AND r."order" = 0
+LEFT JOIN statements_outlet ro ON ro.id = r.outlet_id
 """
 # Limits raised so that it counts and facets everything as we do, instead of giving up.
 DATASETTE_SETTINGS = {
