@@ -233,7 +233,9 @@ def snapshot(statement: Statement) -> dict:
     ]
     fields = model_to_dict(Statement.objects.get(pk=statement.pk))
     stamps = Statement.objects.values("created", "modified").get(pk=statement.pk)
-    reports = list(Report.objects.filter(statement_id=statement.pk).order_by("pk").values())
+    # A save counter, as model_to_dict leaves out for statements and claims: not content.
+    content = [f.attname for f in Report._meta.concrete_fields if f.name != "version"]
+    reports = list(Report.objects.filter(statement_id=statement.pk).order_by("pk").values(*content))
     evidence = Evidence.objects.filter(claim__statement_id=statement.pk).order_by("pk").values()
     return {**fields, **stamps, "claims": claims, "reports": reports, "evidence": list(evidence)}
 

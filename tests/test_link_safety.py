@@ -1,5 +1,6 @@
 """Only web addresses become links; DEBUG's error pages carry the Content Security Policy too."""
 
+import json
 import re
 
 import pytest
@@ -50,7 +51,9 @@ def test_an_address_stored_past_validation_is_shown_as_text_never_as_a_link(clie
     assert not any("script" in link.lower() or link.startswith(("data:", "//")) for link in links)
     assert "Daily Courier" in html
     assert '"@type": "Quotation"' in html
-    assert '"isBasedOn"' not in html
+    # The report is still named as a source, without the address.
+    assert '"isBasedOn": [{"@type": "CreativeWork"' in html
+    assert '"url": ' + json.dumps(url) not in html
 
 
 def test_web_addresses_are_still_links(client):
@@ -60,7 +63,7 @@ def test_web_addresses_are_still_links(client):
     html = get_html(client, f"/statements/{statement.pk}/")
     # "Reported by" links to the report itself (issue 12), not to the outlet's home page.
     assert "http://courier.example.org/a" in hrefs(html)
-    assert '"isBasedOn": "http://courier.example.org/a"' in html
+    assert '"url": "http://courier.example.org/a"' in html
 
 
 @pytest.mark.urls("tests.failing_urls")

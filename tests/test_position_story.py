@@ -243,7 +243,7 @@ def test_the_changes_export_has_one_row_per_change_of_the_view(client, seeded):
 def test_an_unknown_export_level_names_the_changes_level(client, seeded):
     response = client.get("/export.csv?level=people")
     assert response.status_code == 400
-    assert "claims, statements, changes" in response.content.decode()
+    assert "claims, statements, evidence, changes" in response.content.decode()
 
 
 # ---- Integrity and the data's version ----------------------------------------------------

@@ -71,7 +71,7 @@ def test_a_common_word_beside_a_rare_one_is_left_out_and_named(client, eight_cla
     assert notice(html) == (
         "Left out of the search, as more than a quarter of all claims hold it: “the”."
     )
-    expected = Claim.objects.filter(quote__contains="bridge").in_timeline_order()
+    expected = Claim.objects.filter(evidence_spans__quote__contains="bridge").in_timeline_order()
     assert listed_claim_ids(html) == list(expected.values_list("pk", flat=True))
 
 
