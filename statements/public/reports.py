@@ -3,15 +3,21 @@ evidence marked, and each report's words for one claim set side by side."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+
 from statements import wording
 from statements.models import Claim, Evidence, Outlet, Report, Statement
+from statements.public import export_columns
+from statements.public.export_columns import OutletNames
 from statements.public.periods import Segment, highlight_segments
+
+NAME_SEPARATOR = "; "  # as OutletNames joins them
 
 
 @dataclass(frozen=True)
 class Reporter:
     outlet: Outlet
-    report: Report  # the outlet's first report of the statement: where its name links
+    report: Report | None  # the outlet's first report of the statement: where its name links
 
 
 def reporters(statement: Statement) -> list[Reporter]:
@@ -22,6 +28,26 @@ def reporters(statement: Statement) -> list[Reporter]:
         if report.outlet is not None and report.outlet.pk not in found:
             found[report.outlet.pk] = Reporter(report.outlet, report)
     return list(found.values())
+
+
+def with_reporters(claims: QuerySet) -> QuerySet:
+    """Claims as a list shows them, each with its statement's reporting outlets' names and its
+    number of reports, read by the claims' own query instead of a query for the reports: what
+    keeps an official's page within ten queries."""
+    return (
+        claims.prefetch_related(None)
+        .prefetch_related("topics")
+        .annotate(
+            reporting_outlet_names=OutletNames("statement_id"),
+            report_total=export_columns.report_count("statement_id"),
+        )
+    )
+
+
+def listed_reporters(claim: Claim) -> tuple[list[Reporter], int]:
+    """Who reported a listed claim's statement, from the names `with_reporters` read."""
+    names = [name for name in (claim.reporting_outlet_names or "").split(NAME_SEPARATOR) if name]
+    return [Reporter(Outlet(name=name), None) for name in names], claim.report_total or 0
 
 
 def report_count(statement: Statement) -> int:
