@@ -52,7 +52,8 @@ def test_an_editor_previews_an_article_and_creates_drafts(page, tmp_path):
     page.get_by_role("button", name="Create drafts").click()
     expect(page.locator(".messagelist")).to_contain_text("Stored as drafts for an editor")
     statement = Statement.objects.get(date="2024-06-10")
-    assert statement.status == StatementStatus.DRAFT and statement.reports.get().source_text == ARTICLE
+    assert statement.status == StatementStatus.DRAFT
+    assert statement.reports.get().source_text == ARTICLE
     assert [claim.kind for claim in statement.claims.all()] == ["paraphrase", "quote"]
     assert complaints == []
 
