@@ -12,7 +12,7 @@ from django.forms.models import BaseInlineFormSet
 from statements.curation import workflow
 from statements.curation.edit_versions import EditVersionForm
 from statements.curation.evidence_fields import VerbatimTextField
-from statements.models import Claim, Evidence, Report
+from statements.models import Evidence, Report
 
 REPORT_FIELDS = (
     ("outlet", "is_primary"),
@@ -80,14 +80,6 @@ class ReportFormSet(BaseInlineFormSet):
     @staticmethod
     def holds_main_evidence(report: Report) -> bool:
         return Evidence.objects.filter(report=report, is_main=True).exists()
-
-    def delete_existing(self, obj: Report, commit=True) -> None:
-        # The report's evidence goes with it, in bulk: its claims' wording is compared anew.
-        claims = list(Claim.objects.filter(evidence_spans__report=obj).distinct())
-        super().delete_existing(obj, commit)
-        if commit:
-            for claim in claims:
-                claim.refresh_wording()
 
     def save_new(self, form, commit=True):
         form.instance.order = self.next_order()
