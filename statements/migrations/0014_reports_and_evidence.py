@@ -14,11 +14,11 @@ import django.db.models.expressions
 import django.db.models.functions.text
 import simple_history.models
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 from statements.migrations._claim_search import SQLITE_TRIGGERS, postgres_refresh, sqlite_triggers
 from statements.migrations._data_version import version_triggers
+from statements.migrations._group_permissions import group_permissions
 from statements.migrations._per_database import per_database
 from statements.migrations._report_search import (
     POSTGRES_BACKWARD,
@@ -82,29 +82,9 @@ EDITOR_CODENAMES = [f"{a}_{m}" for m in ("report", "evidence") for a in ("add", 
 REVIEWER_CODENAMES = [*EDITOR_CODENAMES, "delete_report", "delete_evidence"]
 
 
-def assign_report_permissions(apps) -> None:
-    """Add the report and evidence permissions to the Editors and Reviewers groups."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ours = Permission.objects.filter(content_type__app_label="statements")
-    for name, codenames in (("Editors", EDITOR_CODENAMES), ("Reviewers", REVIEWER_CODENAMES)):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*ours.filter(codename__in=codenames))
-
-
-def grant(apps, schema_editor) -> None:
-    # Permissions are normally created after all migrations; the groups need them now.
-    app_config = apps.get_app_config("statements")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    assign_report_permissions(apps)
-
-
-def revoke(apps, schema_editor) -> None:
-    Permission = apps.get_model("auth", "Permission")
-    codenames = REVIEWER_CODENAMES
-    Permission.objects.filter(content_type__app_label="statements", codename__in=codenames).delete()
+assign_report_permissions, grant, revoke = group_permissions(
+    EDITOR_CODENAMES, REVIEWER_CODENAMES
+)
 
 
 class Migration(migrations.Migration):
