@@ -15,6 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from statements.config.shared_cache import caches_at
 from statements.public.versions import forget_in_process
+from tests import seed_replay
 
 
 def load_seed() -> None:
@@ -24,13 +25,13 @@ def load_seed() -> None:
 @pytest.fixture
 def seeded(db) -> None:
     """The curated seed data: two statements by Hikmet Hajiyev and their claims."""
-    load_seed()
+    seed_replay.seed()
 
 
 @pytest.fixture
 def seeded_live(transactional_db) -> None:
     """The seed data, committed so that the live server's thread sees it."""
-    load_seed()
+    seed_replay.seed()
     restore_curation_groups()
 
 

@@ -4,14 +4,17 @@ too); the reverse migration gives back the old shape row for row, searchable as 
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.forms.models import model_to_dict
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.conftest import restore_curation_groups
 
 BEFORE = ("statements", "0013_position_changes")
 AFTER = ("statements", "0014_reports_and_evidence")
@@ -127,89 +130,68 @@ def rows(apps) -> dict[str, list[dict]]:
     }
 
 
-@pytest.fixture
-def old_data():
-    apps = migrate_to(BEFORE)
-    try:
-        store_old_shape(apps)
-        yield apps, rows(apps), {words: found(words) for words in SEARCHES}
-    finally:
-        migrate_to(None)
+@dataclass
+class Forward:
+    """What migration 0014 made of the old data."""
+
+    reports: list[dict]
+    evidence: dict[int, list[dict]]  # per old claim, with its report's statement and text
+    statements: dict[int, uuid.UUID]
+    statement_history: list[dict]
+    report_history: list[dict]
+    evidence_history: list[dict]
+    searched: dict[str, set[int]]
 
 
-def test_every_span_moves_into_its_report_with_its_words(old_data):
-    old_apps, before, searched = old_data
-    apps = migrate_to(AFTER)
-    Report, Evidence = (
-        apps.get_model("statements", "Report"),
-        apps.get_model("statements", "Evidence"),
-    )
-    statements = {row["id"]: row for row in before["Statement"]}
-    for report in Report.objects.all():
-        old = statements[report.statement_id]
-        assert report.order == 0 and not report.is_primary
-        assert report.outlet_id == old["reporting_outlet_id"]
-        assert report.headline_as_printed == old["headline"]
-        for field in ("source_text", "source_hash", "source_url", "dateline", "title_as_given"):
-            assert getattr(report, field) == old[field], field
-        assert (report.language, report.body_start) == (old["language"], old["body_start"])
-    assert Report.objects.count() == len(statements) == 3
-    for claim in before["Claim"]:
-        (evidence,) = Evidence.objects.filter(claim_id=claim["id"]).select_related("report")
-        assert evidence.is_main and evidence.report.statement_id == claim["statement_id"]
-        span = (evidence.quote, evidence.span_start, evidence.span_end)
-        assert span == (claim["quote"], claim["span_start"], claim["span_end"])
-        words = evidence.report.source_text[evidence.span_start : evidence.span_end]
-        text = statements[claim["statement_id"]]["source_text"]
-        assert words == text[claim["span_start"] : claim["span_end"]]
-        assert evidence.quote in ("", words)
-    assert {words: found(words) for words in SEARCHES} == searched
+@dataclass
+class Trip:
+    """The old data, what the migration made of it, and what its reverse gave back."""
+
+    before: dict[str, list[dict]]
+    searched: dict[str, set[int]]
+    forward: Forward
+    back: dict[str, list[dict]]
+    searched_back: dict[str, set[int]]
+    airships: tuple[set[int], set[int]]  # found by the old index after an edit, and stored
+    new_ids: tuple[int, int]  # a report and an evidence made after going forward again
+    deleted_ids: tuple[set[int], set[int]]
 
 
-def test_history_keeps_every_version_and_one_name_per_statement(old_data):
-    _, before, _ = old_data
-    apps = migrate_to(AFTER)
+def read_forward(apps) -> Forward:
     get = apps.get_model
-    live = {
-        statement.pk: statement.uid for statement in get("statements", "Statement").objects.all()
-    }
-    history = get("statements", "HistoricalStatement").objects.order_by("history_id")
-    versions = get("statements", "HistoricalReport").objects.order_by("history_date", "history_id")
-    old_versions = {row["history_id"]: row for row in before["HistoricalStatement"]}
-    assert history.count() == versions.count() == len(old_versions) == 6
-    deleted_hash = content_hash(DELETED_TEXT)
-    for record in history:
-        # A statement keeps one name through its history; a deleted one is named by its text.
-        expected = live.get(record.id, uuid.uuid5(STATEMENT_NAMES, deleted_hash))
-        assert record.uid == expected, record.history_type
-        old = old_versions[record.history_id]
-        (version,) = versions.filter(statement_id=record.id, history_date=record.history_date)
-        assert (version.source_text, version.history_type) == (
-            old["source_text"],
-            old["history_type"],
+    evidence = {}
+    for span in get("statements", "Evidence").objects.select_related("report"):
+        evidence.setdefault(span.claim_id, []).append(
+            {
+                **model_to_dict(span),
+                "statement_id": span.report.statement_id,
+                "source_text": span.report.source_text,
+            }
         )
-    for statement_id, uid in live.items():
-        text = next(row["source_text"] for row in before["Statement"] if row["id"] == statement_id)
-        assert uid == uuid.uuid5(STATEMENT_NAMES, content_hash(text))
-    reports = dict(get("statements", "Report").objects.values_list("statement_id", "pk"))
-    gone = versions.get(history_type="-")
-    assert gone.id not in reports.values()
-    spans = get("statements", "HistoricalEvidence").objects
-    assert spans.count() == len(before["HistoricalClaim"])
-    for record in before["HistoricalClaim"]:
-        version = spans.get(claim_id=record["id"], history_date=record["history_date"])
-        assert (version.quote, version.span_start, version.span_end) == (
-            record["quote"],
-            record["span_start"],
-            record["span_end"],
-        )
-        assert version.report_id == reports.get(record["statement_id"], gone.id)
-        assert version.is_main and version.history_type == record["history_type"]
+
+    def history(name: str, *order: str) -> list[dict]:
+        return list(get("statements", name).objects.order_by(*order).values())
+
+    return Forward(
+        reports=list(get("statements", "Report").objects.order_by("pk").values()),
+        evidence=evidence,
+        statements=dict(get("statements", "Statement").objects.values_list("pk", "uid")),
+        statement_history=history("HistoricalStatement", "history_id"),
+        report_history=history("HistoricalReport", "history_date", "history_id"),
+        evidence_history=history("HistoricalEvidence", "history_id"),
+        searched={words: found(words) for words in SEARCHES},
+    )
 
 
-def test_new_reports_and_evidence_never_take_the_ids_of_deleted_ones(old_data):
-    migrate_to(AFTER)
-    migrate_to(None)
+def edit_old_summary(apps) -> tuple[set[int], set[int]]:
+    """The old index follows changes again, through the old triggers."""
+    Claim = apps.get_model("statements", "Claim")
+    Claim.objects.filter(summary="Summary 1.1").update(summary="Summary about airships")
+    stored = set(Claim.objects.filter(summary__contains="airships").values_list("pk", flat=True))
+    return found("airships"), stored
+
+
+def add_after_going_forward() -> tuple[tuple[int, int], tuple[set[int], set[int]]]:
     from statements.models import Evidence, Report, Statement  # noqa: PLC0415
     from tests.factories import add_evidence, make_claim  # noqa: PLC0415
 
@@ -217,26 +199,123 @@ def test_new_reports_and_evidence_never_take_the_ids_of_deleted_ones(old_data):
     report = Report.objects.create(statement=statement, order=1, source_text="Entirely new words.")
     claim = make_claim(statement, "We will build the bridge.")
     span = add_evidence(claim, report, "new words")
-    assert report.pk not in set(
-        Report.history.filter(history_type="-").values_list("id", flat=True)
-    )
-    assert span.pk not in set(
-        Evidence.history.filter(history_type="-").values_list("id", flat=True)
-    )
+    deleted = [
+        set(model.history.filter(history_type="-").values_list("id", flat=True))
+        for model in (Report, Evidence)
+    ]
+    return (report.pk, span.pk), tuple(deleted)
 
 
-def test_the_reverse_migration_gives_back_the_old_shape_exactly(old_data):
-    _, before, searched = old_data
-    migrate_to(AFTER)
+def travel() -> Trip:
+    """0013 with old data, 0014, back to 0013 (with an edit), then forward to the latest."""
     apps = migrate_to(BEFORE)
-    after = rows(apps)
+    store_old_shape(apps)
+    before, searched = rows(apps), {words: found(words) for words in SEARCHES}
+    forward = read_forward(migrate_to(AFTER))
+    apps = migrate_to(BEFORE)
+    back, searched_back = rows(apps), {words: found(words) for words in SEARCHES}
+    airships = edit_old_summary(apps)
+    migrate_to(None)
+    new_ids, deleted_ids = add_after_going_forward()
+    return Trip(before, searched, forward, back, searched_back, airships, new_ids, deleted_ids)
+
+
+@pytest.fixture(scope="module")
+def trip(django_db_setup, django_db_blocker):
+    """The round trip, made once: each migration costs seconds of Django's state rendering.
+    The tests read what it recorded; the database is emptied after, as a transactional test's
+    is."""
+    with django_db_blocker.unblock():
+        try:
+            yield travel()
+        finally:
+            migrate_to(None)
+            call_command("flush", interactive=False, verbosity=0)
+            restore_curation_groups()
+
+
+def test_every_span_moves_into_its_report_with_its_words(trip):
+    statements = {row["id"]: row for row in trip.before["Statement"]}
+    for report in trip.forward.reports:
+        old = statements[report["statement_id"]]
+        assert report["order"] == 0 and not report["is_primary"]
+        assert report["outlet_id"] == old["reporting_outlet_id"]
+        assert report["headline_as_printed"] == old["headline"]
+        for field in ("source_text", "source_hash", "source_url", "dateline", "title_as_given"):
+            assert report[field] == old[field], field
+        assert (report["language"], report["body_start"]) == (old["language"], old["body_start"])
+    assert len(trip.forward.reports) == len(statements) == 3
+    for claim in trip.before["Claim"]:
+        (evidence,) = trip.forward.evidence[claim["id"]]
+        assert evidence["is_main"] and evidence["statement_id"] == claim["statement_id"]
+        span = (evidence["quote"], evidence["span_start"], evidence["span_end"])
+        assert span == (claim["quote"], claim["span_start"], claim["span_end"])
+        words = evidence["source_text"][evidence["span_start"] : evidence["span_end"]]
+        text = statements[claim["statement_id"]]["source_text"]
+        assert words == text[claim["span_start"] : claim["span_end"]]
+        assert evidence["quote"] in ("", words)
+    assert len(trip.forward.evidence) == len(trip.before["Claim"])
+    assert trip.forward.searched == trip.searched
+
+
+def test_history_keeps_every_version_and_one_name_per_statement(trip):
+    forward = trip.forward
+    live = forward.statements
+    versions = forward.report_history
+    old_versions = {row["history_id"]: row for row in trip.before["HistoricalStatement"]}
+    assert len(forward.statement_history) == len(versions) == len(old_versions) == 6
+    deleted_hash = content_hash(DELETED_TEXT)
+    for record in forward.statement_history:
+        # A statement keeps one name through its history; a deleted one is named by its text.
+        expected = live.get(record["id"], uuid.uuid5(STATEMENT_NAMES, deleted_hash))
+        assert record["uid"] == expected, record["history_type"]
+        old = old_versions[record["history_id"]]
+        (version,) = [
+            version
+            for version in versions
+            if (version["statement_id"], version["history_date"])
+            == (record["id"], record["history_date"])
+        ]
+        assert (version["source_text"], version["history_type"]) == (
+            old["source_text"],
+            old["history_type"],
+        )
+    for statement_id, uid in live.items():
+        text = next(
+            row["source_text"] for row in trip.before["Statement"] if row["id"] == statement_id
+        )
+        assert uid == uuid.uuid5(STATEMENT_NAMES, content_hash(text))
+    reports = {report["statement_id"]: report["id"] for report in forward.reports}
+    (gone,) = [version for version in versions if version["history_type"] == "-"]
+    assert gone["id"] not in reports.values()
+    spans = forward.evidence_history
+    assert len(spans) == len(trip.before["HistoricalClaim"])
+    for record in trip.before["HistoricalClaim"]:
+        (version,) = [
+            span
+            for span in spans
+            if (span["claim_id"], span["history_date"]) == (record["id"], record["history_date"])
+        ]
+        assert (version["quote"], version["span_start"], version["span_end"]) == (
+            record["quote"],
+            record["span_start"],
+            record["span_end"],
+        )
+        assert version["report_id"] == reports.get(record["statement_id"], gone["id"])
+        assert version["is_main"] and version["history_type"] == record["history_type"]
+
+
+def test_new_reports_and_evidence_never_take_the_ids_of_deleted_ones(trip):
+    (report, evidence), (deleted_reports, deleted_evidence) = trip.new_ids, trip.deleted_ids
+    assert deleted_reports and deleted_evidence
+    assert report not in deleted_reports
+    assert evidence not in deleted_evidence
+
+
+def test_the_reverse_migration_gives_back_the_old_shape_exactly(trip):
     for name in CHANGED:
-        assert after[name] == before[name], name
-    assert {words: found(words) for words in SEARCHES} == searched
-    # The old index follows changes again, through the old triggers.
-    Claim = apps.get_model("statements", "Claim")
-    Claim.objects.filter(summary="Summary 1.1").update(summary="Summary about airships")
-    assert found("airships") == set(
-        Claim.objects.filter(summary__contains="airships").values_list("pk", flat=True)
-    )
-    assert len(found("airships")) == 1
+        assert trip.back[name] == trip.before[name], name
+    assert trip.searched_back == trip.searched
+    found_after_edit, stored = trip.airships
+    assert found_after_edit == stored
+    assert len(found_after_edit) == 1
