@@ -10,8 +10,11 @@ a page shows tells which database it read, as do the queries logged on each conn
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -53,19 +56,22 @@ def postgres_replica_url() -> str:
     return url
 
 
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory):
-    """(primary URL, replica URL): a new PostgreSQL database and the stand-in, or two files."""
+@contextmanager
+def copy_of(replica: str, tmp_path_factory) -> Iterator[str]:
+    """A new database copied from the prepared (migrated) stand-in, so that the primary need not
+    migrate from nothing too: a PostgreSQL database made from it as a template, or a file copy.
+    Gives its URL."""
     if not ON_POSTGRES:
-        folder = tmp_path_factory.mktemp("replica")
-        yield f"sqlite:///{folder / 'primary.sqlite3'}", f"sqlite:///{folder / 'replica.sqlite3'}"
+        primary = tmp_path_factory.mktemp("replica") / "primary.sqlite3"
+        shutil.copyfile(urlsplit(replica).path, primary)
+        yield f"sqlite:///{primary}"
         return
-    replica = postgres_replica_url()
-    name = f"primary_{secrets.token_hex(4)}"
+    name, template = f"primary_{secrets.token_hex(4)}", urlsplit(replica).path.lstrip("/")
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        create = sql.SQL("CREATE DATABASE {} TEMPLATE {}")
+        conn.execute(create.format(sql.Identifier(name), sql.Identifier(template)))
     try:
-        yield urlunsplit(urlsplit(POSTGRES_URL)._replace(path=f"/{name}")), replica
+        yield urlunsplit(urlsplit(POSTGRES_URL)._replace(path=f"/{name}"))
     finally:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
@@ -73,11 +79,17 @@ def databases(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def visits(databases) -> dict:
-    primary, replica = databases
-    run_site(["prepare", PRIMARY_ONLY], DATABASE_URL=primary)
+def visits(tmp_path_factory) -> dict:
+    """The visits' findings: the stand-in replica prepared, then a primary copied from it and
+    prepared with its own statement (the copy's rows are emptied first)."""
+    if ON_POSTGRES:
+        replica = postgres_replica_url()
+    else:
+        replica = f"sqlite:///{tmp_path_factory.mktemp('replica') / 'replica.sqlite3'}"
     run_site(["prepare", REPLICA_ONLY], DATABASE_URL=replica)
-    return run_site(["visit"], DATABASE_URL=primary, DATABASE_REPLICA_URLS=replica)
+    with copy_of(replica, tmp_path_factory) as primary:
+        run_site(["prepare", PRIMARY_ONLY], DATABASE_URL=primary)
+        return run_site(["visit"], DATABASE_URL=primary, DATABASE_REPLICA_URLS=replica)
 
 
 @pytest.mark.parametrize("page", ["public timeline", "public fragment"])
