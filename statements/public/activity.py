@@ -122,6 +122,7 @@ def period_link(path: str, params: QueryDict, start: date, unit: str) -> str:
     latest = latest_date()
     link = params.copy()
     link.pop("page", None)
+    link.pop("counts", None)  # the strip may come with the counts that follow a fragment
     link["date_after"] = min(max(start, EARLIEST_DATE), latest).isoformat()
     link["date_before"] = max(min(period_end(start, unit), latest), EARLIEST_DATE).isoformat()
     return f"{path}?{link.urlencode()}"

@@ -37,6 +37,7 @@ class Narrowing:
     terms: tuple[Term, ...]
     left_out: tuple[Term, ...] = ()
     claims: int = 0  # how many claims there are, near enough
+    matches: tuple[int, ...] = ()  # each narrowing term's claims, whatever their status
 
     @property
     def key(self) -> str:
@@ -68,8 +69,11 @@ def narrowing(alias: str, version: str, text: str) -> Narrowing:
 
     def tried() -> Narrowing:
         claims, bound, matches = trial(alias, terms)
-        common = [term for term, found in zip(terms, matches, strict=True) if found > bound]
-        return Narrowing(tuple(t for t in terms if t not in common), tuple(common), claims)
+        tried_terms = list(zip(terms, matches, strict=True))
+        narrow = [(term, found) for term, found in tried_terms if found <= bound]
+        common = tuple(term for term, found in tried_terms if found > bound)
+        narrow_terms, their_matches = zip(*narrow, strict=True) if narrow else ((), ())
+        return Narrowing(tuple(narrow_terms), common, claims, tuple(their_matches))
 
     return kept(version, ("narrowing", alias, tuple(terms)), tried)
 

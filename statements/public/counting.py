@@ -132,6 +132,10 @@ class ViewCounts:
             return Totals(0, 0)
         return added_up(self.per_month().values())
 
+    def totals_are_kept(self) -> bool:
+        """Whether the totals (the counts per month) are kept already."""
+        return is_kept(self.filterset.version, self.described("months", ""))
+
     def facet_is_kept(self, name: str) -> bool:
         """Whether the facet's counts are kept already: asking for them costs no counting."""
         what = "officials" if name == "official" else name

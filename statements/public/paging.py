@@ -22,3 +22,16 @@ class NearerEndPaginator(Paginator):
             return super().page(number)
         rows = list(self.object_list.reverse()[from_end : self.count - first])
         return self._get_page(rows[::-1], number, self)
+
+
+class UncountedFirstPage(Page):
+    """The first page of a list not counted: one row read past the page tells whether another
+    follows. Its paginator's count is for the view to set, once the list is counted."""
+
+    def __init__(self, object_list, per_page: int) -> None:
+        rows = list(object_list[: per_page + 1])
+        self.more = len(rows) > per_page
+        super().__init__(rows[:per_page], 1, Paginator(object_list, per_page))
+
+    def has_next(self) -> bool:
+        return self.more

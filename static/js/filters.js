@@ -11,6 +11,19 @@ document.addEventListener("htmx:configRequest", (event) => {
   }
 });
 
+// Typing asks for results after a pause; leaving the words box then says "changed" once more,
+// which would ask for the same results again and replace the ones a click (a period of the
+// activity strip, a page of results) is already bringing: that "change" goes no further.
+document.addEventListener(
+  "change",
+  (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === "search") {
+      event.stopPropagation();
+    }
+  },
+  true,
+);
+
 // A date box holds a valid date at every digit of its year (0002, 0020, 0202, 2024) and says
 // "changed" each time: ask for results only once the date is complete, so that one change
 // makes one request and one history entry. A box emptied on purpose is a change too.

@@ -1,12 +1,13 @@
 """The road every filtered list shares: request, ClaimFilter, a page of claims, page or fragment."""
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from statements.public.activity import Activity, activity, summary
 from statements.public.common_terms import described
-from statements.public.counting import ViewCounts
+from statements.public.counting import Totals, ViewCounts
 from statements.public.facets import (
     facet_counts,
     facet_counts_kept,
@@ -15,7 +16,7 @@ from statements.public.facets import (
 )
 from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
-from statements.public.paging import NearerEndPaginator
+from statements.public.paging import NearerEndPaginator, UncountedFirstPage
 from statements.public.periods import group_by_period
 from statements.public.position_steps import official_changes
 from statements.public.position_steps import position_steps as steps
@@ -45,21 +46,23 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     counts = ViewCounts(filterset)
     part = page_part(request)
     if part == "counts":
-        return counts_context(filterset, counts, fixed)
+        return counts_context(request, filterset, counts, fixed)
     # With htmx at hand, the results never wait for facet counts nobody has asked for since
     # the data last changed: they come by a second request. A page without it counts them.
     deferred = part != "page" and not facet_counts_kept(counts, fixed)
     facets = facets_to_come(counts, fixed) if deferred else facet_counts(counts, fixed)
     show_counts(filterset, facets)
-    totals = counts.totals()
-    filterset.dense_search = dense_first_page(filterset, totals.claims, request)
-    paginator = NearerEndPaginator(with_reporters(filterset.qs), CLAIMS_PER_PAGE)
-    paginator.count = totals.claims  # known already: the paginator need not count again
-    page = paginator.get_page(request.GET.get("page"))
+    page = uncounted_first_page(request, filterset, counts) if deferred else None
+    totals = None if page is not None and page.has_next() else counts.totals()
+    if page is None:
+        page = counted_page(request, filterset, totals)
+    elif totals is not None:  # the first page holds every claim: counting them is cheap
+        page.paginator.count = totals.claims
     params.pop("page", None)
     every_claim = None if page.has_other_pages() else list(page.object_list)
     return {
-        **insights(request, filterset, fixed, counts, every_claim),
+        **insights(request, filterset, fixed, every_claim),
+        "activity": charted_activity(counts, request) if totals and filterset.is_valid() else None,
         "filter": filterset,
         "fixed": fixed,
         "facets": list(facets),
@@ -69,10 +72,32 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "open_data_licence": settings.OPEN_DATA_LICENCE,
         "page": page,
         "periods": group_by_period(list(page.object_list)),
-        "statement_count": totals.statements,
-        "counts_url": counts_url(request) if deferred else "",
+        "statement_count": totals.statements if totals else None,
+        "counting": totals is None,
+        "counts_url": counts_url(request, with_totals=totals is None) if deferred else "",
         **search_notice(filterset),
     }
+
+
+def counted_page(request: HttpRequest, filterset: ClaimFilter, totals: Totals) -> Page:
+    filterset.dense_search = dense_first_page(filterset, totals.claims, request)
+    paginator = NearerEndPaginator(with_reporters(filterset.qs), CLAIMS_PER_PAGE)
+    paginator.count = totals.claims  # known already: the paginator need not count again
+    return paginator.get_page(request.GET.get("page"))
+
+
+def uncounted_first_page(
+    request: HttpRequest, filterset: ClaimFilter, counts: ViewCounts
+) -> UncountedFirstPage | None:
+    """The first page of results whose totals are not kept, found without counting every match
+    (at a million claims, counting a common word's matches per month takes longer than finding
+    and rendering a page of them): the totals follow with the facet counts."""
+    if request.GET.get("page", "1") != "1" or not filterset.is_valid() or counts.totals_are_kept():
+        return None
+    narrowing = filterset.search_narrowing
+    if len(narrowing.matches) == 1:  # one term: the index counted its matches already
+        filterset.dense_search = narrowing.matches[0] * DENSE_SHARE >= narrowing.claims
+    return UncountedFirstPage(with_reporters(filterset.qs), CLAIMS_PER_PAGE)
 
 
 def search_notice(filterset: ClaimFilter) -> dict:
@@ -92,24 +117,37 @@ def dense_first_page(filterset: ClaimFilter, matches: int, request: HttpRequest)
     return first_page and bool(narrowing.terms) and matches * DENSE_SHARE >= narrowing.claims
 
 
-def counts_url(request: HttpRequest) -> str:
-    """Where the facet counts of this view come from: the view's URL, any page, with counts=1."""
+def counts_url(request: HttpRequest, with_totals: bool) -> str:
+    """Where the facet counts of this view come from: the view's URL, any page, with counts=1,
+    or counts=totals when the totals and the activity over time come with them."""
     params = request.GET.copy()
     params.pop("page", None)
-    params["counts"] = "1"
+    params["counts"] = "totals" if with_totals else "1"
     return f"{request.path}?{params.urlencode()}"
 
 
-def counts_context(filterset: ClaimFilter, counts: ViewCounts, fixed: dict) -> dict:
+def counts_context(
+    request: HttpRequest, filterset: ClaimFilter, counts: ViewCounts, fixed: dict
+) -> dict:
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
-    return {"filter": filterset, "fixed": fixed, "facets": list(facets)}
+    context = {"filter": filterset, "fixed": fixed, "facets": list(facets)}
+    if request.GET.get("counts") == "totals" and filterset.is_valid():
+        totals = counts.totals()
+        paginator = Paginator([], CLAIMS_PER_PAGE)
+        paginator.count = totals.claims
+        context |= {
+            "page": paginator.page(1),
+            "statement_count": totals.statements,
+            "activity": charted_activity(counts, request),
+            "with_totals": True,
+        }
+    return context
 
 
-def insights(
-    request: HttpRequest, filterset, fixed: dict, counts: ViewCounts, every_claim: list | None
-) -> dict:
-    """What the view can show beyond the list: activity over time, lanes, how a position moved."""
+def insights(request: HttpRequest, filterset, fixed: dict, every_claim: list | None) -> dict:
+    """What the view can show beyond the list and its activity over time: lanes, how a position
+    moved."""
     if not filterset.is_valid():
         return {}
     claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
@@ -120,7 +158,6 @@ def insights(
     return {
         "view": "lanes" if lanes_asked else "list",
         "lanes_offered": bool(official),
-        "activity": charted_activity(counts, request),
         "lanes": build_lanes(claims, summary, request.path, request.GET) if lanes_asked else None,
         "steps": cards,
         "story_official": official,
