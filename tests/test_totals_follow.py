@@ -50,6 +50,7 @@ def test_a_new_search_sends_its_first_page_before_counting_every_match(client, m
     assert 'aria-busy="true">Counting' in html
     assert "Claims listed; counting them." in html
     assert counted_per_month(queries) == []
+    assert not [sql for sql in queries if sql.startswith("SELECT COUNT(")]
     assert 'class="pager-next"' in html  # a row read past the page says another follows
     assert 'class="activity"' not in html
 

@@ -35,3 +35,6 @@ class UncountedFirstPage(Page):
 
     def has_next(self) -> bool:
         return self.more
+
+    def next_page_number(self) -> int:
+        return self.number + 1  # Django's checks it against the count
