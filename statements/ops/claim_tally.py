@@ -58,47 +58,55 @@ def rebuild_tally(using: str = DEFAULT_DB_ALIAS) -> None:
 Key = tuple
 Sums = dict[Key, tuple[int, int]]
 PATHS = {"official": "statement__official_id", "month": "month"}
-# Every claim, then its statement's venue, then the outlets of its reports that were not the
-# venue: a claim counts once for an outlet (statements/public/counting.py, outlet_rows).
+# What each kind of row counts the claims by: nothing, the statement's venue, the outlets of its
+# reports that were not the venue (a claim counts once for an outlet, as in outlet_rows() of
+# statements/public/counting.py), each of those per topic too.
 NOT_THE_VENUE = Q(statement__venue__isnull=True) | ~Q(
     statement__reports__outlet=F("statement__venue")
 )
 OUTLETS = [(None, None), ("statement__venue", None), ("statement__reports__outlet", NOT_THE_VENUE)]
+KINDS = [(topic, outlet, only) for topic in (None, "topics") for outlet, only in OUTLETS]
+EVERY_CLAIM = KINDS[:1]
 
 
-def recounted(claims: QuerySet, per: Iterable[str]) -> Sums:
+def recounted(claims: QuerySet, per: Iterable[str], kinds: list[tuple] = KINDS) -> Sums:
     """(claims, statements) of the published claims among `claims`, keyed by the parts of the
     cell named in `per` (official, month), the topic (or None) and the outlet (or None)."""
     claims = claims.published().order_by().annotate(month=MonthOf("statement__date"))
     keys = [PATHS[name] for name in per]
     sums: dict[Key, tuple[int, int]] = {}
-    for topic in (None, "topics"):
-        for outlet, only in OUTLETS:
-            fields = [*keys, *(path for path in (topic, outlet) if path)]
-            numbers = {
-                "claims": Count("pk", distinct=True, filter=only),
-                "statements": Count("statement", distinct=True, filter=only),
-            }
-            if not fields:
-                rows = [tuple(claims.aggregate(**numbers).values())]
-            else:
-                rows = claims.values_list(*fields).annotate(**numbers)
-            for *values, number, statements in rows:
-                named = dict(zip(fields, values, strict=True))
-                if not number or any(named[path] is None for path in (topic, outlet) if path):
-                    continue  # no topic, no venue, no report, or a report by the venue
-                key = (*values[: len(keys)], named.get(topic), named.get(outlet))
-                before = sums.get(key, (0, 0))
-                sums[key] = (before[0] + number, before[1] + statements)
+    for topic, outlet, only in kinds:
+        fields = [*keys, *(path for path in (topic, outlet) if path)]
+        numbers = {
+            "claims": Count("pk", distinct=True, filter=only),
+            "statements": Count("statement", distinct=True, filter=only),
+        }
+        if fields:
+            rows = claims.values_list(*fields).annotate(**numbers)
+        else:
+            rows = [tuple(claims.aggregate(**numbers).values())]
+        for *values, number, statements in rows:
+            named = dict(zip(fields, values, strict=True))
+            if not number or any(named[path] is None for path in (topic, outlet) if path):
+                continue  # no topic, no venue, no report, or a report by the venue
+            key = (*values[: len(keys)], named.get(topic), named.get(outlet))
+            before = sums.get(key, (0, 0))
+            sums[key] = (before[0] + number, before[1] + statements)
     return sums
 
 
-def tally_sums(using: str, per: Iterable[str], **only) -> Sums:
-    """The tally's rows added up the same way (`only` narrows them: official_id=…)."""
-    keys = list(per)
-    rows = ClaimTally.objects.using(using).filter(**only).order_by()
-    fields = [*(f"{name}_id" if name == "official" else name for name in keys), "topic_id"]
-    grouped = rows.values_list(*fields, "outlet_id").annotate(
-        number=Sum("claims"), statements_sum=Sum("statements")
+EVERY_ROW = Q()
+ONLY_EVERY_CLAIM = Q(topic__isnull=True, outlet__isnull=True)
+
+
+def tally_sums(using: str, per: Iterable[str], rows: Q = EVERY_ROW) -> Sums:
+    """The tally's rows added up the same way, those `rows` selects."""
+    fields = [f"{name}_id" if name == "official" else name for name in per]
+    grouped = (
+        ClaimTally.objects.using(using)
+        .filter(rows)
+        .order_by()
+        .values_list(*fields, "topic_id", "outlet_id")
+        .annotate(claims_sum=Sum("claims"), statements_sum=Sum("statements"))
     )
     return {tuple(key): (number, statements) for *key, number, statements in grouped}

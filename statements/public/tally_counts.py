@@ -10,6 +10,7 @@ changes, wording and dates to the day are counted from the claims (statements/pu
 from datetime import datetime, timedelta
 
 from django.db.models import BigIntegerField, DateField, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Cast
 
 from statements.models import ClaimTally, Official, Outlet, Topic
 from statements.public.filters import ClaimFilter
@@ -92,8 +93,8 @@ class TallyCounts:
         key = F("month") if by_month else F(f"{grouped_by}_id")
         columns = {
             "part": Value(number),
-            "day": key if by_month else Value(None, output_field=DateField()),
-            "record": Value(None, output_field=BigIntegerField()) if by_month else key,
+            "day": key if by_month else Cast(Value(None), DateField()),
+            "record": Cast(Value(None), BigIntegerField()) if by_month else key,
         }
         return (
             self.rows(part)
