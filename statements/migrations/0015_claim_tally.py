@@ -66,10 +66,12 @@ class Migration(migrations.Migration):
                 "indexes": [
                     models.Index(fields=["official", "month"], name="claim_tally_official_month"),
                     models.Index(
-                        fields=["topic", "outlet", "month"], name="claim_tally_topic_outlet"
+                        fields=["topic", "outlet", "month", "official", "claims", "statements"],
+                        name="claim_tally_topic_outlet",
                     ),
                     models.Index(
-                        fields=["outlet", "topic", "month"], name="claim_tally_outlet_topic"
+                        fields=["outlet", "topic", "month", "official", "claims", "statements"],
+                        name="claim_tally_outlet_topic",
                     ),
                 ],
             },

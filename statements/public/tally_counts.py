@@ -9,7 +9,7 @@ changes, wording and dates to the day are counted from the claims (statements/pu
 
 from datetime import datetime, timedelta
 
-from django.db.models import BigIntegerField, DateField, F, Q, QuerySet, Sum, Value
+from django.db.models import BigIntegerField, DateField, F, Min, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast
 
 from statements.models import ClaimTally, Official, Outlet, Topic
@@ -87,20 +87,22 @@ class TallyCounts:
         return found
 
     def grouped(self, number: int, part: str) -> QuerySet:
-        """(part, month, record, claims, statements) rows of one count, grouped by its key."""
+        """(part, month, record, claims, statements) rows of one count, grouped by its key
+        alone, so that the rows are read in the order of an index and summed as they come (the
+        column it leaves empty is an aggregate of nothing, not a key)."""
         grouped_by, _ = PARTS[part]
         by_month = part == "months"
-        key = F("month") if by_month else F(f"{grouped_by}_id")
-        columns = {
-            "part": Value(number),
-            "day": key if by_month else Cast(Value(None), DateField()),
-            "record": Cast(Value(None), BigIntegerField()) if by_month else key,
-        }
+        key = "month" if by_month else f"{grouped_by}_id"
+        nothing = Min(Cast(Value(None), BigIntegerField() if by_month else DateField()))
+        columns = (
+            {"day": F(key), "record": nothing} if by_month else {"day": nothing, "record": F(key)}
+        )
         return (
             self.rows(part)
-            .annotate(**columns)
-            .values_list("part", "day", "record")
+            .values(key)
             .annotate(claims_sum=Sum("claims"), statements_sum=Sum("statements"))
+            .annotate(part=Value(number), **columns)
+            .values_list("part", "day", "record", "claims_sum", "statements_sum")
         )
 
     def slugs(self, name: str) -> dict[int, str]:
