@@ -64,7 +64,10 @@ class Migration(migrations.Migration):
             ],
             options={
                 "indexes": [
-                    models.Index(fields=["official", "month"], name="claim_tally_official_month"),
+                    models.Index(
+                        fields=["official", "month", "topic", "outlet", "claims", "statements"],
+                        name="claim_tally_official_month",
+                    ),
                     models.Index(
                         fields=["topic", "outlet", "month", "official", "claims", "statements"],
                         name="claim_tally_topic_outlet",
