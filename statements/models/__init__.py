@@ -14,6 +14,7 @@ from statements.models.claim import (
     evidence_text,
     hosted_or_published_by,
 )
+from statements.models.claim_tally import ClaimTally
 from statements.models.directory import Official, Outlet, Post, SlugManager, Topic, lines_of
 from statements.models.position_change import PositionChange, Rating
 from statements.models.report import (
@@ -40,6 +41,7 @@ __all__ = [
     "WEB_LINK",
     "Claim",
     "ClaimKind",
+    "ClaimTally",
     "DatePrecision",
     "EditVersioned",
     "Evidence",

@@ -9,15 +9,19 @@ import re
 from django.apps import apps
 from django.db.migrations.loader import MigrationLoader
 
-# Tables the migrations make without a model: the data's version and the full-text index.
+# Tables the migrations make without a model: the data's version, the full-text index, and the
+# claim tally's marks and (on SQLite) its switch.
 UNMODELLED_TABLES = {
     "sqlite": {
         "data_version": {"id", "token"},
         "claim_search": {"quote", "summary", "evidence", "headline"},
+        "claim_tally_dirty": {"official_id", "month"},
+        "claim_tally_switch": {"id", "paused"},
     },
     "postgresql": {
         "data_version": {"id", "token"},
         "claim_search": {"claim_id", "document"},
+        "claim_tally_dirty": {"official_id", "month"},
     },
 }
 # How many names a message lists before it says how many more there are.

@@ -8,8 +8,9 @@ history is written),
 in an order where each table follows those it refers to (evidence after the reports and claims
 it joins), in one transaction on the target:
 a move that fails or does not verify leaves the target as it was. Then the target's sequences
-are reset, its full-text index rebuilt (migration 0002) and its data given a new version
-(statements/public/versions.py), and statements/ops/move_checks.py compares the two.
+are reset, its full-text index and claim tally counted afresh (migrations 0002, 0015) and its
+data given a new version (statements/public/versions.py), and statements/ops/move_checks.py
+compares the two. The tally is not copied: it is counted from what was.
 """
 
 import secrets
@@ -26,7 +27,9 @@ from django.db.models import Model
 from django.template.defaultfilters import pluralize
 
 from statements.migrations._report_search import SQLITE_REFILL
+from statements.models import ClaimTally
 from statements.ops import move_target
+from statements.ops.claim_tally import rebuild_tally, tally_paused
 from statements.ops.move_checks import verify
 from statements.ops.move_target import MADE_BY_MIGRATE, MoveError
 from statements.ops.statistics import gather_statistics
@@ -52,6 +55,10 @@ class Moved:
     checks: list[str]
 
 
+# Counted from the other tables on the target, not copied.
+COUNTED_AFRESH = {ClaimTally}
+
+
 def copied_models(with_login_attempts: bool = False) -> list[type[Model]]:
     """Every table a model (or a many-to-many link) owns, each after the tables it refers to."""
     models = [
@@ -59,6 +66,7 @@ def copied_models(with_login_attempts: bool = False) -> list[type[Model]]:
         for model in apps.get_models(include_auto_created=True)
         if model._meta.managed and not model._meta.proxy and not model._meta.swapped
         if with_login_attempts or model._meta.app_label != "axes"
+        if model not in COUNTED_AFRESH
     ]
     return in_dependency_order(models)
 
@@ -102,13 +110,17 @@ def move(
         if not replace:
             move_target.refuse_data(models, target)
         with transaction.atomic(using=target):
-            clear(models, target, everything=replace)
+            with tally_paused(target):  # counted afresh in finish()
+                clear(models, target, everything=replace)
             with triggers_off(target, [model._meta.db_table for model in models]):
                 tables = [copy_table(model, source, target, say) for model in models]
             started = time.monotonic()
             finish(models, target)
             elapsed = time.monotonic() - started
-            say(f"Sequences reset, search index rebuilt, statistics gathered ({elapsed:.1f} s)")
+            say(
+                "Sequences reset, search index and claim tally rebuilt, statistics gathered "
+                f"({elapsed:.1f} s)"
+            )
             checks = verify(dict(tables), models, source, target, say)
             version = data_version(target)
     return Moved(tables, version, checks)
@@ -233,14 +245,16 @@ def copy_table(model: type[Model], source: str, target: str, say) -> tuple[str, 
 
 
 def finish(models: list[type[Model]], target: str) -> None:
-    """Sequences past the copied keys, the search index built afresh, a new data version, the
-    planner's statistics."""
+    """Sequences past the copied keys, the search index and the claim tally built afresh, a new
+    data version, the planner's statistics."""
     connection = connections[target]
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
         for sql in REBUILD_SEARCH_INDEX[connection.vendor]:
             cursor.execute(sql)
+    rebuild_tally(target)
+    with connection.cursor() as cursor:
         # Not the source's version: what a process kept under the old one must not be reused.
         cursor.execute("UPDATE data_version SET token = %s", [secrets.randbits(62)])
     gather_statistics(target)  # for the checks' queries, and the site's, from the start

@@ -1,7 +1,8 @@
 """Whether a moved copy is the database it came from: the same rows in every table (reports and
 evidence, and their history, among them), every evidence's quote still its report's words at its
-span, each claim with one main evidence, and the same claims for a sample of public views — the
-timeline, officials, topics, outlets, dates and searches — run through the site's own filter.
+span, each claim with one main evidence, the claim tally as a count of the claims gives it, and
+the same claims for a sample of public views — the timeline, officials, topics, outlets, dates
+and searches — run through the site's own filter.
 """
 
 import re
@@ -9,10 +10,17 @@ import time
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.db.models import F, Model
+from django.db.models import F, Model, Q
 from django.http import QueryDict
 
 from statements.models import Claim, Evidence, Official, Outlet, Statement, Topic, evidence_text
+from statements.ops.claim_tally import (
+    EVERY_CLAIM,
+    ONLY_EVERY_CLAIM,
+    Sums,
+    recounted,
+    tally_sums,
+)
 from statements.ops.move_target import MoveError
 from statements.public.filters import ClaimFilter
 
@@ -33,6 +41,7 @@ def verify(
         lambda: same_counts(copied, models, source, target),
         lambda: quotes_at_spans(target),
         lambda: main_evidence_kept(source, target),
+        lambda: tally_recounted(target),
         lambda: same_views(source, target),
     ]
     done = []
@@ -75,6 +84,47 @@ def main_evidence_kept(source: str, target: str) -> str:
             f"{source_count:,} claims rest on a main evidence here, {target_count:,} in the target."
         )
     return f"{source_count:,} claims rest on their main evidence in both"
+
+
+def tally_recounted(target: str) -> str:
+    """The target's claim tally against a count of its claims: every official's claims per
+    month, every topic's and outlet's over all months, and every row of a few officials."""
+    claims = Claim.objects.using(target)
+    officials = Official.objects.using(target).order_by("pk").values_list("pk", flat=True)
+    compared = [
+        (
+            "per official and month",
+            recounted(claims, ["official", "month"], EVERY_CLAIM),
+            tally_sums(target, ["official", "month"], ONLY_EVERY_CLAIM),
+        ),
+        ("per topic and outlet", recounted(claims, []), tally_sums(target, [])),
+    ]
+    for pk in officials[:SAMPLE_RECORDS]:
+        theirs = claims.filter(statement__official_id=pk)
+        compared.append(
+            (
+                f"of official #{pk}",
+                recounted(theirs, ["official", "month"]),
+                tally_sums(target, ["official", "month"], Q(official_id=pk)),
+            )
+        )
+    for what, counted, tallied in compared:
+        if counted != tallied:
+            raise MoveError(
+                f"In the target, the claim tally {what} {differences(counted, tallied)}."
+            )
+    rows = sum(len(tallied) for _, _, tallied in compared)
+    return f"the claim tally is a count of the claims ({rows:,} sums compared)"
+
+
+def differences(counted: Sums, tallied: Sums) -> str:
+    wrong = sorted(
+        key for key in counted.keys() | tallied.keys() if counted.get(key) != tallied.get(key)
+    )
+    shown = "; ".join(
+        f"{key}: {tallied.get(key)} for {counted.get(key)} counted" for key in wrong[:3]
+    )
+    return f"differs from a count of the claims in {len(wrong):,} places ({shown})"
 
 
 def sample_views(source: str) -> list[dict[str, str]]:

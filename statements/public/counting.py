@@ -11,6 +11,7 @@ from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 
 from statements.public.filters import ClaimFilter
+from statements.public.tally_counts import TallyCounts
 from statements.public.versions import is_kept, kept
 
 T = TypeVar("T")
@@ -103,27 +104,95 @@ def added_up(parts: Iterable[Totals]) -> Totals:
     return Totals(sum(t.claims for t in parts), sum(t.statements for t in parts))
 
 
+def topic_counts(claims: QuerySet) -> Counter:
+    return facet_counts_at_once({"topic": claims})["topic"]
+
+
+def totals_by_key(rows: list[tuple]) -> dict:
+    """The tally's (month or slug, claims, statements) rows as Totals by month or slug."""
+    return {key: Totals(claims, statements) for key, claims, statements in rows if key}
+
+
+def claims_by_key(rows: list[tuple]) -> Counter:
+    return Counter({key: claims for key, claims, _ in rows if key})
+
+
+@dataclass(frozen=True)
+class ViewCount:
+    """One count a view shows: the filter it leaves out, and how it is made from the claims or
+    from the tally's rows."""
+
+    left_out: str
+    from_claims: Callable[[QuerySet], dict]
+    from_tally: Callable[[list[tuple]], dict]
+
+
+COUNTS = {
+    "months": ViewCount("", by_month, totals_by_key),
+    "officials": ViewCount("official", by_official, totals_by_key),
+    "topic": ViewCount("topic", topic_counts, claims_by_key),
+    "outlet": ViewCount("outlet", outlet_counts, claims_by_key),
+}
+# The count behind each facet's options.
+FACET_COUNTS = {"official": "officials", "topic": "topic", "outlet": "outlet"}
+
+
 class ViewCounts:
-    """The counts one filtered view shows, each kept per version of the data and its filters."""
+    """The counts one filtered view shows, each kept per version of the data and its filters:
+    read from the claim tally when it can answer (statements/public/tally_counts.py), else
+    counted from the claims."""
 
     def __init__(self, filterset: ClaimFilter) -> None:
         self.filterset = filterset
+        self.tally = TallyCounts(filterset)
 
-    def described(self, what: str, left_out: str) -> tuple:
-        return ("counts", what, self.filterset.key(left_out))
+    def described(self, what: str) -> tuple:
+        return ("counts", what, self.filterset.key(COUNTS[what].left_out))
 
-    def remembered(self, what: str, left_out: str, compute: Callable[[], T]) -> T:
-        return kept(self.filterset.version, self.described(what, left_out), compute)
+    def is_kept(self, what: str) -> bool:
+        return is_kept(self.filterset.version, self.described(what))
+
+    def keep(self, what: str, value: T) -> T:
+        return kept(self.filterset.version, self.described(what), lambda: value)
+
+    def count(self, what: str):
+        """One count, kept: from the tally if it can answer, else from the claims."""
+        left_out = COUNTS[what].left_out
+
+        def compute():
+            if self.tally.can_answer(left_out):
+                return self.from_tally([what])[what]
+            return COUNTS[what].from_claims(self.filterset.qs_without(left_out))
+
+        return kept(self.filterset.version, self.described(what), compute)
+
+    def from_tally(self, names: list[str]) -> dict[str, dict]:
+        rows = self.tally.counted(names)
+        return {what: COUNTS[what].from_tally(rows[what]) for what in names}
+
+    def count_ahead(self, names: list[str]) -> None:
+        """Keep the counts named that are not kept yet, in as few queries as can be: all that
+        the tally answers in one, and the topic's and the outlet's from the claims in one."""
+        missing = [what for what in names if not self.is_kept(what)]
+        from_tally = [what for what in missing if self.tally.can_answer(COUNTS[what].left_out)]
+        if from_tally:
+            for what, value in self.from_tally(from_tally).items():
+                self.keep(what, value)
+        from_claims = {"topic", "outlet"} & set(missing) - set(from_tally)
+        if len(from_claims) == 2:
+            both = facet_counts_at_once(
+                {name: self.filterset.qs_without(name) for name in from_claims}
+            )
+            for name in from_claims:
+                self.keep(name, both[name])
 
     def per_official(self) -> dict[str, Totals]:
         """Claims and statements per official, with the other filters as they are."""
-        claims = self.filterset.qs_without("official")
-        return self.remembered("officials", "official", lambda: by_official(claims))
+        return self.count("officials")
 
     def per_month(self) -> dict[date, Totals]:
         """Claims and statements per month, with every filter."""
-        claims = self.filterset.qs_without()
-        return self.remembered("months", "", lambda: by_month(claims))
+        return self.count("months")
 
     def totals(self) -> Totals:
         """How many claims match, and in how many statements: added up from the counts per
@@ -133,30 +202,22 @@ class ViewCounts:
         return added_up(self.per_month().values())
 
     def totals_are_kept(self) -> bool:
-        """Whether the totals (the counts per month) are kept already."""
-        return is_kept(self.filterset.version, self.described("months", ""))
+        """Whether the totals (the claims per month) cost no counting: kept, or in the tally."""
+        return self.is_kept("months") or self.tally.can_answer(COUNTS["months"].left_out)
 
     def facet_is_kept(self, name: str) -> bool:
-        """Whether the facet's counts are kept already: asking for them costs no counting."""
-        what = "officials" if name == "official" else name
-        return is_kept(self.filterset.version, self.described(what, name))
+        """Whether the facet's counts cost no counting: kept already, or read from the tally."""
+        what = FACET_COUNTS[name]
+        return self.is_kept(what) or self.tally.can_answer(COUNTS[what].left_out)
 
     def facets(self, names: Iterable[str]) -> dict[str, Counter]:
-        """The facets named; the topic's and the outlet's counted together if neither is kept."""
+        """The facets named, counted together with the claims per month where they can be."""
         names = list(names)
-        if {"topic", "outlet"} <= set(names) and not (
-            self.facet_is_kept("topic") or self.facet_is_kept("outlet")
-        ):
-            both = facet_counts_at_once(
-                {name: self.filterset.qs_without(name) for name in ("topic", "outlet")}
-            )
-            for name in ("topic", "outlet"):
-                self.remembered(name, name, lambda name=name: both[name])
+        self.count_ahead([FACET_COUNTS[name] for name in names] + ["months"])
         return {name: self.facet(name) for name in names}
 
     def facet(self, name: str) -> Counter:
         """The claims each option of a filter would give, with the other filters as they are."""
         if name == "official":
             return Counter({slug: t.claims for slug, t in self.per_official().items()})
-        claims = self.filterset.qs_without(name)
-        return self.remembered(name, name, lambda: facet_counts_at_once({name: claims})[name])
+        return self.count(name)

@@ -16,6 +16,7 @@ from statements.models import (
     Statement,
     Topic,
 )
+from statements.ops.claim_tally import tally_paused
 from statements.ops.synthetic.vocabulary import OUTLETS, PREFIX, TOPICS
 from statements.ops.synthetic.writer import (
     Plan,
@@ -111,8 +112,9 @@ def generate(plan: Plan, progress: Callable[[int, int], None] | None = None) -> 
     per_batch = max(1, plan.batch_size // max(1, plan.claims_per_statement))
     done = 0
     while batch := list(islice(drafts, per_batch)):
-        # Each batch commits on its own, so the write-ahead log and memory stay small.
-        with transaction.atomic():
+        # Each batch commits on its own, so the write-ahead log and memory stay small; the
+        # claim tally counts each month of each official it touched once, at the end of it.
+        with transaction.atomic(), tally_paused():
             done += save_batch(batch)
         # With DEBUG on, Django keeps the SQL of the last 9,000 queries: megabytes a batch here.
         reset_queries()

@@ -1,0 +1,203 @@
+"""The claim tally stays a count of the published claims after every kind of write, on SQLite
+and PostgreSQL: each row against a count of the claims, and each count a page reads from it
+against the same count made from the claims as pages made it before."""
+
+import io
+import random
+from collections import Counter
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from statements.models import Claim, ClaimTally, Report, Statement, StatementStatus
+from statements.ops.claim_tally import rebuild_tally, tally_paused
+from tests.factories import make_claim, make_report
+from tests.tally_archive import (
+    FIRST,
+    SECOND,
+    assert_tally_is_a_count_of_the_claims,
+    assert_views_count_as_the_claims,
+    build_archive,
+    text,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(db) -> dict:
+    return build_archive()
+
+
+def change(record, **fields) -> None:
+    """Saved through the model, as the admin saves it: every column written."""
+    record.refresh_from_db()
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.save()
+
+
+WRITES = {
+    "a draft published": lambda a: change(a["draft"], status=StatementStatus.PUBLISHED),
+    "a statement unpublished": lambda a: change(a["may"], status=StatementStatus.IN_REVIEW),
+    "a statement moved to another month": lambda a: change(a["may"], date=date(2024, 7, 3)),
+    "a statement moved within its month": lambda a: change(a["may"], date=date(2024, 5, 1)),
+    "a statement given to another official": lambda a: change(a["may"], official=a["ben"]),
+    "a statement given another venue": lambda a: change(a["june"], venue=a["courier"]),
+    "a statement's venue taken off": lambda a: change(a["may"], venue=None),
+    "statements unpublished at once": lambda a: Statement.objects.update(status="rejected"),
+    "a claim added": lambda a: make_claim(a["may_later"], SECOND, topics=(a["roads"],)),
+    "a claim deleted": lambda a: a["claims"][1].delete(),
+    "a claim moved to another statement": lambda a: Claim.objects.filter(
+        pk=a["claims"][2].pk
+    ).update(statement=a["june"], order=9),
+    "a topic added to a claim": lambda a: a["claims"][4].topics.add(a["water"]),
+    "a topic taken off a claim": lambda a: a["claims"][1].topics.remove(a["water"]),
+    "a topic deleted": lambda a: a["roads"].delete(),
+    "a report added": lambda a: make_report(a["may"], source_text=text(6), outlet=a["tribune"]),
+    "a report deleted": lambda a: a["second_report"].delete(),
+    "a report given another outlet": lambda a: change(a["second_report"], outlet=a["courier"]),
+    "a report's outlet taken off": lambda a: change(a["second_report"], outlet=None),
+    "a report moved to another statement": lambda a: Report.objects.filter(
+        pk=a["second_report"].pk
+    ).update(statement=a["may_later"], order=5),
+    "a statement deleted": lambda a: a["june"].delete(),
+    "data generated": lambda a: call_command(
+        "generate_data", officials=2, statements=12, seed=4, stdout=io.StringIO()
+    ),
+}
+
+
+EVERY_CLAIM = {"topic": None, "outlet": None}
+ROW = ("official", "month", "topic", "outlet", "claims", "statements")
+
+
+def tally_rows() -> Counter:
+    return Counter(ClaimTally.objects.values_list(*ROW))
+
+
+def test_the_tally_counts_what_is_stored(archive):
+    assert ClaimTally.objects.filter(**EVERY_CLAIM).count() == 2  # Ana in May, Ben in June
+    may = ClaimTally.objects.get(official=archive["ana"], month=date(2024, 5, 1), **EVERY_CLAIM)
+    assert (may.claims, may.statements) == (3, 2)
+    # The Herald was the June statement's venue and printed its report: its claims count once.
+    herald = ClaimTally.objects.get(
+        official=archive["ben"], month=date(2024, 6, 1), topic=None, outlet=archive["herald"]
+    )
+    assert (herald.claims, herald.statements) == (2, 1)
+    assert_tally_is_a_count_of_the_claims()
+    assert_views_count_as_the_claims()
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_after_each_kind_of_write_the_tally_is_a_count_of_the_claims(archive, write):
+    before = tally_rows()
+    WRITES[write](archive)
+    assert tally_rows() != before or write == "a statement moved within its month"
+    assert_tally_is_a_count_of_the_claims()
+    assert_views_count_as_the_claims()
+
+
+# Random edits: which record each one changes is drawn from its number.
+def pick(model, number: int, **only):
+    records = list(model.objects.filter(**only).order_by("pk"))
+    return records[number % len(records)] if records else None
+
+
+def edit_statement(number: int) -> None:
+    statement = pick(Statement, number)
+    rng = random.Random(number)
+    if statement:
+        change(
+            statement,
+            status=rng.choice(["published", "draft"]),
+            date=date(2024, rng.choice([5, 6, 7]), rng.choice([1, 15, 28])),
+            official_id=pick(Statement, number // 7).official_id,
+            venue_id=rng.choice([None, *Report.objects.values_list("outlet_id", flat=True)]),
+        )
+
+
+def edit_topics(number: int) -> None:
+    claim, topic = pick(Claim, number), pick(Claim.topics.field.related_model, number // 3)
+    if claim and topic:
+        (claim.topics.remove if claim.topics.filter(pk=topic.pk).exists() else claim.topics.add)(
+            topic
+        )
+
+
+def edit_report(number: int) -> None:
+    report = pick(Report, number)
+    outlets = [None, *Statement.objects.values_list("venue_id", flat=True)]
+    if report and number % 5 == 0 and report.statement.reports.count() > 1:
+        report.delete()
+    elif report:
+        change(report, outlet_id=outlets[number % len(outlets)])
+
+
+def add_claim(number: int) -> None:
+    statement = pick(Statement, number)
+    if statement:
+        make_claim(statement, (FIRST, SECOND)[number % 2], order=100 + statement.claims.count())
+
+
+def delete_something(number: int) -> None:
+    record = pick(Claim, number) if number % 3 else pick(Statement, number)
+    if record:
+        record.delete()
+
+
+EDITS = [edit_statement, edit_topics, edit_report, add_claim, delete_something]
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(edits=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), max_size=8))
+def test_after_any_edits_the_tally_is_what_counting_again_gives(db, edits):
+    with transaction.atomic():
+        build_archive()
+        for edit, number in edits:
+            edit(number)
+        assert_tally_is_a_count_of_the_claims()
+        kept_by_triggers = tally_rows()
+        rebuild_tally()
+        assert tally_rows() == kept_by_triggers  # as the migration and a move count it
+        transaction.set_rollback(True)
+
+
+def test_a_writer_of_many_rows_pauses_the_tally_and_counts_each_cell_once_at_the_end(archive):
+    with transaction.atomic(), tally_paused():
+        make_claim(archive["may_later"], SECOND, topics=(archive["roads"],))
+        change(archive["june"], date=date(2024, 8, 2))
+        # Marked, not counted yet: the tally still holds what was.
+        assert not ClaimTally.objects.filter(month=date(2024, 8, 1)).exists()
+    assert ClaimTally.objects.filter(month=date(2024, 8, 1)).exists()
+    assert_tally_is_a_count_of_the_claims()
+    make_claim(archive["june"], SECOND, order=7)  # and after it, each write counts at once
+    assert_tally_is_a_count_of_the_claims()
+
+
+def test_a_failure_while_paused_keeps_nothing_of_the_transaction(archive):
+    with transaction.atomic():
+        try:
+            with tally_paused():
+                make_claim(archive["may_later"], SECOND)
+                raise RuntimeError("the writer failed")
+        except RuntimeError:
+            pass  # caught inside the transaction: it must still not commit paused
+    assert not Claim.objects.filter(statement=archive["may_later"], order=2).exists()
+    make_claim(archive["may_later"], SECOND)
+    assert_tally_is_a_count_of_the_claims()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_tally_is_paused_only_inside_a_transaction():
+    assert not connection.in_atomic_block
+    with pytest.raises(RuntimeError, match="inside a transaction"), tally_paused():
+        pass
