@@ -40,7 +40,7 @@ def result_count(html: str) -> str:
 
 
 def counted_per_month(queries: list[str]) -> list[str]:
-    return [sql for sql in queries if "COUNT(DISTINCT" in sql and '-01\' AS "month"' in sql]
+    return [sql for sql in queries if "COUNT(DISTINCT" in sql and 'AS "month"' in sql]
 
 
 def test_a_new_search_sends_its_first_page_before_counting_every_match(client, many_bridges):
