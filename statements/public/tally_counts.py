@@ -1,5 +1,6 @@
 """Counts read from the claim tally (statements/models/claim_tally.py), which the database keeps
-exact on every write: a few thousand rows added up instead of the claims counted.
+exact on every write: its rows for the months and records in view added up, in one query for
+every count a page shows, instead of the claims counted.
 
 The tally holds, per official and month, the published claims, per topic, per outlet and per
 both, so it answers any view whose filters (but the order) are an official, a topic, an outlet
