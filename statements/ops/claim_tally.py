@@ -55,8 +55,7 @@ def rebuild_tally(using: str = DEFAULT_DB_ALIAS) -> None:
 
 # Comparing the tally with a count of the claims, through the ORM: not the triggers' SQL.
 
-Key = tuple
-Sums = dict[Key, tuple[int, int]]
+Sums = dict[tuple, tuple[int, int]]  # (claims, statements) by (official?, month?, topic, outlet)
 PATHS = {"official": "statement__official_id", "month": "month"}
 # What each kind of row counts the claims by: nothing, the statement's venue, the outlets of its
 # reports that were not the venue (a claim counts once for an outlet, as in outlet_rows() of
@@ -74,7 +73,7 @@ def recounted(claims: QuerySet, per: Iterable[str], kinds: list[tuple] = KINDS) 
     cell named in `per` (official, month), the topic (or None) and the outlet (or None)."""
     claims = claims.published().order_by().annotate(month=MonthOf("statement__date"))
     keys = [PATHS[name] for name in per]
-    sums: dict[Key, tuple[int, int]] = {}
+    sums: Sums = {}
     for topic, outlet, only in kinds:
         fields = [*keys, *(path for path in (topic, outlet) if path)]
         numbers = {
