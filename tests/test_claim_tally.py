@@ -25,8 +25,6 @@ from tests.tally_archive import (
     text,
 )
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def archive(db) -> dict:
@@ -196,8 +194,8 @@ def test_a_failure_while_paused_keeps_nothing_of_the_transaction(archive):
     assert_tally_is_a_count_of_the_claims()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_tally_is_paused_only_inside_a_transaction():
+    """Refused before it touches the database (this test has none to touch)."""
     assert not connection.in_atomic_block
     with pytest.raises(RuntimeError, match="inside a transaction"), tally_paused():
         pass
