@@ -19,6 +19,7 @@ from tests.factories import make_claim, make_report
 from tests.tally_archive import (
     FIRST,
     SECOND,
+    assert_one_pass_counts_as_the_claims,
     assert_tally_is_a_count_of_the_claims,
     assert_views_count_as_the_claims,
     build_archive,
@@ -49,6 +50,10 @@ WRITES = {
     "a statement's venue taken off": lambda a: change(a["may"], venue=None),
     "statements unpublished at once": lambda a: Statement.objects.update(status="rejected"),
     "a claim added": lambda a: make_claim(a["may_later"], SECOND, topics=(a["roads"],)),
+    "claims of two months added by one statement": lambda a: Claim.objects.bulk_create(
+        Claim(statement=statement, order=20 + n, summary="Added.")
+        for n, statement in enumerate([a["may"], a["june"], a["may"]])
+    ),
     "a claim deleted": lambda a: a["claims"][1].delete(),
     "a claim moved to another statement": lambda a: Claim.objects.filter(
         pk=a["claims"][2].pk
@@ -89,6 +94,7 @@ def test_the_tally_counts_what_is_stored(archive):
     assert (herald.claims, herald.statements) == (2, 1)
     assert_tally_is_a_count_of_the_claims()
     assert_views_count_as_the_claims()
+    assert_one_pass_counts_as_the_claims()
 
 
 @pytest.mark.parametrize("write", WRITES)
@@ -98,6 +104,7 @@ def test_after_each_kind_of_write_the_tally_is_a_count_of_the_claims(archive, wr
     assert tally_rows() != before or write == "a statement moved within its month"
     assert_tally_is_a_count_of_the_claims()
     assert_views_count_as_the_claims()
+    assert_one_pass_counts_as_the_claims()
 
 
 # Random edits: which record each one changes is drawn from its number.

@@ -25,6 +25,44 @@ def mark(official: str, day: str) -> str:
 # kept while they grow to a million rows. The recount is planned for the tables as they are.
 PLANNED_EACH_TIME = "SET plan_cache_mode = force_custom_plan"
 
+
+def row_functions(refresh_each_row: bool, create: str = "CREATE") -> list[str]:
+    """The row triggers' functions: each marks the cells a row's change touches, and counted
+    them again at once before migration 0016, which leaves that to the end of the statement."""
+    refresh = "PERFORM claim_tally_refresh();" if refresh_each_row else ""
+    changed_row = (
+        ("claim_or_report", "{row}.statement_id"),
+        ("topic_link", "(SELECT statement_id FROM statements_claim WHERE id = {row}.claim_id)"),
+    )
+    return [
+        f"""{create} FUNCTION claim_tally_statement_changed() RETURNS trigger AS $$
+    BEGIN
+        IF tg_op IN ('UPDATE', 'DELETE') THEN
+            {mark("old.official_id", "old.date")};
+        END IF;
+        IF tg_op IN ('INSERT', 'UPDATE') THEN
+            {mark("new.official_id", "new.date")};
+        END IF;
+        {refresh}
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+        *(
+            f"""{create} FUNCTION claim_tally_{name}_changed() RETURNS trigger AS $$
+    BEGIN
+        IF tg_op IN ('UPDATE', 'DELETE') THEN
+            PERFORM claim_tally_mark_statement({statement.format(row="old")});
+        END IF;
+        IF tg_op IN ('INSERT', 'UPDATE') THEN
+            PERFORM claim_tally_mark_statement({statement.format(row="new")});
+        END IF;
+        {refresh}
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql"""
+            for name, statement in changed_row
+        ),
+    ]
+
+
 FUNCTIONS = [
     # Two transactions recounting one cell at once would each delete the rows they see and
     # insert their own count: the cells are locked first, in one order, until the commit.
@@ -55,35 +93,9 @@ FUNCTIONS = [
             {mark("found.official_id", "found.date")};
         END IF;
     END $$ LANGUAGE plpgsql""",
-    f"""CREATE FUNCTION claim_tally_statement_changed() RETURNS trigger AS $$
-    BEGIN
-        IF tg_op IN ('UPDATE', 'DELETE') THEN
-            {mark("old.official_id", "old.date")};
-        END IF;
-        IF tg_op IN ('INSERT', 'UPDATE') THEN
-            {mark("new.official_id", "new.date")};
-        END IF;
-        PERFORM claim_tally_refresh();
-        RETURN NULL;
-    END $$ LANGUAGE plpgsql""",
-    *(
-        f"""CREATE FUNCTION claim_tally_{name}_changed() RETURNS trigger AS $$
-    BEGIN
-        IF tg_op IN ('UPDATE', 'DELETE') THEN
-            PERFORM claim_tally_mark_statement({statement.format(row="old")});
-        END IF;
-        IF tg_op IN ('INSERT', 'UPDATE') THEN
-            PERFORM claim_tally_mark_statement({statement.format(row="new")});
-        END IF;
-        PERFORM claim_tally_refresh();
-        RETURN NULL;
-    END $$ LANGUAGE plpgsql"""
-        for name, statement in (
-            ("claim_or_report", "{row}.statement_id"),
-            ("topic_link", "(SELECT statement_id FROM statements_claim WHERE id = {row}.claim_id)"),
-        )
-    ),
+    *row_functions(refresh_each_row=True),
 ]
+
 
 # name: (table, when it fires, condition, function)
 TRIGGERS = {
@@ -166,6 +178,29 @@ FUNCTION_NAMES = [
     "claim_tally_mark_statement(bigint)",
     "claim_tally_refresh()",
     "claim_tally_flush()",
+]
+
+# Since migration 0016, the marked cells are counted once at the end of each statement that
+# wrote rows, not once a row: a statement inserting 2,500 claims of one month counted that month
+# 2,500 times (11 s of a 12 s insert), now once.
+TABLES = sorted({table for table, *_ in TRIGGERS.values()})
+ONCE_A_STATEMENT = [
+    *row_functions(refresh_each_row=False, create="CREATE OR REPLACE"),
+    """CREATE FUNCTION claim_tally_statement_done() RETURNS trigger AS $$
+    BEGIN
+        PERFORM claim_tally_refresh();
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    *(
+        f"""CREATE TRIGGER claim_tally_done AFTER INSERT OR UPDATE OR DELETE ON {table}
+        FOR EACH STATEMENT EXECUTE FUNCTION claim_tally_statement_done()"""
+        for table in TABLES
+    ),
+]
+ONCE_A_ROW = [
+    *(f"DROP TRIGGER claim_tally_done ON {table}" for table in TABLES),
+    "DROP FUNCTION claim_tally_statement_done()",
+    *row_functions(refresh_each_row=True, create="CREATE OR REPLACE"),
 ]
 
 FORWARD = [

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 
 from statements.migrations._claim_tally import flush, rebuild
 from statements.models import ClaimTally
-from statements.public.counting import MonthOf
+from statements.public.month_of import MonthOf
 
 PAUSE = {
     "sqlite": ["UPDATE claim_tally_switch SET paused = 1"],

@@ -8,9 +8,10 @@ from datetime import date
 from typing import TypeVar
 
 from django.db.models import Count, F, Q, QuerySet, Value
-from django.db.models.functions import TruncMonth
 
 from statements.public.filters import ClaimFilter
+from statements.public.month_of import MonthOf
+from statements.public.one_pass_counts import counted_in_one_pass
 from statements.public.tally_counts import TallyCounts
 from statements.public.versions import is_kept, kept
 
@@ -80,16 +81,6 @@ def by_official(claims: QuerySet) -> dict[str, Totals]:
     return {slug: Totals(number, statements) for slug, number, statements in rows}
 
 
-class MonthOf(TruncMonth):
-    """The first day of a date's month. SQLite's TruncMonth calls a Python function for every
-    row (two thirds of the time of counting a million claims per month); the date is stored as
-    YYYY-MM-DD text, so its first seven characters name the month natively."""
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"substr({sql}, 1, 7) || '-01'", params
-
-
 def by_month(claims: QuerySet) -> dict[date, Totals]:
     """Claims and statements per month of their dates. A statement has one date, so these add up."""
     months = claims.order_by().annotate(month=MonthOf("statement__date"))
@@ -120,11 +111,11 @@ def claims_by_key(rows: list[tuple]) -> Counter:
 @dataclass(frozen=True)
 class ViewCount:
     """One count a view shows: the filter it leaves out, and how it is made from the claims or
-    from the tally's rows."""
+    from (month or slug, claims, statements) rows, the tally's or those of one pass."""
 
     left_out: str
     from_claims: Callable[[QuerySet], dict]
-    from_tally: Callable[[list[tuple]], dict]
+    from_rows: Callable[[list[tuple]], dict]
 
 
 COUNTS = {
@@ -168,23 +159,37 @@ class ViewCounts:
 
     def from_tally(self, names: list[str]) -> dict[str, dict]:
         rows = self.tally.counted(names)
-        return {what: COUNTS[what].from_tally(rows[what]) for what in names}
+        return {what: COUNTS[what].from_rows(rows[what]) for what in names}
 
     def count_ahead(self, names: list[str]) -> None:
         """Keep the counts named that are not kept yet, in as few queries as can be: all that
-        the tally answers in one, and the topic's and the outlet's from the claims in one."""
+        the tally answers in one; from the claims, all whose filter left out is not in force
+        (they count the same claims) in one pass, and the topic's and the outlet's, each
+        without its own filter, in one."""
         missing = [what for what in names if not self.is_kept(what)]
         from_tally = [what for what in missing if self.tally.can_answer(COUNTS[what].left_out)]
         if from_tally:
             for what, value in self.from_tally(from_tally).items():
                 self.keep(what, value)
-        from_claims = {"topic", "outlet"} & set(missing) - set(from_tally)
+        in_force = self.filterset.chosen()
+        from_claims = [what for what in missing if what not in from_tally]
+        same_claims = [what for what in from_claims if COUNTS[what].left_out not in in_force]
+        if len(same_claims) > 1:
+            self.count_in_one_pass(same_claims)
+        from_claims = {"topic", "outlet"} & set(from_claims) - set(same_claims)
         if len(from_claims) == 2:
             both = facet_counts_at_once(
                 {name: self.filterset.qs_without(name) for name in from_claims}
             )
             for name in from_claims:
                 self.keep(name, both[name])
+
+    def count_in_one_pass(self, names: list[str]) -> None:
+        """Keep counts of the claims every filter lets through, found and read once."""
+        claims, listed = self.filterset.qs_without(), self.filterset.listed_records()
+        rows = counted_in_one_pass(claims, names, listed)
+        for what in names:
+            self.keep(what, COUNTS[what].from_rows(rows[what]))
 
     def per_official(self) -> dict[str, Totals]:
         """Claims and statements per official, with the other filters as they are."""
