@@ -91,6 +91,9 @@ class Report(EditVersioned):
                 violation_error_message="Two reports of one statement cannot share an order.",
             ),
         ]
+        # The outlets that reported a statement, read from the index alone: counting a search's
+        # claims per outlet looks them up for every matching claim.
+        indexes = [models.Index(fields=["statement", "outlet"], name="report_statement_outlet")]
 
     def __str__(self) -> str:
         outlet = self.outlet.name if self.outlet_id else "Unknown outlet"
