@@ -125,6 +125,31 @@ def test_each_statement_appears_once_in_date_order_with_the_time_between(client)
     assert gaps == ["2 weeks later", "5 months later", "2 years later"]
 
 
+@pytest.mark.parametrize("claims_per_statement", [4, 10])
+def test_the_steps_are_the_latest_statements_whatever_page_or_order_the_list_shows(
+    client, claims_per_statement
+):
+    """The steps come from the first page's claims when it holds the latest statements whole
+    (four claims a statement: thirteen statements on a page of fifty), from the database when
+    it does not (ten claims a statement: five); either way they are the same."""
+    official, topic = make_official(), make_topic()
+    days = [date(2020, 1, 1 + number) for number in range(20)]
+    for number, day in enumerate(days):
+        sentences = [f"Point {number}.{part} stands." for part in range(claims_per_statement)]
+        statement = make_statement(official, date=day, source_text=" ".join(sentences))
+        for sentence in sentences:
+            make_claim(statement, sentence, topics=(topic,))
+    view = f"/?official={official.slug}&topic={topic.slug}"
+    latest = [day.isoformat() for day in days[-11:]]
+    stories = [
+        story_of(get_html(client, f"{view}{more}", **headers))
+        for more in ("", "&page=2", "&order=oldest")
+        for headers in ({}, HTMX)
+    ]
+    assert card_dates(stories[0]) == latest
+    assert all(story == stories[0] for story in stories)
+
+
 @pytest.mark.parametrize(
     ("earlier", "later", "words"),
     [

@@ -71,15 +71,28 @@ def latest_from_database(claims: QuerySet, official: Official) -> list[Claim]:
     )
 
 
+def holds_the_latest_whole(first_page: list[Claim]) -> bool:
+    """Whether the first page of a view, newest first, holds every claim of the statements the
+    steps show: all its statements are whole but the last (which may go on over the page), so
+    it must list one more statement than the steps show."""
+    return len({claim.statement_id for claim in first_page}) > MAX_STEPS + 1
+
+
 def position_steps(
     claims: QuerySet,
     official: Official,
     topic: Topic,
     changes: list[PositionChange],
+    *,
     listed: list[Claim] | None = None,
+    newest_first_page: list[Claim] | None = None,
 ) -> list[Card]:
     """One official's latest statements on the topic, oldest first, each once. `listed`: every
-    claim of the view, when one page holds them all, so that none is fetched again."""
+    claim of the view, when one page holds them all; `newest_first_page`: the claims of its
+    first page, newest first. When either holds the latest statements whole, none is fetched
+    again."""
+    if listed is None and newest_first_page and holds_the_latest_whole(newest_first_page):
+        listed = newest_first_page
     ordered = latest_from_database(claims, official) if listed is None else latest_from_page(listed)
     grouped = [item for period in group_by_period(ordered) for item in period.statements]
     cards = [Card(item.statement, item.claims) for item in grouped]

@@ -59,9 +59,11 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     elif totals is not None:  # the first page holds every claim: counting them is cheap
         page.paginator.count = totals.claims
     params.pop("page", None)
-    every_claim = None if page.has_other_pages() else list(page.object_list)
+    listed = list(page.object_list)
+    every_claim = None if page.has_other_pages() else listed
+    newest_first_page = listed if page.number == 1 and filterset.newest_first else None
     return {
-        **insights(request, filterset, fixed, every_claim),
+        **insights(request, filterset, fixed, every_claim, newest_first_page),
         "activity": charted_activity(counts, request) if totals and filterset.is_valid() else None,
         "filter": filterset,
         "fixed": fixed,
@@ -145,16 +147,34 @@ def counts_context(
     return context
 
 
-def insights(request: HttpRequest, filterset, fixed: dict, every_claim: list | None) -> dict:
+def insights(
+    request: HttpRequest,
+    filterset,
+    fixed: dict,
+    every_claim: list | None,
+    newest_first_page: list | None = None,
+) -> dict:
     """What the view can show beyond the list and its activity over time: lanes, how a position
-    moved."""
+    moved. `every_claim` when one page holds the view; `newest_first_page` when the page shown
+    is its first, newest first."""
     if not filterset.is_valid():
         return {}
     claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
     official, topic = cleaned.get("official"), cleaned.get("topic")
     lanes_asked = request.GET.get("view") == "lanes" and bool(official)
     changes = official_changes(official) if official else []
-    cards = steps(claims, official, topic, changes, every_claim) if official and topic else []
+    cards = (
+        steps(
+            claims,
+            official,
+            topic,
+            changes,
+            listed=every_claim,
+            newest_first_page=newest_first_page,
+        )
+        if official and topic
+        else []
+    )
     return {
         "view": "lanes" if lanes_asked else "list",
         "lanes_offered": bool(official),
