@@ -18,14 +18,15 @@ from statements.public.month_of import MonthOf
 
 MATCHED_COLUMNS = ("claim", "statement", "official", "venue", "month")
 
-# Each count's rows: (part, month, record, claims, statements), grouped from the matched claims.
+# Each count's rows: (part, month, record, claims, statements), grouped from the matched claims;
+# the statements only per month (the totals), the other counts are of claims alone.
 # Topic links and reports are looked up for each matched claim by `IN (one value)`, not `=`:
 # with `=`, SQLite may first read the whole table into a Bloom filter (a million topic links)
 # to skip lookups, which costs more than the few thousand lookups it would skip.
 GROUPED = {
     "months": """SELECT '{part}', month, NULL, COUNT(*), COUNT(DISTINCT statement)
         FROM matched GROUP BY month""",
-    "officials": """SELECT '{part}', NULL, official, COUNT(*), COUNT(DISTINCT statement)
+    "officials": """SELECT '{part}', NULL, official, COUNT(*), 0
         FROM matched GROUP BY official""",
     "topic": """SELECT '{part}', NULL, link.topic_id, COUNT(*), 0
         FROM matched JOIN {topic_links} link ON link.claim_id IN (matched.claim)
