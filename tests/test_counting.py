@@ -10,7 +10,8 @@ from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from statements.models import Official, Outlet, Post, Statement, Topic
+from statements.models import Claim, Official, Outlet, Post, Statement, Topic
+from statements.public.one_pass_counts import counted_in_one_pass
 from statements.public.versions import data_version
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
 
@@ -145,3 +146,10 @@ def test_an_official_page_of_generated_data_runs_at_most_ten_queries_right_after
     assert len(queries) <= 10, [sql[:80] for sql in queries]
     topic_counts = re.findall(r'<option value="[^"]+"[^>]*>[^<]* \((\d+)\)</option>', html)
     assert topic_counts  # the facets were counted, on the page itself
+
+
+def test_counts_in_one_pass_of_claims_no_filter_lets_through_are_empty_without_a_query(db):
+    with CaptureQueriesContext(connection) as queries:
+        counted = counted_in_one_pass(Claim.objects.none(), ["months", "topic", "outlet"], {})
+    assert counted == {"months": [], "topic": [], "outlet": []}
+    assert len(queries) == 0

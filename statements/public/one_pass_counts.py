@@ -10,6 +10,7 @@ from it: at a million claims, a word in a tenth of them is counted in half the t
 
 from datetime import date, datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -51,7 +52,10 @@ def counted_in_one_pass(claims: QuerySet, parts: list[str], listed: dict) -> dic
     """The counts named (months, officials, topic, outlet) of these claims, in one query: for
     each, (month or slug, claims, statements) rows, as the tally gives them
     (statements/public/tally_counts.py). `listed` is the selects' records by model."""
-    sql, params = one_pass_sql(claims, parts)
+    try:
+        sql, params = one_pass_sql(claims, parts)
+    except EmptyResultSet:  # filters no claim can pass: Django sends no query
+        return {part: [] for part in parts}
     slugs = {part: {r.pk: r.slug for r in listed[model]} for part, model in RECORDS.items()}
     found: dict[str, list[tuple]] = {part: [] for part in parts}
     with connections[claims.db].cursor() as cursor:
