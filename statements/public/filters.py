@@ -227,12 +227,16 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(hosted_or_published_by(value, "statement__"))
 
     def filter_moved(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Claims on the topic of a published change so rated, in either of its statements."""
-        changes = PositionChange.objects.published().filter(
-            rating=value, topic__claims=OuterRef("pk")
+        """Claims on the topic of a published change so rated, in either of its statements.
+        The statements of such changes are named first: the database then looks only at their
+        claims, not at every claim (at a million, 0.7 s to find that none matches)."""
+        rated = PositionChange.objects.published().filter(rating=value)
+        statements = (
+            rated.order_by().values("earlier_id").union(rated.order_by().values("later_id"))
         )
+        on_topic = rated.filter(topic__claims=OuterRef("pk"))
         sides = Q(earlier=OuterRef("statement")) | Q(later=OuterRef("statement"))
-        return queryset.filter(Exists(changes.filter(sides)))
+        return queryset.filter(statement__in=statements).filter(Exists(on_topic.filter(sides)))
 
     # Set by a view that knows the matches are dense enough to be walked in timeline order.
     dense_search = False
