@@ -1,6 +1,7 @@
 """The claim tally's triggers on PostgreSQL (see _claim_tally.py): row triggers that mark the
-cells a change touches and call claim_tally_refresh(), which counts the marked cells again unless
-a writer of many rows paused it for its transaction."""
+cells a change touches, and claim_tally_refresh(), which counts the marked cells again unless a
+writer of many rows paused it for its transaction: called by each row trigger (migration 0015),
+then once at the end of each statement by a statement trigger on each table (migration 0016)."""
 
 from statements.migrations._claim_tally import (
     DIRTY_TABLE,
