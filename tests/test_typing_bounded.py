@@ -91,7 +91,7 @@ def test_a_word_in_no_claim_lists_none_and_says_so(client, eight_claims):
 
 def test_the_trial_of_the_terms_is_one_query_kept_until_the_data_changes(client, eight_claims):
     _, first = get_with_queries(client, "/?q=the+bridge")
-    trials = [sql for sql in first if "LIMIT (SELECT n + 1 FROM bound)" in sql]
+    trials = [sql for sql in first if "(SELECT n + 1 FROM bound)" in sql]  # on either database
     assert len(trials) == 1
     _, again = get_with_queries(client, "/?q=the+bridge&order=oldest")
     assert not [sql for sql in again if "FROM bound" in sql]
