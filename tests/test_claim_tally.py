@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Max
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -146,7 +147,8 @@ def edit_report(number: int) -> None:
 def add_claim(number: int) -> None:
     statement = pick(Statement, number)
     if statement:
-        make_claim(statement, (FIRST, SECOND)[number % 2], order=100 + statement.claims.count())
+        last = statement.claims.aggregate(last=Max("order"))["last"] or 0
+        make_claim(statement, (FIRST, SECOND)[number % 2], order=last + 1)
 
 
 def delete_something(number: int) -> None:
