@@ -44,6 +44,14 @@ def caches_of_this_process(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def passwords_hashed_fast():
+    """Tests make hundreds of users and logins; the site's hasher spends a quarter of a second
+    of CPU on each by design. Servers the tests start in processes of their own keep it."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def nothing_kept(caches_of_this_process) -> None:
     """Each test starts with no count and no rendered page kept: a test may change what pages
