@@ -80,14 +80,11 @@ PYTEST_PARALLEL ?= -n 2 --dist loadfile
 test-sqlite: $(DEV_INSTALLED)
 	$(BIN)/pytest $(PYTEST_PARALLEL)
 
-# A throwaway PostgreSQL cluster, started for the run and removed after it. Its pass is the
-# longer one, so it fuzzes fewer query strings (enough for the paths only PostgreSQL takes) and
-# leaves out the tests that make SQLite files of their own or use no database, which the SQLite
-# pass runs the same.
-FUZZ_EXAMPLES_POSTGRES ?= 100
+# A throwaway PostgreSQL cluster, started for the run and removed after it. The pass leaves out
+# the tests that make SQLite files of their own or use no database, which the SQLite pass runs
+# the same.
 test-postgres: $(DEV_INSTALLED)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-$(FUZZ_EXAMPLES_POSTGRES)} \
-		$(BIN)/python tests/with_postgres.py --replica $(BIN)/pytest $(PYTEST_PARALLEL) \
+	$(BIN)/python tests/with_postgres.py --replica $(BIN)/pytest $(PYTEST_PARALLEL) \
 		-m "not same_on_any_database"
 
 # Rebuild fixtures/seed.json after editing fixtures/annotations/.

@@ -7,11 +7,13 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from statements.config.shared_cache import caches_at
 from statements.public.versions import forget_in_process
@@ -101,6 +103,32 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class StaticFilesKept(StaticFilesHandler):
+    """Static files a browser keeps for an hour, as it keeps WhiteNoise's in production. Django's
+    test server sends them with no lifetime, so every page of a browser test fetched each
+    stylesheet and script again: an admin page's fifteen, hundreds of times a test."""
+
+    def serve(self, request):
+        response = super().serve(request)
+        response["Cache-Control"] = "max-age=3600"
+        return response
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving static files with a lifetime."""
+    address = (
+        request.config.getvalue("liveserver")
+        or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    server.thread.static_handler = StaticFilesKept
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
