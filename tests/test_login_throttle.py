@@ -11,8 +11,6 @@ ATTACKER, EDITOR = "203.0.113.9", "198.51.100.7"
 
 @pytest.fixture
 def login(client, settings):
-    # A fast hasher: these tests make dozens of logins, each checking a password.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
     url = f"/{settings.ADMIN_URL}login/"
 
