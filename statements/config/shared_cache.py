@@ -24,6 +24,9 @@ FILES = "statements.config.shared_cache.SharedFileCache"
 PER_PROCESS = "django.core.cache.backends.locmem.LocMemCache"
 NOTHING = "django.core.cache.backends.dummy.DummyCache"
 KEPT_VALUES = 5000  # counts and the selects' options, a few hundred bytes to a few KB each
+# A statement's card in a list, 1–5 KB of HTML, is kept in each worker's own memory: rendering
+# one takes about half a millisecond, no more than reading it back from a file or a server.
+KEPT_CARDS = 5000
 
 
 class SharedFileCache(FileBasedCache):
@@ -64,6 +67,11 @@ def one_cache(url: str, name: str, entries: int) -> dict:
 
 
 def caches_at(url: str, pages_kept: int) -> dict:
-    """Django's CACHES: kept values ("default") and rendered pages ("pages", none if 0)."""
+    """Django's CACHES: kept values ("default"), rendered pages ("pages", none if 0) and each
+    worker's statement cards ("cards")."""
     pages = one_cache(url, "pages", pages_kept) if pages_kept else {"BACKEND": NOTHING}
-    return {"default": one_cache(url, "counts", KEPT_VALUES), "pages": pages}
+    return {
+        "default": one_cache(url, "counts", KEPT_VALUES),
+        "pages": pages,
+        "cards": one_cache("locmem://", "cards", KEPT_CARDS),
+    }

@@ -14,6 +14,11 @@ class StatementClaims:
     claims: list[Claim]
     gap: Gap | None = None  # the time since the statement listed before it
 
+    @property
+    def claim_ids(self) -> str:
+        """Which of the statement's claims are listed, for the key its card is kept under."""
+        return ",".join(str(claim.pk) for claim in self.claims)
+
 
 @dataclass
 class Period:

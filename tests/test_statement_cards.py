@@ -1,0 +1,70 @@
+"""A statement's card in a list is rendered once per version of the data and reused, by the
+views that show it with the same claims, until anything changes. Pages themselves are not kept
+here, so every request renders its list."""
+
+import pytest
+
+from statements.config.shared_cache import caches_at
+from statements.models import Outlet
+from tests.factories import make_claim, make_official, make_statement, make_topic
+
+TEXT = "We will build the bridge. The tunnel waits until the bridge is paid for."
+
+
+@pytest.fixture(autouse=True)
+def pages_rendered_each_time(settings, tmp_path):
+    settings.CACHES = caches_at(f"file://{tmp_path}", 0)
+
+
+@pytest.fixture
+def statement(db):
+    venue = Outlet.objects.create(name="Morning Radio", slug="morning-radio")
+    statement = make_statement(make_official(), source_text=TEXT, venue=venue)
+    make_claim(statement, "We will build the bridge.", topics=(make_topic("Bridges"),))
+    make_claim(
+        statement,
+        "The tunnel waits until the bridge is paid for.",
+        topics=(make_topic("Tunnels"),),
+    )
+    return statement
+
+
+def rendered_templates(response) -> set[str]:
+    return {template.name for template in response.templates}
+
+
+def test_a_card_rendered_once_is_reused_by_the_next_request(client, statement):
+    first = client.get("/")
+    again = client.get("/")
+    assert "_claim.html" in rendered_templates(first)
+    assert "_claim.html" not in rendered_templates(again)
+    assert again.content == first.content
+
+
+def test_a_renamed_venue_shows_at_once(client, statement):
+    assert "with Morning Radio" in client.get("/").content.decode()
+    Outlet.objects.filter(name="Morning Radio").update(name="Evening Radio")
+    page = client.get("/").content.decode()
+    assert "with Evening Radio" in page
+    assert "Morning Radio" not in page
+
+
+def test_an_edited_summary_shows_at_once(client, statement):
+    client.get("/")
+    statement.claims.filter(order=1).update(summary="The bridge comes first")
+    assert "The bridge comes first" in client.get("/").content.decode()
+
+
+def test_a_filter_lists_only_its_claims_of_a_statement_listed_whole_before(client, statement):
+    whole = client.get("/").content.decode()
+    assert "We will build the bridge." in whole and "The tunnel waits" in whole
+    tunnels = client.get("/?topic=tunnels").content.decode()
+    assert "The tunnel waits" in tunnels
+    assert "We will build the bridge." not in tunnels
+
+
+def test_search_marks_its_words_and_only_on_the_search(client, statement):
+    searched = client.get("/?q=tunnel").content.decode()
+    assert "<mark>tunnel</mark>" in searched.lower()
+    assert "<mark>" not in client.get("/").content.decode()
+    assert "<mark>bridge</mark>" in client.get("/?q=bridge").content.decode().lower()
