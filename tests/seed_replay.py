@@ -66,9 +66,15 @@ def replay(tables: list[tuple[type[Model], list[str], list[tuple]]]) -> None:
     with connection.cursor() as cursor:
         for model, columns, rows in tables:
             names = ", ".join(quote(column) for column in columns)
-            marks = ", ".join(["%s"] * len(columns))
+            row_marks = "(" + ", ".join(["%s"] * len(columns)) + ")"
             table = quote(model._meta.db_table)
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+            # One statement a table: PostgreSQL's statement-level triggers (the claim tally's)
+            # then run once a table, not once a row; the seed's replay takes half the time.
+            values = ", ".join([row_marks] * len(rows))
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {values}",
+                [value for row in rows for value in row],
+            )
         # PostgreSQL's sequences do not move for rows given their keys: set them past them.
         models = [model for model, _columns, _rows in tables]
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
