@@ -113,5 +113,40 @@ def test_dense_matches_walked_in_order_list_what_sorted_matches_list(
     sorted_ids = listed_claim_ids(get_html(client, f"/?q={query}&order=oldest&page=1"))
     assert walked == sorted_ids
     assert walked
-    if connection.vendor == "sqlite":
-        assert [sql for sql in queries if '+"statements_claim"."id" IN' in sql]
+    walk = {
+        "sqlite": '+"statements_claim"."id" IN',
+        "postgresql": "(SELECT document FROM claim_search WHERE claim_id = ",
+    }
+    assert [sql for sql in queries if walk[connection.vendor] in sql]
+
+
+@pytest.fixture
+def forty_claims(monkeypatch) -> None:
+    """Forty claims: "bridge" in 24 of them, "ferry" in 2; the database's statistics gathered."""
+    monkeypatch.setattr("statements.public.common_terms.FEWEST_MATCHES", 1)
+    official = make_official()
+    for number in range(40):
+        subject = "bridge" if number < 24 else "ferry" if number < 26 else f"road {number}"
+        words = f"Point {number}: the {subject} comes first."
+        make_claim(make_statement(official, source_text=words, headline="Works"), words)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE claim_search")
+
+
+def test_common_and_rare_words_told_apart_by_the_statistics_on_large_sites(
+    client, forty_claims, monkeypatch
+):
+    """Past a size, PostgreSQL takes a term's matches from its statistics unless they are near
+    the bound: they leave out the same words as counting them would."""
+    monkeypatch.setattr("statements.public.common_terms.ESTIMATED_PAST", 0)
+    html = get_html(client, "/?q=bridge+ferry", **HTMX)
+    assert (
+        notice(html)
+        == "Left out of the search, as more than a quarter of all claims hold it: “bridge”."
+    )
+    assert result_count(html) == "2 claims in 2 statements"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT claim_search_matches('bridge', 2, 0)")
+            assert cursor.fetchone()[0] > 2  # an estimate: a count stops at 2

@@ -238,8 +238,9 @@ class ClaimFilter(django_filters.FilterSet):
         sides = Q(earlier=OuterRef("statement")) | Q(later=OuterRef("statement"))
         return queryset.filter(statement__in=statements).filter(Exists(on_topic.filter(sides)))
 
-    # Set by a view that knows the matches are dense enough to be walked in timeline order.
-    dense_search = False
+    # Set by a view that knows whether the matches are dense enough to be walked in timeline
+    # order (statements/public/search.py).
+    dense_search: bool | None = None
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search_terms(queryset, self.search_narrowing.terms, self.dense_search)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import connections
-from django.db.models import BigIntegerField, F, Func, QuerySet
+from django.db.models import BigIntegerField, BooleanField, F, Func, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -87,19 +87,62 @@ def search_claims(claims: QuerySet, text: str) -> QuerySet:
     return search_terms(claims, parse(text))
 
 
-def search_terms(claims: QuerySet, terms: list[Term] | tuple[Term, ...], dense=False) -> QuerySet:
+class ClaimSearchCheck(Func):
+    """A condition on a claim's key and a PostgreSQL text query, as `sql` words it."""
+
+    output_field = BooleanField()
+    sql = ""
+
+    def __init__(self, claim_id, query: str) -> None:
+        super().__init__(claim_id, Value(query))
+
+    def as_sql(self, compiler, connection, **extra):
+        (claim, claim_params), (query, query_params) = (
+            compiler.compile(expression) for expression in self.source_expressions
+        )
+        return self.sql.format(claim=claim, query=query), (*claim_params, *query_params)
+
+
+class DocumentMatches(ClaimSearchCheck):
+    """The claim's own indexed document matches: one lookup by its key, as the claims are walked
+    in timeline order."""
+
+    sql = (
+        "(SELECT document FROM claim_search WHERE claim_id = {claim})"
+        " @@ to_tsquery('simple', {query})"
+    )
+
+
+class AmongMatches(ClaimSearchCheck):
+    """The claim is among every match, all found first through the full-text index. As a
+    semi-join, the planner would rather walk the timeline for a rare word too (a quarter of a
+    second to find 51 of 1,700 matches at a million claims); an array it cannot turn around."""
+
+    sql = (
+        "{claim} = ANY(ARRAY(SELECT claim_id FROM claim_search"
+        " WHERE document @@ to_tsquery('simple', {query})))"
+    )
+
+
+def search_terms(
+    claims: QuerySet, terms: list[Term] | tuple[Term, ...], dense: bool | None = None
+) -> QuerySet:
     """Claims matching every term. Dense matches (many claims in every hundred) are found
     sooner by walking the claims in timeline order and keeping those that match than by
-    sorting every match: SQLite is told so by `+id`, which it cannot look up by."""
+    listing and sorting every match: SQLite is told so by `+id`, which it cannot look up by;
+    PostgreSQL checks each claim's own document as it walks, and lists sparse ones first.
+    `dense` is None when the view does not know."""
     if not terms:
         return claims
     vendor = connections[claims.db].vendor
     sql, build = MATCHING_IDS[vendor]
-    matching = RawSQL(sql, [build(list(terms))])
+    query = build(list(terms))
     if dense and vendor == "sqlite":
         walked = Func(F("id"), template="+%(expressions)s", output_field=BigIntegerField())
-        return claims.alias(walked_id=walked).filter(walked_id__in=matching)
-    return claims.filter(id__in=matching)
+        return claims.alias(walked_id=walked).filter(walked_id__in=RawSQL(sql, [query]))
+    if vendor == "postgresql" and dense is not None:
+        return claims.filter((DocumentMatches if dense else AmongMatches)(F("id"), query))
+    return claims.filter(id__in=RawSQL(sql, [query]))
 
 
 @lru_cache(maxsize=256)

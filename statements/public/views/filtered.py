@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
@@ -27,6 +28,9 @@ from statements.public.views.kept import page_part
 # claims, whatever the data size), and a page still holds ten statements and more.
 CLAIMS_PER_PAGE = 50
 DENSE_SHARE = 100  # one match in this many claims, or more, is dense
+# PostgreSQL checks a walked claim's own document in about 3 µs, where listing a match first
+# costs about 25: there walking pays down to one match in 400 claims (at a million).
+POSTGRES_WALKS_FURTHER = 4
 
 
 def view_params(request: HttpRequest, fixed: dict[str, str]) -> QueryDict:
@@ -98,7 +102,7 @@ def uncounted_first_page(
         return None
     narrowing = filterset.search_narrowing
     if len(narrowing.matches) == 1:  # one term: the index counted its matches already
-        filterset.dense_search = narrowing.matches[0] * DENSE_SHARE >= narrowing.claims
+        filterset.dense_search = is_dense(filterset, narrowing.matches[0])
     return UncountedFirstPage(with_reporters(filterset.qs), CLAIMS_PER_PAGE)
 
 
@@ -111,12 +115,19 @@ def search_notice(filterset: ClaimFilter) -> dict:
     }
 
 
-def dense_first_page(filterset: ClaimFilter, matches: int, request: HttpRequest) -> bool:
+def dense_first_page(filterset: ClaimFilter, matches: int, request: HttpRequest) -> bool | None:
     """Whether the search's matches are one claim in a hundred or more, so that the first page
-    is found by reading at most a few thousand claims in timeline order."""
-    narrowing = filterset.search_narrowing
-    first_page = request.GET.get("page", "1") == "1"
-    return first_page and bool(narrowing.terms) and matches * DENSE_SHARE >= narrowing.claims
+    is found by reading at most a few thousand claims in timeline order; None past the first
+    page or without a search."""
+    if request.GET.get("page", "1") != "1" or not filterset.search_narrowing.terms:
+        return None
+    return is_dense(filterset, matches)
+
+
+def is_dense(filterset: ClaimFilter, matches: int) -> bool:
+    walks_further = connections[filterset.queryset.db].vendor == "postgresql"
+    share = DENSE_SHARE * (POSTGRES_WALKS_FURTHER if walks_further else 1)
+    return matches * share >= filterset.search_narrowing.claims
 
 
 def counts_url(request: HttpRequest, with_totals: bool) -> str:
