@@ -54,8 +54,11 @@ def found(words: str) -> set[int]:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT rowid FROM claim_search WHERE claim_search MATCH %s", [words])
         else:
+            # Of claims that exist: a test's flush truncates the claims, which fires no delete
+            # trigger, and leaves their index rows for the next claim of the same key to replace.
             cursor.execute(
-                "SELECT claim_id FROM claim_search WHERE document @@ to_tsquery('simple', %s)",
+                "SELECT claim_id FROM claim_search WHERE document @@ to_tsquery('simple', %s)"
+                " AND claim_id IN (SELECT id FROM statements_claim)",
                 [words.lower()],
             )
         return {row[0] for row in cursor.fetchall()}
