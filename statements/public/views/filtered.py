@@ -116,12 +116,13 @@ def search_notice(filterset: ClaimFilter) -> dict:
 
 
 def dense_first_page(filterset: ClaimFilter, matches: int, request: HttpRequest) -> bool | None:
-    """Whether the search's matches are one claim in a hundred or more, so that the first page
-    is found by reading at most a few thousand claims in timeline order; None past the first
-    page or without a search."""
-    if request.GET.get("page", "1") != "1" or not filterset.search_narrowing.terms:
-        return None
-    return is_dense(filterset, matches)
+    """True when the view's matches are one claim in a hundred or more, so that the first page
+    is found by reading at most a few thousand claims in timeline order. Else None, not False:
+    a sparse view may still search a common word, whose every match is not to be listed first."""
+    first_page = request.GET.get("page", "1") == "1"
+    if first_page and filterset.search_narrowing.terms and is_dense(filterset, matches):
+        return True
+    return None
 
 
 def is_dense(filterset: ClaimFilter, matches: int) -> bool:
