@@ -11,11 +11,11 @@ from it: at a million claims, a word in a tenth of them is counted in half the t
 from datetime import date, datetime
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
 from django.db.models import QuerySet
 
 from statements.models import Claim, Official, Outlet, Report, Topic
 from statements.public.month_of import MonthOf
+from statements.public.side_by_side import fetched, rows_side_by_side
 
 MATCHED_COLUMNS = ("claim", "statement", "official", "venue", "month")
 
@@ -46,24 +46,36 @@ GROUPED = {
         ) by_outlet GROUP BY outlet""",
 }
 RECORDS = {"officials": Official, "topic": Topic, "outlet": Outlet}
+# The parts in two halves of about the same work: for a word in a fifth of a million claims,
+# grouping took 140 ms by topic, 140 by outlet, 60 by month and 40 by official.
+HALVES = ({"topic", "officials"}, {"outlet", "months"})
 
 
 def counted_in_one_pass(claims: QuerySet, parts: list[str], listed: dict) -> dict[str, list]:
-    """The counts named (months, officials, topic, outlet) of these claims, in one query: for
+    """The counts named (months, officials, topic, outlet) of these claims, in one pass: for
     each, (month or slug, claims, statements) rows, as the tally gives them
     (statements/public/tally_counts.py). `listed` is the selects' records by model."""
     try:
-        sql, params = one_pass_sql(claims, parts)
+        rows = counted_rows(claims, parts)
     except EmptyResultSet:  # filters no claim can pass: Django sends no query
         return {part: [] for part in parts}
     slugs = {part: {r.pk: r.slug for r in listed[model]} for part, model in RECORDS.items()}
     found: dict[str, list[tuple]] = {part: [] for part in parts}
-    with connections[claims.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        for part, month, record, number, statements in cursor.fetchall():
-            key = as_date(month) if part == "months" else slugs[part].get(record)
-            found[part].append((key, number, statements))
+    for part, month, record, number, statements in rows:
+        key = as_date(month) if part == "months" else slugs[part].get(record)
+        found[part].append((key, number, statements))
     return found
+
+
+def counted_rows(claims: QuerySet, parts: list[str]) -> list[tuple]:
+    """The grouped rows of every part named: in two queries side by side when the parts fill
+    both halves (each finds the claims again, about a third of the work, and groups half of
+    them), else in one."""
+    halves = [[part for part in parts if part in half] for half in HALVES]
+    if not all(halves):
+        return fetched(claims.db, one_pass_sql(claims, parts))
+    first, second = (one_pass_sql(claims, half) for half in halves)
+    return [row for rows in rows_side_by_side(claims.db, first, second) for row in rows]
 
 
 def one_pass_sql(claims: QuerySet, parts: list[str]) -> tuple[str, tuple]:
