@@ -7,9 +7,9 @@ import pytest
 
 from statements.public import counts_ahead
 from statements.public.counting import ViewCounts
-from tests.factories import make_official, make_topic
 from tests.test_results_first import said
 from tests.test_views import HTMX, counts_that_follow, get_html, option_labels
+from tests.factories import make_official, make_topic
 
 EXACT_OFFICIALS = {"ana-petrova": "Ana Petrova (2)", "ben-okoro": "Ben Okoro (1)"}
 
