@@ -16,7 +16,6 @@ from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from statements.config.shared_cache import caches_at
-from statements.public import counts_ahead
 from statements.public.versions import forget_in_process
 from tests import seed_replay
 
@@ -62,14 +61,6 @@ def nothing_kept(caches_of_this_process) -> None:
     for cache in caches.all():
         cache.clear()
     forget_in_process()
-
-
-@pytest.hookimpl(hookwrapper=True, tryfirst=True)
-def pytest_runtest_teardown(item):
-    """Before a test's fixtures are torn down (a flush, the live server), no view's counts are
-    still being made ahead (statements/public/counts_ahead.py) from its data."""
-    counts_ahead.counter.submit(lambda: None).result()
-    yield
 
 
 def restore_curation_groups() -> None:

@@ -9,11 +9,9 @@ from django.shortcuts import render
 from statements.public.activity import Activity, activity, summary
 from statements.public.common_terms import described
 from statements.public.counting import Totals, ViewCounts
-from statements.public.counts_ahead import start_counting, wait_while_counted
 from statements.public.facets import (
     facet_counts,
     facet_counts_kept,
-    facet_names,
     facets_to_come,
     show_counts,
 )
@@ -56,8 +54,6 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     # With htmx at hand, the results never wait for facet counts nobody has asked for since
     # the data last changed: they come by a second request. A page without it counts them.
     deferred = part != "page" and not facet_counts_kept(counts, fixed)
-    if deferred:
-        start_counting(counts, params, facet_names(counts, fixed))
     facets = facets_to_come(counts, fixed) if deferred else facet_counts(counts, fixed)
     show_counts(filterset, facets)
     page = uncounted_first_page(request, filterset, counts) if deferred else None
@@ -147,7 +143,6 @@ def counts_url(request: HttpRequest, with_totals: bool) -> str:
 def counts_context(
     request: HttpRequest, filterset: ClaimFilter, counts: ViewCounts, fixed: dict
 ) -> dict:
-    wait_while_counted(counts)
     facets = facet_counts(counts, fixed)
     show_counts(filterset, facets)
     context = {"filter": filterset, "fixed": fixed, "facets": list(facets)}
