@@ -32,8 +32,10 @@ def fetched_by_helper(alias: str, query: Query) -> list[tuple]:
 
 def rows_side_by_side(alias: str, first: Query, second: Query) -> tuple[list, list]:
     """The rows of both queries: at once when the helper is free, else one after the other. Not
-    at once inside a transaction either, whose writes another connection would not see."""
-    if connections[alias].in_atomic_block or not helper_free.acquire(blocking=False):
+    at once inside a transaction either, whose writes another connection would not see, nor on
+    a connection this thread opened outside the settings, which the helper cannot open."""
+    alone = connections[alias].in_atomic_block or alias not in connections.settings
+    if alone or not helper_free.acquire(blocking=False):
         return fetched(alias, first), fetched(alias, second)
     try:
         later = helper.submit(fetched_by_helper, alias, second)
