@@ -121,7 +121,8 @@ CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
 
 
 def database(url: str) -> dict:
-    """One database's settings from its URL; SQLite tuned so that readers never wait on a writer."""
+    """One database's settings from its URL; SQLite tuned so that readers never wait on a writer,
+    PostgreSQL without JIT compiling."""
     config = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
@@ -129,6 +130,11 @@ def database(url: str) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # Compiling a query (JIT) costs more than it saves on this site's: for the counts of a
+        # common word at a million claims, 0.7 s of compiling for 0.7 s of work.
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
     return config
 
 

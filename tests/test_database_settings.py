@@ -1,0 +1,19 @@
+"""How the site's database connections are set up, from DATABASE_URL."""
+
+from django.db import connection
+
+from statements.config.settings import database
+
+
+def test_postgresql_connections_compile_no_query():
+    config = database("postgres://site@db.example/timeline?sslmode=require")
+    assert config["OPTIONS"] == {"sslmode": "require", "options": "-c jit=off"}
+
+
+def test_the_site_connection_runs_as_set_up(db):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone() == ("off",)
+    else:
+        assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
