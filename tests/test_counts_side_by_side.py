@@ -1,6 +1,5 @@
 """A view's counts made in two queries at once, the second on a helper thread's own connection:
-the same counts as made one query after the other, and never at once inside a transaction or
-with every core of the machine busy."""
+the same counts as made one query after the other, and never at once inside a transaction."""
 
 import threading
 
@@ -10,13 +9,10 @@ from django.db import connections, transaction
 from statements.public import side_by_side
 from tests.tally_archive import assert_one_pass_counts_as_the_claims, build_archive
 
-core_to_spare = side_by_side.core_to_spare  # as the site has it, whatever a fixture puts there
-
 
 @pytest.fixture
 def helper_queries(monkeypatch) -> list[str]:
-    """The SQL of each query the helper thread ran, on a machine with a core to spare."""
-    monkeypatch.setattr(side_by_side, "core_to_spare", lambda: True)
+    """The SQL of each query the helper thread ran."""
     ran = []
     fetched_by_helper = side_by_side.fetched_by_helper
 
@@ -42,16 +38,6 @@ def test_inside_a_transaction_the_counts_are_made_in_turn(transactional_db, help
     assert helper_queries == []
 
 
-def test_with_every_core_busy_the_counts_are_made_in_turn(
-    transactional_db, helper_queries, monkeypatch
-):
-    monkeypatch.setattr(side_by_side.os, "getloadavg", lambda: (64.0, 64.0, 64.0))
-    monkeypatch.setattr(side_by_side, "core_to_spare", core_to_spare)
-    build_archive()
-    assert_one_pass_counts_as_the_claims()
-    assert helper_queries == []
-
-
 def test_the_helper_closes_its_connection_after_each_query(transactional_db, monkeypatch):
     closed_by = []
     close = type(connections["default"]).close
@@ -61,7 +47,6 @@ def test_the_helper_closes_its_connection_after_each_query(transactional_db, mon
         close(self)
 
     build_archive()
-    monkeypatch.setattr(side_by_side, "core_to_spare", lambda: True)
     monkeypatch.setattr(type(connections["default"]), "close", recorded_close)
     assert_one_pass_counts_as_the_claims()
     assert any(name.startswith("side-by-side") for name in closed_by)

@@ -5,7 +5,6 @@ whose counting takes hundreds of milliseconds can use a second core. The helper'
 opened for the query and closed after it, so none is left open between requests.
 """
 
-import os
 from concurrent.futures import ThreadPoolExecutor, wait
 from threading import Lock
 
@@ -31,20 +30,12 @@ def fetched_by_helper(alias: str, query: Query) -> list[tuple]:
         connections[alias].close()
 
 
-def core_to_spare() -> bool:
-    """Whether the machine's cores were not all busy over the last minute. When they were, a
-    second query only adds the work of finding the claims again: with four readers at once on
-    two cores, the slowest new search's results came 20% later."""
-    return os.getloadavg()[0] < len(os.sched_getaffinity(0))
-
-
 def rows_side_by_side(alias: str, first: Query, second: Query) -> tuple[list, list]:
-    """The rows of both queries: at once when the helper is free and the machine has a core to
-    spare, else one after the other. Not at once inside a transaction either, whose writes
-    another connection would not see, nor on a connection this thread opened outside the
-    settings, which the helper cannot open."""
+    """The rows of both queries: at once when the helper is free, else one after the other. Not
+    at once inside a transaction either, whose writes another connection would not see, nor on
+    a connection this thread opened outside the settings, which the helper cannot open."""
     alone = connections[alias].in_atomic_block or alias not in connections.settings
-    if alone or not core_to_spare() or not helper_free.acquire(blocking=False):
+    if alone or not helper_free.acquire(blocking=False):
         return fetched(alias, first), fetched(alias, second)
     try:
         later = helper.submit(fetched_by_helper, alias, second)
