@@ -122,7 +122,7 @@ CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
 
 def database(url: str) -> dict:
     """One database's settings from its URL; SQLite tuned so that readers never wait on a writer,
-    PostgreSQL without JIT compiling."""
+    PostgreSQL planned for data in memory, without JIT compiling."""
     config = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
