@@ -19,4 +19,6 @@ def test_the_site_connection_runs_as_set_up(db):
             cursor.execute("SELECT current_setting('jit'), current_setting('random_page_cost')")
             assert cursor.fetchone() == ("off", "1.1")
     else:
-        assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous")
+            assert cursor.fetchone() == (1,)  # NORMAL, as WAL mode wants
