@@ -1,5 +1,7 @@
 import io
 import os
+import threading
+import time
 from importlib import import_module
 from pathlib import Path
 
@@ -108,12 +110,47 @@ def browser():
 class StaticFilesKept(StaticFilesHandler):
     """Static files a browser keeps for an hour, as it keeps WhiteNoise's in production. Django's
     test server sends them with no lifetime, so every page of a browser test fetched each
-    stylesheet and script again: an admin page's fifteen, hundreds of times a test."""
+    stylesheet and script again: an admin page's fifteen, hundreds of times a test.
+
+    It also counts the requests being answered, so that a test's data is flushed only once none
+    is: a request a page sent on its own (htmx loading counts) could still be reading, and on
+    PostgreSQL its query and the flush's TRUNCATE, taking their locks table by table, could
+    each wait for the other."""
+
+    answering = 0
+    last_answered = 0.0  # time.monotonic() when a request was last answered
+    answering_lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.answering_lock:
+            StaticFilesKept.answering += 1
+        try:
+            return super().__call__(environ, start_response)
+        finally:
+            with self.answering_lock:
+                StaticFilesKept.answering -= 1
+                StaticFilesKept.last_answered = time.monotonic()
+
+    @classmethod
+    def quiet(cls) -> bool:
+        """No request is being answered, nor was one in the last 50 ms (a page may follow a
+        response with a request of its own)."""
+        return not cls.answering and time.monotonic() - cls.last_answered > 0.05
 
     def serve(self, request):
         response = super().serve(request)
         response["Cache-Control"] = "max-age=3600"
         return response
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Before a test's fixtures are torn down (its data flushed), the live server has answered
+    every request the test's pages sent, for up to ten seconds."""
+    deadline = time.monotonic() + 10
+    while not StaticFilesKept.quiet() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    yield
 
 
 @pytest.fixture(scope="session")
