@@ -1,8 +1,9 @@
 """Run a command against a throwaway PostgreSQL cluster.
 
-Usage: python tests/with_postgres.py [--replica] CMD [ARGS...]
+Usage: python tests/with_postgres.py [--replica] [-c NAME=VALUE]... CMD [ARGS...]
 
-Starts a temporary cluster on 127.0.0.1 at a free port, runs CMD with
+Starts a temporary cluster on 127.0.0.1 at a free port (each -c a server setting, as for
+`postgres` itself: the benchmarks give it memory as a server would have), runs CMD with
 DATABASE_URL=postgres://postgres@127.0.0.1:PORT/statement_timeline, then stops the
 cluster, deletes its data directory and exits with CMD's exit code. With --replica it also
 creates a second, empty database that stands in for a read replica in tests/test_replica.py,
@@ -122,11 +123,13 @@ def init_cluster(bindir: Path, tmp: Path, datadir: Path) -> None:
         raise SetupError(f"initdb failed:\n{result.stdout}{result.stderr}")
 
 
-def start_cluster(bindir: Path, tmp: Path, datadir: Path, port: int) -> None:
-    """Start the server on 127.0.0.1:port and wait until it accepts connections."""
-    settings = [*SETTINGS, "listen_addresses=127.0.0.1"]
-    # pg_ctl hands -o to a shell, so the socket directory must be quoted.
-    options = " ".join(f"-c {s}" for s in settings) + f" -p {port} -k {shlex.quote(str(tmp))}"
+def start_cluster(bindir: Path, tmp: Path, datadir: Path, port: int, given: list[str]) -> None:
+    """Start the server on 127.0.0.1:port with the settings given, and wait until it accepts
+    connections."""
+    settings = [*SETTINGS, "listen_addresses=127.0.0.1", *given]
+    # pg_ctl hands -o to a shell, so the settings and the socket directory must be quoted.
+    options = " ".join(f"-c {shlex.quote(s)}" for s in settings)
+    options += f" -p {port} -k {shlex.quote(str(tmp))}"
     logfile = tmp / "server.log"
     cmd = [str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(logfile), "-w", "-o", options]
     result = run_server_tool([*cmd, "start"], tmp)
@@ -192,7 +195,7 @@ def raise_on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
-def with_postgres(argv: list[str], replica: bool = False) -> int:
+def with_postgres(argv: list[str], replica: bool = False, settings: list[str] = ()) -> int:
     """Provide a throwaway cluster for the duration of argv and return its exit code."""
     bindir = ensure_bindir()
     tmp = Path(tempfile.mkdtemp(prefix="with_postgres-"))
@@ -203,7 +206,7 @@ def with_postgres(argv: list[str], replica: bool = False) -> int:
         port = free_port()
         try:
             init_cluster(bindir, tmp, datadir)
-            start_cluster(bindir, tmp, datadir, port)
+            start_cluster(bindir, tmp, datadir, port, list(settings))
             create_database(bindir, port)
             if replica:
                 create_database(bindir, port, REPLICA_DB_NAME)
@@ -215,16 +218,30 @@ def with_postgres(argv: list[str], replica: bool = False) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def parsed(args: list[str]) -> tuple[bool, list[str], list[str]] | None:
+    """(whether --replica was given, the -c settings, the command), or None if malformed."""
+    replica, settings = False, []
+    while args[:1] == ["--replica"] or args[:1] == ["-c"]:
+        if args[0] == "--replica":
+            replica, args = True, args[1:]
+        elif len(args) > 1 and "=" in args[1]:
+            settings, args = [*settings, args[1]], args[2:]
+        else:
+            return None
+    return (replica, settings, args) if args else None
+
+
 def main() -> int:
     """Entry point: parse argv, run, and map failures to exit codes."""
-    replica = sys.argv[1:2] == ["--replica"]
-    argv = sys.argv[1 + replica :]
-    if not argv:
-        print(f"usage: {sys.argv[0]} [--replica] CMD [ARGS...]", file=sys.stderr)
+    given = parsed(sys.argv[1:])
+    if given is None:
+        usage = f"usage: {sys.argv[0]} [--replica] [-c NAME=VALUE]... CMD [ARGS...]"
+        print(usage, file=sys.stderr)
         return 2
+    replica, settings, argv = given
     signal.signal(signal.SIGTERM, raise_on_sigterm)
     try:
-        return with_postgres(argv, replica)
+        return with_postgres(argv, replica, settings)
     except SetupError as exc:
         log(f"error: {exc}")
         return 2

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from django.db.models import Count, F, Q, QuerySet, Value
 
+from statements.public.counting_turns import counting_turn
 from statements.public.filters import ClaimFilter
 from statements.public.month_of import MonthOf
 from statements.public.one_pass_counts import counted_in_one_pass
@@ -135,6 +136,7 @@ class ViewCounts:
     def __init__(self, filterset: ClaimFilter) -> None:
         self.filterset = filterset
         self.tally = TallyCounts(filterset)
+        self.alias = filterset.queryset.db
 
     def described(self, what: str) -> tuple:
         return ("counts", what, self.filterset.key(COUNTS[what].left_out))
@@ -152,7 +154,8 @@ class ViewCounts:
         def compute():
             if self.tally.can_answer(left_out):
                 return self.from_tally([what])[what]
-            return COUNTS[what].from_claims(self.filterset.qs_without(left_out))
+            with counting_turn(self.alias):
+                return COUNTS[what].from_claims(self.filterset.qs_without(left_out))
 
         return kept(self.filterset.version, self.described(what), compute)
 
@@ -177,16 +180,18 @@ class ViewCounts:
             self.count_in_one_pass(same_claims)
         from_claims = {"topic", "outlet"} & set(from_claims) - set(same_claims)
         if len(from_claims) == 2:
-            both = facet_counts_at_once(
-                {name: self.filterset.qs_without(name) for name in from_claims}
-            )
+            with counting_turn(self.alias):
+                both = facet_counts_at_once(
+                    {name: self.filterset.qs_without(name) for name in from_claims}
+                )
             for name in from_claims:
                 self.keep(name, both[name])
 
     def count_in_one_pass(self, names: list[str]) -> None:
         """Keep counts of the claims every filter lets through, found and read once."""
         claims, listed = self.filterset.qs_without(), self.filterset.listed_records()
-        rows = counted_in_one_pass(claims, names, listed)
+        with counting_turn(self.alias):
+            rows = counted_in_one_pass(claims, names, listed)
         for what in names:
             self.keep(what, COUNTS[what].from_rows(rows[what]))
 
