@@ -6,8 +6,9 @@ would take the cores the results need. On PostgreSQL, whose parallel workers alr
 counting query every core, the site's counting takes turns: each waits for a lock the database
 holds for the whole site (at most TURN_WAIT_MS, then it counts anyway; migration 0020), so one
 count runs at a time and the pages of results share the rest. At four readers of a million
-claims, the first results of a new search word came in 286 ms p95 so, against 652 without
-turns, and the counts too were sooner (2.7 s p95 against 3.6), as fewer queries shared the cores.
+claims, the first results of a new search word came in 286–301 ms p95 so, against 482–652
+without turns, and the counts too came sooner (2.7 s p95 against 3.4–3.6), as fewer queries
+shared the cores.
 
 SQLite's counting yields instead by running on helper threads at a lower priority
 (statements/public/side_by_side.py); there no turn is taken.
