@@ -10,8 +10,8 @@ claims, the first results of a new search word came in 286–301 ms p95 so, agai
 without turns, and the counts too came sooner (2.7 s p95 against 3.4–3.6), as fewer queries
 shared the cores.
 
-SQLite's counting yields instead by running on helper threads at a lower priority
-(statements/public/side_by_side.py); there no turn is taken.
+On SQLite no turn is taken: its heaviest counting, a view's counts in one pass, yields
+instead by running on helper threads at a lower priority (statements/public/side_by_side.py).
 """
 
 from collections.abc import Iterator

@@ -230,7 +230,7 @@ class ClaimFilter(django_filters.FilterSet):
         """The official's claims. With an outlet chosen too, on PostgreSQL their statements are
         named first: it cannot tell how few of the official's claims an outlet lets through (as the
         venue or a reporter), guessed half of them, and walked every claim by date to find
-        fifty (50–75 ms at a million claims, against 15–30 so)."""
+        fifty (50–75 ms at a million claims, against 15–33 so)."""
         queryset = queryset.filter(statement__official=value)
         if "outlet" not in self.chosen() or connections[queryset.db].vendor != "postgresql":
             return queryset

@@ -7,7 +7,9 @@ are opened for the query and closed after it, so none is left open between reque
 Counts can wait; a search's first results cannot. On Linux, where each thread has a nice value
 of its own, the helpers run at a lower priority than the requests' threads: under load they
 take the cores the requests leave, and alone on the machine they run as fast as any thread.
-(With PostgreSQL the work is done by the server's processes, which keep their priority.)
+The counts use them on SQLite only (statements/public/one_pass_counts.py): PostgreSQL runs a
+large query in parallel processes of its own, which keep their priority, and there the
+counting takes turns instead (statements/public/counting_turns.py).
 """
 
 import os
