@@ -84,6 +84,15 @@ def tally_rows() -> Counter:
     return Counter(ClaimTally.objects.values_list(*ROW))
 
 
+def facet_rows() -> set:
+    """On PostgreSQL, each claim's facet keys (migration 0021), kept with the tally."""
+    if connection.vendor != "postgresql":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT claim_id, official_id, month, keys FROM claim_facets")
+        return {(*row[:3], tuple(sorted(row[3]))) for row in cursor.fetchall()}
+
+
 def test_the_tally_counts_what_is_stored(archive):
     assert ClaimTally.objects.filter(**EVERY_CLAIM).count() == 2  # Ana in May, Ben in June
     may = ClaimTally.objects.get(official=archive["ana"], month=date(2024, 5, 1), **EVERY_CLAIM)
@@ -106,6 +115,40 @@ def test_after_each_kind_of_write_the_tally_is_a_count_of_the_claims(archive, wr
     assert_tally_is_a_count_of_the_claims()
     assert_views_count_as_the_claims()
     assert_one_pass_counts_as_the_claims()
+    facets_kept = facet_rows()
+    with transaction.atomic():
+        rebuild_tally()
+        assert facet_rows() == facets_kept
+        transaction.set_rollback(True)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="facet keys: PostgreSQL's alone")
+def test_facet_keys_hold_each_published_claims_official_month_statement_topics_and_outlets(
+    archive,
+):
+    """A claim of the May statement: Ana's, at the Courier, reported by the Herald."""
+    rows = {claim: (official, month, keys) for claim, official, month, keys in facet_rows()}
+    assert set(rows) == set(
+        Claim.objects.filter(statement__status="published").values_list("pk", flat=True)
+    )
+    claim = Claim.objects.filter(statement=archive["may"]).order_by("order").first()
+    official, month, keys = rows[claim.pk]
+    assert (official, month) == (archive["ana"].pk, date(2024, 5, 1))
+    parts = Counter(key >> 56 for key in keys)
+    outlets = {archive["may"].venue_id, *archive["may"].reports.values_list("outlet_id", flat=True)}
+    assert parts == {1: 1, 3: claim.topics.count(), 4: len(outlets - {None}), 5: 1}
+    statement_key = next(key for key in keys if key >> 56 == 5)
+    assert statement_key & ((1 << 40) - 1) == archive["may"].pk
+    assert (statement_key >> 40) & 0xFFFF == 2024 * 12 + 4
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="facet keys: PostgreSQL's alone")
+def test_facet_keys_go_with_the_claims_when_they_are_emptied(transactional_db):
+    build_archive()
+    assert facet_rows()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE statements_claim CASCADE")  # as Django's test flush empties it
+    assert facet_rows() == set()
 
 
 # Random edits: which record each one changes is drawn from its number.
@@ -172,9 +215,10 @@ def test_after_any_edits_the_tally_is_what_counting_again_gives(db, edits):
         for edit, number in edits:
             edit(number)
         assert_tally_is_a_count_of_the_claims()
-        kept_by_triggers = tally_rows()
+        kept_by_triggers, facets_kept = tally_rows(), facet_rows()
         rebuild_tally()
         assert tally_rows() == kept_by_triggers  # as the migration and a move count it
+        assert facet_rows() == facets_kept
         transaction.set_rollback(True)
 
 

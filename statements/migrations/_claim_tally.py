@@ -85,16 +85,20 @@ def recount(vendor: str, statements_where: str, named: bool = True) -> str:
     return f"{insert}\n{GROUPED.format(k=k, t=t, u=u)}"
 
 
-def flush(vendor: str) -> list[str]:
-    """Count every marked cell again and clear the marks."""
+def marked(vendor: str) -> str:
+    """A condition on statements s: in a marked cell."""
     # CROSS JOIN: SQLite then reads the marks first, and each one's statements by the index.
-    marked = f"""s.id IN (SELECT st.id FROM claim_tally_dirty d
+    return f"""s.id IN (SELECT st.id FROM claim_tally_dirty d
         CROSS JOIN statements_statement st WHERE st.official_id = d.official_id
             AND {IN_MONTH[vendor]("st.date", "d.month")})"""
+
+
+def flush(vendor: str) -> list[str]:
+    """Count every marked cell again and clear the marks."""
     return [
         f"""DELETE FROM {TALLY} WHERE (official_id, month) IN
             (SELECT official_id, month FROM claim_tally_dirty)""",
-        recount(vendor, marked),
+        recount(vendor, marked(vendor)),
         "DELETE FROM claim_tally_dirty",
     ]
 

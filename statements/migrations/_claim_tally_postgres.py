@@ -12,7 +12,6 @@ from statements.migrations._claim_tally import (
 )
 
 PAUSED = "current_setting('claim_tally.paused', true) = 'on'"
-FLUSH = ";\n        ".join(flush("postgresql"))
 
 
 def mark(official: str, day: str) -> str:
@@ -64,17 +63,23 @@ def row_functions(refresh_each_row: bool, create: str = "CREATE") -> list[str]:
     ]
 
 
-FUNCTIONS = [
-    # Two transactions recounting one cell at once would each delete the rows they see and
-    # insert their own count: the cells are locked first, in one order, until the commit.
-    f"""CREATE FUNCTION claim_tally_flush() RETURNS void AS $$
+def flush_function(statements: list[str], create: str = "CREATE") -> str:
+    """claim_tally_flush(): the marked cells' `statements` run, the cells locked first. Two
+    transactions recounting one cell at once would each delete the rows they see and insert
+    their own count: the cells are locked first, in one order, until the commit."""
+    body = ";\n        ".join(statements)
+    return f"""{create} FUNCTION claim_tally_flush() RETURNS void AS $$
     BEGIN
         PERFORM pg_advisory_xact_lock(hashtextextended(
             'claim_tally ' || official_id || ' ' || month, 0))
         FROM (SELECT official_id, month FROM claim_tally_dirty
             ORDER BY official_id, month) AS cells;
-        {FLUSH};
-    END $$ LANGUAGE plpgsql {PLANNED_EACH_TIME}""",
+        {body};
+    END $$ LANGUAGE plpgsql {PLANNED_EACH_TIME}"""
+
+
+FUNCTIONS = [
+    flush_function(flush("postgresql")),
     # The marked cells, counted again now unless a writer of many rows paused the recount.
     f"""CREATE FUNCTION claim_tally_refresh() RETURNS void AS $$
     BEGIN

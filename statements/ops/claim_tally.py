@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Count, F, Q, QuerySet, Sum
 
+from statements.migrations import _claim_facets as facets
 from statements.migrations._claim_tally import flush, rebuild
 from statements.models import ClaimTally
 from statements.public.month_of import MonthOf
@@ -48,9 +49,14 @@ def tally_paused(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
         run(using, RESUME[connection.vendor])
 
 
+# On PostgreSQL the claims' facet keys are kept with the tally (migration 0021).
+REBUILT_WITH_TALLY = {"sqlite": [], "postgresql": facets.REBUILT}
+
+
 def rebuild_tally(using: str = DEFAULT_DB_ALIAS) -> None:
     """Every row of the tally counted afresh from the claims."""
-    run(using, rebuild(connections[using].vendor))
+    vendor = connections[using].vendor
+    run(using, [*rebuild(vendor), *REBUILT_WITH_TALLY[vendor]])
 
 
 # Comparing the tally with a count of the claims, through the ORM: not the triggers' SQL.

@@ -190,8 +190,9 @@ class ViewCounts:
     def count_in_one_pass(self, names: list[str]) -> None:
         """Keep counts of the claims every filter lets through, found and read once."""
         claims, listed = self.filterset.qs_without(), self.filterset.listed_records()
+        searched = self.filterset.searched_alone()
         with counting_turn(self.alias):
-            rows = counted_in_one_pass(claims, names, listed)
+            rows = counted_in_one_pass(claims, names, listed, searched)
         for what in names:
             self.keep(what, COUNTS[what].from_rows(rows[what]))
 

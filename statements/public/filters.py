@@ -28,7 +28,7 @@ from statements.models import (
     validate_statement_date,
 )
 from statements.public.common_terms import Narrowing, narrowing
-from statements.public.search import search_terms, searchable
+from statements.public.search import Term, search_terms, searchable
 from statements.public.versions import data_version, kept, request_data_version
 
 # Characters XML 1.0 cannot carry; a vertical tab comes with text pasted from a word processor.
@@ -278,6 +278,13 @@ class ClaimFilter(django_filters.FilterSet):
             return {}
         cleaned = self.form.cleaned_data.items()
         return {name: value for name, value in cleaned if value and name != left_out}
+
+    def searched_alone(self) -> tuple[Term, ...]:
+        """The search's narrowing terms if no other filter is in force (the order aside): the
+        claims are then its published matches. Else none."""
+        if set(self.chosen()) - {"q", "order"}:
+            return ()
+        return tuple(self.search_narrowing.terms)
 
     def qs_without(self, left_out: str = "") -> QuerySet:
         """The published claims every filter lets through but one, unordered: what each option

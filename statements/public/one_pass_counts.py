@@ -3,9 +3,10 @@ the day), made in one pass over the claims it shows.
 
 Counted one by one, each count found the same claims again: a search's matches looked up in the
 full-text index, and each claim and its statement read, once for the claims per month, once per
-official, once per topic and twice per outlet. Here the claims are found and read once into a
-materialized common table (SQLite 3.35 and PostgreSQL 12 and later), and every count is grouped
-from it: at a million claims, a word in a tenth of them is counted in half the time.
+official, once per topic and twice per outlet. On SQLite the claims are found and read once into
+a materialized common table, and every count is grouped from it: at a million claims, a word in
+a tenth of them is counted in half the time. On PostgreSQL every count is grouped at once from
+the claims' facet keys (statements/public/keyed_counts.py).
 """
 
 from datetime import date, datetime
@@ -15,7 +16,9 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from statements.models import Claim, Official, Outlet, Report, Topic
+from statements.public.keyed_counts import as_counted, keyed_sql
 from statements.public.month_of import MonthOf
+from statements.public.search import Term
 from statements.public.side_by_side import fetched, rows_side_by_side
 
 MATCHED_COLUMNS = ("claim", "statement", "official", "venue", "month")
@@ -45,30 +48,22 @@ GROUPED = {
             GROUP BY report.outlet_id
         ) by_outlet GROUP BY outlet""",
 }
-# Each matched claim's topic links, looked up by the claim. PostgreSQL's planner would rather
-# hash every link of the site (1.6 million: 430 ms at a million claims) than look up those of a
-# sixth of the claims (130 ms), unless the lookup is a subquery of its own (OFFSET 0 keeps it so).
-LINKS_OF_EACH = {
-    "sqlite": "JOIN {topic_links} link ON link.claim_id IN (matched.claim)",
-    "postgresql": "CROSS JOIN LATERAL (SELECT topic_id FROM {topic_links} "
-    "WHERE claim_id = matched.claim OFFSET 0) link",
-}
+LINKS_OF_EACH = "JOIN {topic_links} link ON link.claim_id IN (matched.claim)"
 RECORDS = {"officials": Official, "topic": Topic, "outlet": Outlet}
 # The parts in two halves of about the same work: for a word in a sixth of a million claims,
 # grouping took 140 ms by topic, 140 by outlet, 60 by month and 40 by official.
 HALVES = ({"topic", "officials"}, {"outlet", "months"})
-# Whether the halves are counted in two queries at once. SQLite runs a query on one core;
-# PostgreSQL already runs a large one in parallel processes, so two at once only find the
-# claims twice: for a word in a sixth of a million claims, 850 ms in one query, 1,100 in two.
-IN_HALVES = {"sqlite": True, "postgresql": False}
 
 
-def counted_in_one_pass(claims: QuerySet, parts: list[str], listed: dict) -> dict[str, list]:
+def counted_in_one_pass(
+    claims: QuerySet, parts: list[str], listed: dict, searched: tuple[Term, ...] = ()
+) -> dict[str, list]:
     """The counts named (months, officials, topic, outlet) of these claims, in one pass: for
     each, (month or slug, claims, statements) rows, as the tally gives them
-    (statements/public/tally_counts.py). `listed` is the selects' records by model."""
+    (statements/public/tally_counts.py). `listed` is the selects' records by model; `searched`
+    the terms of a search if the claims are its published matches alone."""
     try:
-        rows = counted_rows(claims, parts)
+        rows = counted_rows(claims, parts, searched)
     except EmptyResultSet:  # filters no claim can pass: Django sends no query
         return {part: [] for part in parts}
     slugs = {part: {r.pk: r.slug for r in listed[model]} for part, model in RECORDS.items()}
@@ -79,18 +74,22 @@ def counted_in_one_pass(claims: QuerySet, parts: list[str], listed: dict) -> dic
     return found
 
 
-def counted_rows(claims: QuerySet, parts: list[str]) -> list[tuple]:
-    """The grouped rows of every part named: on SQLite in two queries side by side when the
-    parts fill both halves (each finds the claims again, about a third of the work, and groups
-    half of them), else in one."""
+def counted_rows(claims: QuerySet, parts: list[str], searched: tuple[Term, ...] = ()) -> list:
+    """The grouped rows of every part named. PostgreSQL groups the claims' facet keys, in
+    parallel workers (statements/public/keyed_counts.py). SQLite runs a query on one core: two
+    queries side by side when the parts fill both halves (each finds the claims again, about a
+    third of the work, and groups half of them), else one."""
+    if connections[claims.db].vendor == "postgresql":
+        return as_counted(fetched(claims.db, keyed_sql(claims, parts, searched)))
     halves = [[part for part in parts if part in half] for half in HALVES]
-    if not (all(halves) and IN_HALVES[connections[claims.db].vendor]):
+    if not all(halves):
         return fetched(claims.db, one_pass_sql(claims, parts))
     first, second = (one_pass_sql(claims, half) for half in halves)
     return [row for rows in rows_side_by_side(claims.db, first, second) for row in rows]
 
 
 def one_pass_sql(claims: QuerySet, parts: list[str]) -> tuple[str, tuple]:
+    """SQLite's query of the parts named, grouped from the matched claims found once."""
     # The month comes last: Django selects annotations after fields.
     matched = (
         claims.order_by()
@@ -98,13 +97,10 @@ def one_pass_sql(claims: QuerySet, parts: list[str]) -> tuple[str, tuple]:
         .values_list("id", "statement_id", "statement__official_id", "statement__venue_id", "month")
     )
     sql, params = matched.query.get_compiler(using=claims.db).as_sql()
-    links_of_each = LINKS_OF_EACH[connections[claims.db].vendor]
     tables = {
-        "links_of_each": links_of_each.format(topic_links=Claim.topics.through._meta.db_table),
+        "links_of_each": LINKS_OF_EACH.format(topic_links=Claim.topics.through._meta.db_table),
         "reports": Report._meta.db_table,
     }
-    # PostgreSQL types each column of a UNION pair by pair, the NULLs of the first pair as text
-    # if both are NULL: the months, the only part with a month, come first.
     grouped = [GROUPED[part].format(part=part, **tables) for part in GROUPED if part in parts]
     columns = ", ".join(MATCHED_COLUMNS)
     union = "\nUNION ALL\n".join(grouped)

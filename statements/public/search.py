@@ -82,6 +82,12 @@ MATCHING_IDS = {
 }
 
 
+def matching_ids(alias: str, terms: list[Term] | tuple[Term, ...]) -> tuple[str, list]:
+    """The query of the keys of every claim, published or not, that matches every term."""
+    sql, build = MATCHING_IDS[connections[alias].vendor]
+    return sql, [build(list(terms))]
+
+
 def search_claims(claims: QuerySet, text: str) -> QuerySet:
     """Claims matching every term of the text."""
     return search_terms(claims, parse(text))
@@ -135,14 +141,13 @@ def search_terms(
     if not terms:
         return claims
     vendor = connections[claims.db].vendor
-    sql, build = MATCHING_IDS[vendor]
-    query = build(list(terms))
+    sql, params = matching_ids(claims.db, terms)
     if dense and vendor == "sqlite":
         walked = Func(F("id"), template="+%(expressions)s", output_field=BigIntegerField())
-        return claims.alias(walked_id=walked).filter(walked_id__in=RawSQL(sql, [query]))
+        return claims.alias(walked_id=walked).filter(walked_id__in=RawSQL(sql, params))
     if vendor == "postgresql" and dense is not None:
-        return claims.filter((DocumentMatches if dense else AmongMatches)(F("id"), query))
-    return claims.filter(id__in=RawSQL(sql, [query]))
+        return claims.filter((DocumentMatches if dense else AmongMatches)(F("id"), *params))
+    return claims.filter(id__in=RawSQL(sql, params))
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,94 @@
+"""SQL for migration 0021: on PostgreSQL, each published claim's facets in one narrow row, kept
+with the claim tally, so that the counts of a search are grouped from one table in PostgreSQL's
+parallel workers (statements/public/keyed_counts.py).
+
+A row holds a claim's official and month (the claim tally's cell) and its keys: one number per
+thing a facet counts it under, the part in the top byte and the record below it.
+
+- 1: its official;
+- 3: each of its topics;
+- 4: each outlet that was its statement's venue or reported it, once;
+- 5: its statement, with the month: the month's claims are the sum over its statements, and
+  its statements their number. Month: year × 12 + month − 1, 16 bits from bit 40; the
+  statement's key below.
+
+The rows are written where the tally is (statements/migrations/_claim_tally_postgres.py): every
+write that can move a count marks its cell, and claim_tally_flush() now also writes the marked
+cells' rows again. A claim that moved out of a cell goes with the cell's old rows, which are
+found by the official and month they were written with. TRUNCATE, which fires no row trigger
+(Django's test flush), empties the table with the claims.
+"""
+
+from statements.migrations._claim_tally import MONTH_OF, PUBLISHED, flush, marked
+from statements.migrations._claim_tally_postgres import flush_function
+
+PART_SHIFT = 56
+MONTH_SHIFT = 40
+PARTS = {"officials": 1, "topic": 3, "outlet": 4, "statements": 5}
+
+TABLE = """CREATE TABLE claim_facets (
+    claim_id bigint PRIMARY KEY,
+    official_id bigint NOT NULL,
+    month date NOT NULL,
+    keys bigint[] NOT NULL)"""
+CELL_INDEX = "CREATE INDEX claim_facets_cell ON claim_facets (official_id, month)"
+
+
+def key(part: str, value: str) -> str:
+    return f"(({PARTS[part]}::bigint << {PART_SHIFT}) | {value})"
+
+
+MONTH_NUMBER = "(extract(year FROM s.date)::bigint * 12 + extract(month FROM s.date)::bigint - 1)"
+STATEMENT_KEY = key("statements", f"({MONTH_NUMBER} << {MONTH_SHIFT}) | s.id")
+
+
+def written(statements_where: str) -> str:
+    """The rows of the published claims of the statements `where` selects (naming it s)."""
+    return f"""INSERT INTO claim_facets (claim_id, official_id, month, keys)
+    SELECT c.id, s.official_id, {MONTH_OF["postgresql"]("s.date")},
+        ARRAY[{key("officials", "s.official_id")}, {STATEMENT_KEY}]
+        || ARRAY(SELECT {key("topic", "ct.topic_id")} FROM statements_claim_topics ct
+            WHERE ct.claim_id = c.id)
+        || ARRAY(SELECT {key("outlet", "o.outlet")} FROM (
+            SELECT s.venue_id AS outlet
+            UNION SELECT r.outlet_id FROM statements_report r WHERE r.statement_id = s.id
+        ) o WHERE o.outlet IS NOT NULL)
+    FROM statements_statement s JOIN statements_claim c ON c.statement_id = s.id
+    WHERE s.status = {PUBLISHED} AND {statements_where}
+    ON CONFLICT (claim_id) DO UPDATE SET official_id = excluded.official_id,
+        month = excluded.month, keys = excluded.keys"""
+
+
+# Before the marks are cleared (the last statement of the tally's flush).
+FLUSHED = [
+    """DELETE FROM claim_facets WHERE (official_id, month) IN
+        (SELECT official_id, month FROM claim_tally_dirty)""",
+    written(marked("postgresql")),
+]
+REBUILT = ["TRUNCATE claim_facets", written("TRUE"), "ANALYZE claim_facets"]
+
+
+def flush_with_facets() -> list[str]:
+    *counted, cleared = flush("postgresql")
+    return [*counted, *FLUSHED, cleared]
+
+
+FORWARD = [
+    TABLE,
+    CELL_INDEX,
+    """CREATE FUNCTION claim_facets_emptied() RETURNS trigger AS $$
+    BEGIN
+        TRUNCATE claim_facets;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER claim_facets_emptied AFTER TRUNCATE ON statements_claim
+        FOR EACH STATEMENT EXECUTE FUNCTION claim_facets_emptied()""",
+    flush_function(flush_with_facets(), create="CREATE OR REPLACE"),
+    *REBUILT,
+]
+BACKWARD = [
+    flush_function(flush("postgresql"), create="CREATE OR REPLACE"),
+    "DROP TRIGGER claim_facets_emptied ON statements_claim",
+    "DROP FUNCTION claim_facets_emptied()",
+    "DROP TABLE claim_facets",
+]

@@ -1,0 +1,61 @@
+"""The counts of a view on PostgreSQL, grouped from the facet keys of the claims it shows
+(migration 0021, statements/migrations/_claim_facets.py) in one pass.
+
+Each matched claim's keys are unnested and counted in one GROUP BY over one narrow table, which
+PostgreSQL splits across its parallel workers; then the statements' keys are added up per month.
+Grouped from the claims and their statements, topic links and reports instead, the four counts
+ran in one process after the matches were found: at a million claims, a word in a sixth of them
+took 850 ms.
+"""
+
+from datetime import date
+
+from django.db.models import QuerySet
+
+from statements.migrations._claim_facets import MONTH_SHIFT, PART_SHIFT, PARTS
+from statements.public.search import Term, matching_ids
+
+# The count each part of a key serves: a statement's key counts its month.
+SERVES = {"months": "statements", "officials": "officials", "topic": "topic", "outlet": "outlet"}
+NAMES = {PARTS[part]: count for count, part in SERVES.items()}
+RECORD_MASK = (1 << PART_SHIFT) - 1
+MONTH_MASK = (1 << (PART_SHIFT - MONTH_SHIFT)) - 1
+
+GROUPED = f"""WITH keyed AS (
+    SELECT key, count(*) AS claims
+    FROM claim_facets f CROSS JOIN unnest(f.keys) AS key
+    WHERE f.claim_id IN ({{matched}}) AND key >> {PART_SHIFT} = ANY(%s)
+    GROUP BY key)
+SELECT (key >> {PART_SHIFT})::int AS part,
+    CASE WHEN key >> {PART_SHIFT} = {PARTS["statements"]}
+        THEN (key >> {MONTH_SHIFT}) & {MONTH_MASK} ELSE key & {RECORD_MASK} END AS value,
+    sum(claims)::bigint, count(*)
+FROM keyed GROUP BY 1, 2"""
+
+
+def keyed_sql(claims: QuerySet, parts: list[str], searched: tuple[Term, ...] = ()) -> tuple:
+    """The query of the parts named (months, officials, topic, outlet) of these claims; if they
+    are a search's published matches alone, of its `searched` terms' matches: the keys are
+    those of published claims, so the claims and their statements need not be read to know."""
+    if searched:
+        sql, params = matching_ids(claims.db, searched)
+    else:
+        matched = claims.order_by().values("id")
+        sql, params = matched.query.get_compiler(using=claims.db).as_sql()
+    wanted = [PARTS[SERVES[part]] for part in parts]
+    return GROUPED.format(matched=sql), (*params, wanted)
+
+
+def as_counted(rows: list[tuple]) -> list[tuple]:
+    """The grouped keys as (part, month, record, claims, statements) rows, as one pass gives
+    them (statements/public/one_pass_counts.py): the statements' keys per month, the others'
+    claims per record."""
+    found = []
+    for number, value, claims, groups in rows:
+        part = NAMES[number]
+        if part == "months":
+            year, month = divmod(value, 12)
+            found.append((part, date(year, month + 1, 1), None, claims, groups))
+        else:
+            found.append((part, None, value, claims, 0))
+    return found
