@@ -80,7 +80,7 @@ def counted_rows(claims: QuerySet, parts: list[str], searched: tuple[Term, ...] 
     queries side by side when the parts fill both halves (each finds the claims again, about a
     third of the work, and groups half of them), else one."""
     if connections[claims.db].vendor == "postgresql":
-        return as_counted(fetched(claims.db, keyed_sql(claims, parts, searched)))
+        return as_counted(fetched(claims.db, keyed_sql(claims, searched)), parts)
     halves = [[part for part in parts if part in half] for half in HALVES]
     if not all(halves):
         return fetched(claims.db, one_pass_sql(claims, parts))
