@@ -1,8 +1,8 @@
 """Whether a moved copy is the database it came from: the same rows in every table (reports and
 evidence, and their history, among them), every evidence's quote still its report's words at its
 span, each claim with one main evidence, the claim tally as a count of the claims gives it, and
-the same claims for a sample of public views — the timeline, officials, topics, outlets, dates
-and searches — run through the site's own filter.
+the same claims and the same counts for a sample of public views — the timeline, officials,
+topics, outlets, dates and searches — run through the site's own filter.
 """
 
 import re
@@ -22,7 +22,9 @@ from statements.ops.claim_tally import (
     tally_sums,
 )
 from statements.ops.move_target import MoveError
+from statements.public.counting import COUNTS
 from statements.public.filters import ClaimFilter
+from statements.public.one_pass_counts import counted_in_one_pass
 
 SAMPLE_RECORDS = 3
 SAMPLE_SEARCHES = 5
@@ -43,6 +45,7 @@ def verify(
         lambda: main_evidence_kept(source, target),
         lambda: tally_recounted(target),
         lambda: same_views(source, target),
+        lambda: same_counts_of_views(source, target),
     ]
     done = []
     for check in checks:
@@ -162,3 +165,24 @@ def same_views(source: str, target: str) -> str:
             described = urlencode(view) or "the whole timeline"
             raise MoveError(f"The target shows other claims than this database for {described}.")
     return f"the same claims for {len(views)} public views (filters and searches)"
+
+
+def counts_shown(view: dict[str, str], alias: str) -> dict | None:
+    """The counts the view shows, made from the claims as a view the tally cannot answer is
+    counted: on PostgreSQL from the claims' facet keys, which the move wrote afresh."""
+    filterset = ClaimFilter(QueryDict(urlencode(view)), Claim.objects.using(alias))
+    if not filterset.is_valid():
+        return None
+    parts = [what for what in COUNTS if COUNTS[what].left_out not in filterset.chosen()]
+    listed, searched = filterset.listed_records(), filterset.searched_alone()
+    rows = counted_in_one_pass(filterset.qs_without(), parts, listed, searched)
+    return {what: COUNTS[what].from_rows(rows[what]) for what in parts}
+
+
+def same_counts_of_views(source: str, target: str) -> str:
+    views = sample_views(source)
+    for view in views:
+        if counts_shown(view, source) != counts_shown(view, target):
+            described = urlencode(view) or "the whole timeline"
+            raise MoveError(f"The target counts other claims than this database for {described}.")
+    return f"the same counts (totals and each facet) for {len(views)} public views"
