@@ -6,17 +6,20 @@ A row holds a claim's official and month (the claim tally's cell) and its keys: 
 thing a facet counts it under, the part in the top byte and the record below it.
 
 - 1: its official;
-- 3: each of its topics;
-- 4: each outlet that was its statement's venue or reported it, once;
-- 5: its statement, with the month: the month's claims are the sum over its statements, and
+- 2: each of its topics;
+- 3: each outlet that was its statement's venue or reported it, once;
+- 4: its statement, with the month: the month's claims are the sum over its statements, and
   its statements their number. Month: year × 12 + month − 1, 16 bits from bit 40; the
   statement's key below.
 
 The rows are written where the tally is (statements/migrations/_claim_tally_postgres.py): every
 write that can move a count marks its cell, and claim_tally_flush() now also writes the marked
 cells' rows again. A claim that moved out of a cell goes with the cell's old rows, which are
-found by the official and month they were written with. TRUNCATE, which fires no row trigger
-(Django's test flush), empties the table with the claims.
+found by the official and month they were written with.
+
+TRUNCATE fires no row trigger: the claims emptied so (Django's test flush does) now empty their
+facet keys and their rows of the full-text index too, which were left behind before, and still
+matched their words: the trial of a search term counted them (statements/public/common_terms.py).
 """
 
 from statements.migrations._claim_tally import MONTH_OF, PUBLISHED, flush, marked
@@ -24,7 +27,7 @@ from statements.migrations._claim_tally_postgres import flush_function
 
 PART_SHIFT = 56
 MONTH_SHIFT = 40
-PARTS = {"officials": 1, "topic": 3, "outlet": 4, "statements": 5}
+PARTS = {"officials": 1, "topic": 2, "outlet": 3, "statements": 4}
 
 TABLE = """CREATE TABLE claim_facets (
     claim_id bigint PRIMARY KEY,
@@ -76,19 +79,19 @@ def flush_with_facets() -> list[str]:
 FORWARD = [
     TABLE,
     CELL_INDEX,
-    """CREATE FUNCTION claim_facets_emptied() RETURNS trigger AS $$
+    """CREATE FUNCTION claims_emptied() RETURNS trigger AS $$
     BEGIN
-        TRUNCATE claim_facets;
+        TRUNCATE claim_facets, claim_search;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
-    """CREATE TRIGGER claim_facets_emptied AFTER TRUNCATE ON statements_claim
-        FOR EACH STATEMENT EXECUTE FUNCTION claim_facets_emptied()""",
+    """CREATE TRIGGER claims_emptied AFTER TRUNCATE ON statements_claim
+        FOR EACH STATEMENT EXECUTE FUNCTION claims_emptied()""",
     flush_function(flush_with_facets(), create="CREATE OR REPLACE"),
     *REBUILT,
 ]
 BACKWARD = [
     flush_function(flush("postgresql"), create="CREATE OR REPLACE"),
-    "DROP TRIGGER claim_facets_emptied ON statements_claim",
-    "DROP FUNCTION claim_facets_emptied()",
+    "DROP TRIGGER claims_emptied ON statements_claim",
+    "DROP FUNCTION claims_emptied()",
     "DROP TABLE claim_facets",
 ]
