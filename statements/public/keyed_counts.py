@@ -4,8 +4,8 @@
 Each matched claim's keys are unnested and counted in one GROUP BY over one narrow table, which
 PostgreSQL splits across its parallel workers; then the statements' keys are added up per month.
 Grouped from the claims and their statements, topic links and reports instead, the four counts
-ran in one process after the matches were found: at a million claims, a word in a sixth of them
-took 850 ms.
+ran in one process after the matches were found: at a million claims, a word in a fifth of them
+took 1.1–1.2 s, and takes 0.6 s so (bench/README.md, part 11).
 """
 
 from datetime import date
