@@ -25,7 +25,7 @@ MATCHED_COLUMNS = ("claim", "statement", "official", "venue", "month")
 
 # Each count's rows: (part, month, record, claims, statements), grouped from the matched claims;
 # the statements only per month (the totals), the other counts are of claims alone.
-# Reports (and on SQLite topic links) are looked up for each matched claim by `IN (one value)`,
+# Reports and topic links are looked up for each matched claim by `IN (one value)`,
 # not `=`: with `=`, SQLite may first read the whole table into a Bloom filter (a million topic
 # links) to skip lookups, which costs more than the few thousand lookups it would skip.
 GROUPED = {
