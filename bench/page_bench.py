@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/page_bench.py [--claims 10000 100000 1000000] [--repeat 3]
            [--concurrency 4] [--requests 300] [--seconds 10] [--no-datasette]
        .venv/bin/python tests/with_postgres.py -c shared_buffers=6GB \
-           .venv/bin/python bench/page_bench.py --postgres
+           -c max_parallel_workers_per_gather=1 .venv/bin/python bench/page_bench.py --postgres
 
 For each size it builds (or reuses) bench/data/claims-<N>-k5-seed1.sqlite3 with generate_data,
 as bench/export_bench.py does (with --postgres: a database on the cluster DATABASE_URL points

@@ -15,7 +15,7 @@ counting takes turns instead (statements/public/counting_turns.py).
 import os
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from django.db import connections
 
@@ -62,6 +62,9 @@ def rows_side_by_side(alias: str, first: Query, second: Query) -> tuple[list, li
         return fetched(alias, first), fetched(alias, second)
     try:
         both = [helpers.submit(fetched_by_helper, alias, query) for query in (first, second)]
-        return both[0].result(), both[1].result()
+        try:
+            return both[0].result(), both[1].result()
+        finally:
+            wait(both)  # free again only when both queries are done, even if one failed
     finally:
         helpers_free.release()
