@@ -126,12 +126,14 @@ def assert_views_count_as_the_claims() -> None:
         assert claims_by_key(rows["outlet"]) == facets["outlet"], params
 
 
-# Views counted from the claims, in one pass: words (one, a phrase, a prefix), dates to the day,
-# the wording, and the tally's own views.
+# Views counted from the claims, in one pass: words (one, two, a phrase, a prefix, a word and a
+# phrase), dates to the day, the wording, and the tally's own views.
 ONE_PASS_VIEWS = [
     {"q": "bridge"},
+    {"q": "said never"},
     {"q": '"never be built"'},
     {"q": "critic"},
+    {"q": 'bridge "would never"'},
     {"q": "build", "official": "ana-petrova"},
     {"q": "bridge", "topic": "roads", "outlet": "herald"},
     {"date_after": "2024-05-11"},

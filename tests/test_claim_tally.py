@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from statements.models import Claim, ClaimTally, Report, Statement, StatementStatus
 from statements.ops.claim_tally import rebuild_tally, tally_paused
 from statements.public.search import search_claims
-from tests.factories import make_claim, make_report
+from tests.factories import add_evidence, make_claim, make_report
 from tests.tally_archive import (
     FIRST,
     SECOND,
@@ -86,12 +86,27 @@ def tally_rows() -> Counter:
 
 
 def facet_rows() -> set:
-    """On PostgreSQL, each claim's facet keys (migration 0021), kept with the tally."""
+    """On PostgreSQL, each claim's facet keys and words (migrations 0021, 0022), kept with the
+    tally."""
     if connection.vendor != "postgresql":
         return set()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT claim_id, official_id, month, keys FROM claim_facets")
-        return {(*row[:3], tuple(sorted(row[3]))) for row in cursor.fetchall()}
+        cursor.execute("SELECT claim_id, official_id, month, keys, words::text FROM claim_facets")
+        return {(*row[:3], tuple(sorted(row[3])), row[4]) for row in cursor.fetchall()}
+
+
+def facet_words(claim: Claim) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT words FROM claim_facets WHERE claim_id = %s", [claim.pk])
+        return set(cursor.fetchone()[0].replace("'", "").split())
+
+
+def assert_facet_rows_are_what_a_rebuild_writes() -> None:
+    facets_kept = facet_rows()
+    with transaction.atomic():
+        rebuild_tally()
+        assert facet_rows() == facets_kept
+        transaction.set_rollback(True)
 
 
 def test_the_tally_counts_what_is_stored(archive):
@@ -116,11 +131,35 @@ def test_after_each_kind_of_write_the_tally_is_a_count_of_the_claims(archive, wr
     assert_tally_is_a_count_of_the_claims()
     assert_views_count_as_the_claims()
     assert_one_pass_counts_as_the_claims()
-    facets_kept = facet_rows()
-    with transaction.atomic():
-        rebuild_tally()
-        assert facet_rows() == facets_kept
-        transaction.set_rollback(True)
+    assert_facet_rows_are_what_a_rebuild_writes()
+
+
+# Writes that change what a claim's words are, and none of its counts: (write, claim, new word).
+WORDS_WRITES = {
+    "a claim's summary changed": lambda a: change(a["claims"][0], summary="Ferry tolls."),
+    "evidence added to a claim": lambda a: add_evidence(
+        a["claims"][4], a["second_report"], "minister"
+    ),
+    "a claim's summary changed and its evidence deleted": lambda a: (
+        change(a["claims"][1], summary="Ferry tolls."),
+        a["claims"][1].evidence_spans.get().delete(),
+    ),
+    "a statement's headline changed": lambda a: change(a["june"], headline="Ferry tolls"),
+    "a report's headline changed": lambda a: change(
+        a["second_report"], headline_as_printed="Ferry tolls"
+    ),
+}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="facet words: PostgreSQL's alone")
+@pytest.mark.parametrize("write", WORDS_WRITES)
+def test_after_each_write_of_a_document_the_facet_words_are_the_claims_words(archive, write):
+    words_before = {claim.pk: facet_words(claim) for claim in archive["claims"][:5]}
+    WORDS_WRITES[write](archive)
+    words_after = {claim.pk: facet_words(claim) for claim in archive["claims"][:5]}
+    assert words_after != words_before
+    assert_facet_rows_are_what_a_rebuild_writes()
+    assert_one_pass_counts_as_the_claims()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="facet keys: PostgreSQL's alone")
@@ -128,7 +167,7 @@ def test_facet_keys_hold_each_published_claims_official_month_statement_topics_a
     archive,
 ):
     """A claim of the May statement: Ana's, at the Courier, reported by the Herald."""
-    rows = {claim: (official, month, keys) for claim, official, month, keys in facet_rows()}
+    rows = {claim: (official, month, keys) for claim, official, month, keys, _ in facet_rows()}
     assert set(rows) == set(
         Claim.objects.filter(statement__status="published").values_list("pk", flat=True)
     )
@@ -138,6 +177,7 @@ def test_facet_keys_hold_each_published_claims_official_month_statement_topics_a
     parts = Counter(key >> 56 for key in keys)
     outlets = {archive["may"].venue_id, *archive["may"].reports.values_list("outlet_id", flat=True)}
     assert parts == {1: 1, 2: claim.topics.count(), 3: len(outlets - {None}), 4: 1}
+    assert {"bridge", "build", "we", "will"} <= facet_words(claim)
     statement_key = next(key for key in keys if key >> 56 == 4)
     assert statement_key & ((1 << 40) - 1) == archive["may"].pk
     assert (statement_key >> 40) & 0xFFFF == 2024 * 12 + 4

@@ -45,35 +45,50 @@ MONTH_NUMBER = "(extract(year FROM s.date)::bigint * 12 + extract(month FROM s.d
 STATEMENT_KEY = key("statements", f"({MONTH_NUMBER} << {MONTH_SHIFT}) | s.id")
 
 
-def written(statements_where: str) -> str:
-    """The rows of the published claims of the statements `where` selects (naming it s)."""
-    return f"""INSERT INTO claim_facets (claim_id, official_id, month, keys)
-    SELECT c.id, s.official_id, {MONTH_OF["postgresql"]("s.date")},
-        ARRAY[{key("officials", "s.official_id")}, {STATEMENT_KEY}]
+CLAIM_KEYS = f"""ARRAY[{key("officials", "s.official_id")}, {STATEMENT_KEY}]
         || ARRAY(SELECT {key("topic", "ct.topic_id")} FROM statements_claim_topics ct
             WHERE ct.claim_id = c.id)
         || ARRAY(SELECT {key("outlet", "o.outlet")} FROM (
             SELECT s.venue_id AS outlet
             UNION SELECT r.outlet_id FROM statements_report r WHERE r.statement_id = s.id
-        ) o WHERE o.outlet IS NOT NULL)
+        ) o WHERE o.outlet IS NOT NULL)"""
+# A claim's words, for the counts of a search (migration 0022, _claim_facet_words.py).
+CLAIM_WORDS = "strip(coalesce((SELECT document FROM claim_search WHERE claim_id = c.id), ''))"
+
+
+def written(statements_where: str, with_words: bool = False) -> str:
+    """The rows of the published claims of the statements `where` selects (naming it s)."""
+    values = {
+        "claim_id": "c.id",
+        "official_id": "s.official_id",
+        "month": MONTH_OF["postgresql"]("s.date"),
+        "keys": CLAIM_KEYS,
+        **({"words": CLAIM_WORDS} if with_words else {}),
+    }
+    kept = ", ".join(f"{column} = excluded.{column}" for column in list(values)[1:])
+    return f"""INSERT INTO claim_facets ({", ".join(values)})
+    SELECT {", ".join(values.values())}
     FROM statements_statement s JOIN statements_claim c ON c.statement_id = s.id
     WHERE s.status = {PUBLISHED} AND {statements_where}
-    ON CONFLICT (claim_id) DO UPDATE SET official_id = excluded.official_id,
-        month = excluded.month, keys = excluded.keys"""
+    ON CONFLICT (claim_id) DO UPDATE SET {kept}"""
 
 
 # Before the marks are cleared (the last statement of the tally's flush).
-FLUSHED = [
-    """DELETE FROM claim_facets WHERE (official_id, month) IN
-        (SELECT official_id, month FROM claim_tally_dirty)""",
-    written(marked("postgresql")),
-]
-REBUILT = ["TRUNCATE claim_facets", written("TRUE"), "ANALYZE claim_facets"]
+def flushed(with_words: bool = False) -> list[str]:
+    return [
+        """DELETE FROM claim_facets WHERE (official_id, month) IN
+            (SELECT official_id, month FROM claim_tally_dirty)""",
+        written(marked("postgresql"), with_words),
+    ]
 
 
-def flush_with_facets() -> list[str]:
+def rebuilt(with_words: bool = False) -> list[str]:
+    return ["TRUNCATE claim_facets", written("TRUE", with_words), "ANALYZE claim_facets"]
+
+
+def flush_with_facets(with_words: bool = False) -> list[str]:
     *counted, cleared = flush("postgresql")
-    return [*counted, *FLUSHED, cleared]
+    return [*counted, *flushed(with_words), cleared]
 
 
 FORWARD = [
@@ -87,7 +102,7 @@ FORWARD = [
     """CREATE TRIGGER claims_emptied AFTER TRUNCATE ON statements_claim
         FOR EACH STATEMENT EXECUTE FUNCTION claims_emptied()""",
     flush_function(flush_with_facets(), create="CREATE OR REPLACE"),
-    *REBUILT,
+    *rebuilt(),
 ]
 BACKWARD = [
     flush_function(flush("postgresql"), create="CREATE OR REPLACE"),

@@ -153,15 +153,23 @@ POSTGRES_DOCUMENT = """
         WHERE r.statement_id = s.id), ''))
 """
 
-POSTGRES_FORWARD = [
-    "DROP TRIGGER IF EXISTS claim_search_statement ON statements_statement",
-    f"""CREATE OR REPLACE FUNCTION claim_search_refresh(claim_ids bigint[]) RETURNS void AS $$
+
+
+def search_refresh_function(then: str = "") -> str:
+    """claim_search_refresh(): the documents of these claims written again, and `then` run."""
+    return f"""CREATE OR REPLACE FUNCTION claim_search_refresh(claim_ids bigint[]) RETURNS void AS $$
         INSERT INTO claim_search (claim_id, document)
         SELECT c.id, {POSTGRES_DOCUMENT}
         FROM statements_claim c JOIN statements_statement s ON s.id = c.statement_id
         WHERE c.id = ANY(claim_ids)
         ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document;
-    $$ LANGUAGE sql""",
+        {then}
+    $$ LANGUAGE sql"""
+
+
+POSTGRES_FORWARD = [
+    "DROP TRIGGER IF EXISTS claim_search_statement ON statements_statement",
+    search_refresh_function(),
     """CREATE TRIGGER claim_search_statement AFTER UPDATE OF headline
         ON statements_statement FOR EACH ROW EXECUTE FUNCTION claim_search_statement_changed()""",
     """CREATE FUNCTION claim_search_report_changed() RETURNS trigger AS $$

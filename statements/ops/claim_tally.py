@@ -49,8 +49,8 @@ def tally_paused(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
         run(using, RESUME[connection.vendor])
 
 
-# On PostgreSQL the claims' facet keys are kept with the tally (migration 0021).
-REBUILT_WITH_TALLY = {"sqlite": [], "postgresql": facets.REBUILT}
+# On PostgreSQL the claims' facet keys and words are kept with the tally (migrations 0021, 0022).
+REBUILT_WITH_TALLY = {"sqlite": [], "postgresql": facets.rebuilt(with_words=True)}
 
 
 def rebuild_tally(using: str = DEFAULT_DB_ALIAS) -> None:
