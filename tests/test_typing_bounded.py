@@ -120,6 +120,21 @@ def test_dense_matches_walked_in_order_list_what_sorted_matches_list(
     assert [sql for sql in queries if walk[connection.vendor] in sql]
 
 
+@pytest.mark.parametrize("share", [10**9, 0])  # walked in timeline order; every match listed
+@pytest.mark.parametrize("order", ["", "&order=oldest"])
+def test_a_searchs_first_page_is_found_by_its_keys_first_then_its_rows(
+    client, eight_claims, monkeypatch, share, order
+):
+    monkeypatch.setattr("statements.public.views.filtered.DENSE_SHARE", share)
+    monkeypatch.setattr("statements.public.views.filtered.CLAIMS_PER_PAGE", 1)
+    html, queries = get_with_queries(client, f"/?q=bridge{order}")
+    matches = Claim.objects.filter(summary__contains="bridge").in_timeline_order(not order)
+    assert listed_claim_ids(html) == list(matches.values_list("pk", flat=True)[:1])
+    assert "Next page" in html  # the second bridge is on the next page
+    keys = [sql for sql in queries if sql.startswith('SELECT "statements_claim"."id" AS "pk"')]
+    assert len(keys) == 1 and "statements_evidence" not in keys[0]  # no join to what it shows
+
+
 @pytest.fixture
 def forty_claims(monkeypatch) -> None:
     """Forty claims: "bridge" in 24 of them, "ferry" in 2; the database's statistics gathered."""

@@ -7,6 +7,26 @@ number past the last gives the last page, as Django's get_page does.
 """
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+
+class KeysFirst:
+    """A list read in two steps: the keys of a slice, in the list's order, found without the
+    joins its rows are shown with; then the rows of those keys alone."""
+
+    def __init__(self, keys: QuerySet, rows: QuerySet) -> None:
+        self.keys, self.rows = keys, rows
+
+    def __getitem__(self, window: slice) -> list:
+        keys = list(self.keys[window])
+        found = self.rows.in_bulk(keys)
+        return [found[key] for key in keys if key in found]  # a row deleted meanwhile is gone
+
+    def reverse(self) -> "KeysFirst":
+        return KeysFirst(self.keys.reverse(), self.rows)
+
+    def count(self) -> int:
+        return self.keys.count()
 
 
 class NearerEndPaginator(Paginator):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connections
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
@@ -17,7 +18,7 @@ from statements.public.facets import (
 )
 from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
-from statements.public.paging import NearerEndPaginator, UncountedFirstPage
+from statements.public.paging import KeysFirst, NearerEndPaginator, UncountedFirstPage
 from statements.public.periods import group_by_period
 from statements.public.position_steps import official_changes
 from statements.public.position_steps import position_steps as steps
@@ -28,9 +29,10 @@ from statements.public.views.kept import page_part
 # claims, whatever the data size), and a page still holds ten statements and more.
 CLAIMS_PER_PAGE = 50
 DENSE_SHARE = 100  # one match in this many claims, or more, is dense
-# PostgreSQL checks a walked claim's own document in about 3 µs, where listing a match first
-# costs about 25: there walking pays down to one match in 400 claims (at a million).
-POSTGRES_WALKS_FURTHER = 4
+# PostgreSQL checks a walked claim's own document in about 4 µs, where listing a match first
+# costs about 10 (its key, then the page's rows): there walking pays down to one match in 200
+# claims (at a million).
+POSTGRES_WALKS_FURTHER = 2
 
 
 def view_params(request: HttpRequest, fixed: dict[str, str]) -> QueryDict:
@@ -87,7 +89,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
 
 def counted_page(request: HttpRequest, filterset: ClaimFilter, totals: Totals) -> Page:
     filterset.dense_search = dense_first_page(filterset, totals.claims, request)
-    paginator = NearerEndPaginator(with_reporters(filterset.qs), CLAIMS_PER_PAGE)
+    paginator = NearerEndPaginator(listed(filterset), CLAIMS_PER_PAGE)
     paginator.count = totals.claims  # known already: the paginator need not count again
     return paginator.get_page(request.GET.get("page"))
 
@@ -103,7 +105,19 @@ def uncounted_first_page(
     narrowing = filterset.search_narrowing
     if len(narrowing.matches) == 1:  # one term: the index counted its matches already
         filterset.dense_search = is_dense(filterset, narrowing.matches[0])
-    return UncountedFirstPage(with_reporters(filterset.qs), CLAIMS_PER_PAGE)
+    return UncountedFirstPage(listed(filterset), CLAIMS_PER_PAGE)
+
+
+def listed(filterset: ClaimFilter) -> KeysFirst | QuerySet:
+    """The view's claims as its pages read them. When the view knows how a search's matches are
+    best found (walked in timeline order, or every one listed and sorted), a page's keys are
+    found first and its rows then (paging.KeysFirst): listed so, PostgreSQL no longer joins
+    every match to its evidence, report, official and venue before keeping fifty, which took
+    half the time at a million claims (bench/README.md, part 12); SQLite also takes half. Else
+    one query: without the joins, PostgreSQL's planner may walk the timeline for a rare word."""
+    if filterset.dense_search is None:
+        return with_reporters(filterset.qs)
+    return KeysFirst(filterset.keys(), with_reporters(filterset.queryset))
 
 
 def search_notice(filterset: ClaimFilter) -> dict:
