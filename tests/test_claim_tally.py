@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from statements.models import Claim, ClaimTally, Report, Statement, StatementStatus
 from statements.ops.claim_tally import rebuild_tally, tally_paused
-from statements.public.search import search_claims
+from statements.public.keyed_counts import keyed_sql
+from statements.public.search import parse, search_claims
 from tests.factories import add_evidence, make_claim, make_report
 from tests.tally_archive import (
     FIRST,
@@ -181,6 +182,18 @@ def test_facet_keys_hold_each_published_claims_official_month_statement_topics_a
     statement_key = next(key for key in keys if key >> 56 == 4)
     assert statement_key & ((1 << 40) - 1) == archive["may"].pk
     assert (statement_key >> 40) & 0xFFFF == 2024 * 12 + 4
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="facet words: PostgreSQL's alone")
+@pytest.mark.parametrize(
+    "query, matched_in",
+    [("bridge", "f.words @@"), ("build crit", "f.words @@"), ('"never be"', "FROM claim_search")],
+)
+def test_a_search_alone_is_counted_on_the_facet_words_a_phrase_in_the_search_table(
+    archive, query, matched_in
+):
+    sql, _ = keyed_sql(Claim.objects.published(), tuple(parse(query)))
+    assert matched_in in sql
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="facet keys: PostgreSQL's alone")
