@@ -165,3 +165,11 @@ def test_common_and_rare_words_told_apart_by_the_statistics_on_large_sites(
         with connection.cursor() as cursor:
             cursor.execute("SELECT claim_search_matches('bridge', 2, 0)")
             assert cursor.fetchone()[0] > 2  # an estimate: a count stops at 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trial function")
+def test_the_trial_of_a_term_has_memory_for_an_exact_bitmap_of_its_matches():
+    """At a million claims, 4 MB let the bitmap of a quarter of them go lossy (migration 0023)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT proconfig FROM pg_proc WHERE proname = 'claim_search_matches'")
+        assert set(cursor.fetchone()[0]) == {"enable_seqscan=off", "work_mem=32MB"}
