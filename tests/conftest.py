@@ -145,8 +145,14 @@ class StaticFilesKept(StaticFilesHandler):
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item):
-    """Before a test's fixtures are torn down (its data flushed), the live server has answered
-    every request the test's pages sent, for up to ten seconds."""
+    """Before a test's fixtures are torn down (its data flushed), its browser pages are closed,
+    and the live server has answered every request they sent, for up to ten seconds. Closed
+    first: a page that had just swapped in a response could still ask for its counts more than
+    50 ms later on a busy machine, and the flush then met the counts' query (SQLite: "database
+    table is locked")."""
+    browser = getattr(item, "funcargs", {}).get("browser")
+    for context in browser.contexts if browser else []:
+        context.close()  # the fixture's own close() then does nothing
     deadline = time.monotonic() + 10
     while not StaticFilesKept.quiet() and time.monotonic() < deadline:
         time.sleep(0.01)
