@@ -754,6 +754,9 @@ def run(args: argparse.Namespace, tmp: Path, deadline: float, servers: list) -> 
         "DATABASE_URL": url,
         "ADMIN_URL": admin.strip("/") + "/",
         "CACHE_URL": f"file://{tmp / 'cache'}",  # shared by the workers, as by default
+        # Its own: collected again in the checkout's folder, the files of a suite running
+        # meanwhile were replaced under its other tests, which then found one missing.
+        "STATIC_ROOT": str(tmp / "static"),
     }
     logins = [(f"load-editor-{secrets.token_hex(4)}", secrets.token_urlsafe(24)) for _ in "ab"]
     log(f"preparing the database {url}")

@@ -169,7 +169,9 @@ USE_TZ = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Elsewhere for a process that must not rewrite the checkout's files while others serve them
+# (the load test's server, started while the suite runs).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
