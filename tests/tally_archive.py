@@ -18,11 +18,12 @@ from statements.public.counting import (
     by_month,
     by_official,
     claims_by_key,
+    counted_together,
+    counts_in_one_pass,
     facet_counts_at_once,
     totals_by_key,
 )
 from statements.public.filters import ClaimFilter
-from statements.public.one_pass_counts import counted_in_one_pass
 from statements.public.tally_counts import TallyCounts
 from tests.factories import (
     DEFAULT_TEXT,
@@ -146,9 +147,8 @@ def assert_one_pass_counts_as_the_claims() -> None:
     """Each count made in one pass equals the same count made on its own by the ORM, for the
     counts of each view whose filter left out is not in force (those a view counts so)."""
     for params, filterset in filtersets(ONE_PASS_VIEWS):
-        parts = [what for what in COUNTS if COUNTS[what].left_out not in filterset.chosen()]
-        listed, searched = filterset.listed_records(), filterset.searched_alone()
-        rows = counted_in_one_pass(filterset.qs_without(), parts, listed, searched)
+        parts = counted_together(filterset)
+        counts = counts_in_one_pass(filterset, parts)
         for what in parts:
             counted_alone = COUNTS[what].from_claims(filterset.qs_without())
-            assert COUNTS[what].from_rows(rows[what]) == counted_alone, (params, what)
+            assert counts[what] == counted_alone, (params, what)

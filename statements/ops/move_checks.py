@@ -22,9 +22,8 @@ from statements.ops.claim_tally import (
     tally_sums,
 )
 from statements.ops.move_target import MoveError
-from statements.public.counting import COUNTS
+from statements.public.counting import counted_together, counts_in_one_pass
 from statements.public.filters import ClaimFilter
-from statements.public.one_pass_counts import counted_in_one_pass
 
 SAMPLE_RECORDS = 3
 SAMPLE_SEARCHES = 5
@@ -174,7 +173,4 @@ def counts_shown(view: dict[str, str], alias: str) -> dict | None:
     filterset = ClaimFilter(QueryDict(urlencode(view)), Claim.objects.using(alias))
     if not filterset.is_valid():
         return None
-    parts = [what for what in COUNTS if COUNTS[what].left_out not in filterset.chosen()]
-    listed, searched = filterset.listed_records(), filterset.searched_alone()
-    rows = counted_in_one_pass(filterset.qs_without(), parts, listed, searched)
-    return {what: COUNTS[what].from_rows(rows[what]) for what in parts}
+    return counts_in_one_pass(filterset, counted_together(filterset))

@@ -124,6 +124,21 @@ COUNTS = {
     "topic": ViewCount("topic", topic_counts, claims_by_key),
     "outlet": ViewCount("outlet", outlet_counts, claims_by_key),
 }
+
+
+def counted_together(filterset: ClaimFilter) -> list[str]:
+    """The counts of the claims every filter lets through: those whose own filter is not in
+    force, which one pass counts at once."""
+    return [what for what in COUNTS if COUNTS[what].left_out not in filterset.chosen()]
+
+
+def counts_in_one_pass(filterset: ClaimFilter, names: list[str]) -> dict[str, dict]:
+    """The counts named, of the claims every filter lets through, found and read once."""
+    claims, listed = filterset.qs_without(), filterset.listed_records()
+    rows = counted_in_one_pass(claims, names, listed, filterset.searched_alone())
+    return {what: COUNTS[what].from_rows(rows[what]) for what in names}
+
+
 # The count behind each facet's options.
 FACET_COUNTS = {"official": "officials", "topic": "topic", "outlet": "outlet"}
 
@@ -173,9 +188,9 @@ class ViewCounts:
         if from_tally:
             for what, value in self.from_tally(from_tally).items():
                 self.keep(what, value)
-        in_force = self.filterset.chosen()
         from_claims = [what for what in missing if what not in from_tally]
-        same_claims = [what for what in from_claims if COUNTS[what].left_out not in in_force]
+        together = counted_together(self.filterset)
+        same_claims = [what for what in from_claims if what in together]
         if len(same_claims) > 1:
             self.count_in_one_pass(same_claims)
         from_claims = {"topic", "outlet"} & set(from_claims) - set(same_claims)
@@ -189,12 +204,10 @@ class ViewCounts:
 
     def count_in_one_pass(self, names: list[str]) -> None:
         """Keep counts of the claims every filter lets through, found and read once."""
-        claims, listed = self.filterset.qs_without(), self.filterset.listed_records()
-        searched = self.filterset.searched_alone()
         with counting_turn(self.alias):
-            rows = counted_in_one_pass(claims, names, listed, searched)
-        for what in names:
-            self.keep(what, COUNTS[what].from_rows(rows[what]))
+            counts = counts_in_one_pass(self.filterset, names)
+        for what, value in counts.items():
+            self.keep(what, value)
 
     def per_official(self) -> Counter:
         """Claims per official, with the other filters as they are."""

@@ -25,9 +25,6 @@ class KeysFirst:
     def reverse(self) -> "KeysFirst":
         return KeysFirst(self.keys.reverse(), self.rows)
 
-    def count(self) -> int:
-        return self.keys.count()
-
 
 class NearerEndPaginator(Paginator):
     """A paginator whose count is known already (the view's totals) and whose object_list is a
