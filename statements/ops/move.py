@@ -38,10 +38,13 @@ from statements.public.versions import data_version
 BATCH_ROWS = 2000
 PROGRESS_EVERY = 50_000
 # The full-text index as migration 0014 keeps it (every report's evidence and headline),
-# filled afresh in one statement.
+# filled afresh in one statement. On PostgreSQL the facet rows go first: refreshing the index
+# would otherwise compare every row's words with its new document (migration 0022), and the
+# tally's rebuild writes the rows afresh right after.
 REBUILD_SEARCH_INDEX = {
     "sqlite": ["DELETE FROM claim_search", SQLITE_REFILL],
     "postgresql": [
+        "TRUNCATE claim_facets",
         "DELETE FROM claim_search",
         "SELECT claim_search_refresh(ARRAY(SELECT id FROM statements_claim))",
     ],
