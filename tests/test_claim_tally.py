@@ -87,13 +87,22 @@ def tally_rows() -> Counter:
 
 
 def facet_rows() -> set:
-    """On PostgreSQL, each claim's facet keys and words (migrations 0021, 0022), kept with the
-    tally."""
-    if connection.vendor != "postgresql":
-        return set()
+    """Each claim's facet row, kept with the tally: on PostgreSQL its keys and words (migrations
+    0021, 0022), on SQLite its statement and its topics' and outlets' numbers (migration 0024)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT claim_id, official_id, month, keys, words::text FROM claim_facets")
-        return {(*row[:3], tuple(sorted(row[3])), row[4]) for row in cursor.fetchall()}
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT claim_id, official_id, month, keys, words::text FROM claim_facets"
+            )
+            return {(*row[:3], tuple(sorted(row[3])), row[4]) for row in cursor.fetchall()}
+        cursor.execute(
+            "SELECT claim_id, official_id, month, statement_id, topics, outlets FROM claim_facets"
+        )
+        return {(*row[:4], numbers(row[4]), numbers(row[5])) for row in cursor.fetchall()}
+
+
+def numbers(text: str) -> tuple[int, ...]:
+    return tuple(sorted(int(number) for number in text.split()))
 
 
 def facet_words(claim: Claim) -> set[str]:
@@ -182,6 +191,37 @@ def test_facet_keys_hold_each_published_claims_official_month_statement_topics_a
     statement_key = next(key for key in keys if key >> 56 == 4)
     assert statement_key & ((1 << 40) - 1) == archive["may"].pk
     assert (statement_key >> 40) & 0xFFFF == 2024 * 12 + 4
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's facet rows")
+def test_sqlite_facet_rows_hold_each_published_claims_official_month_statement_topics_outlets(
+    archive,
+):
+    """A claim of the May statement: Ana's, at the Courier, reported by the Herald."""
+    rows = {row[0]: row[1:] for row in facet_rows()}
+    assert set(rows) == set(
+        Claim.objects.filter(statement__status="published").values_list("pk", flat=True)
+    )
+    may = archive["may"]
+    claim = Claim.objects.filter(statement=may).order_by("order").first()
+    outlets = {may.venue_id, *may.reports.values_list("outlet_id", flat=True)} - {None}
+    topics = claim.topics.values_list("pk", flat=True)
+    assert rows[claim.pk] == (
+        archive["ana"].pk,
+        date(2024, 5, 1),
+        may.pk,
+        tuple(sorted(topics)),
+        tuple(sorted(outlets)),
+    )
+    assert len(outlets) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's facet rows")
+def test_sqlite_facet_rows_go_with_the_claims_when_they_are_emptied(transactional_db):
+    build_archive()
+    assert facet_rows()
+    call_command("flush", interactive=False)  # as Django's tests empty the database
+    assert facet_rows() == set()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="facet words: PostgreSQL's alone")

@@ -124,19 +124,25 @@ def marking_trigger(name: str) -> str:
 
 THE_CELL = "official_id = new.official_id AND month = new.month"
 IN_THE_CELL = f"s.official_id = new.official_id AND {IN_MONTH['sqlite']('s.date', 'new.month')}"
-RECOUNT_TRIGGER = f"""CREATE TRIGGER claim_tally_recount AFTER INSERT ON claim_tally_dirty
+
+
+def recount_trigger(also: tuple[str, ...] = ()) -> str:
+    """The trigger that counts a marked cell again, and then does `also` for the cell."""
+    statements = "".join(f"\n        {sql};" for sql in also)
+    return f"""CREATE TRIGGER claim_tally_recount AFTER INSERT ON claim_tally_dirty
     WHEN {RUNNING} BEGIN
         DELETE FROM {TALLY} WHERE {THE_CELL};
-        {recount("sqlite", IN_THE_CELL, named=False)};
+        {recount("sqlite", IN_THE_CELL, named=False)};{statements}
         DELETE FROM claim_tally_dirty WHERE {THE_CELL};
     END"""
+
 
 FORWARD = [
     DIRTY_TABLE,
     """CREATE TABLE claim_tally_switch (
         id integer PRIMARY KEY CHECK (id = 1), paused integer NOT NULL CHECK (paused IN (0, 1)))""",
     "INSERT INTO claim_tally_switch (id, paused) VALUES (1, 0)",
-    RECOUNT_TRIGGER,
+    recount_trigger(),
     *(marking_trigger(name) for name in MARKING_TRIGGERS),
     *rebuild("sqlite"),
 ]

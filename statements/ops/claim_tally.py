@@ -9,6 +9,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Count, F, Q, QuerySet, Sum
 
 from statements.migrations import _claim_facets as facets
+from statements.migrations import _claim_facets_sqlite as sqlite_facets
 from statements.migrations._claim_tally import flush, rebuild
 from statements.models import ClaimTally
 from statements.public.month_of import MonthOf
@@ -17,8 +18,15 @@ PAUSE = {
     "sqlite": ["UPDATE claim_tally_switch SET paused = 1"],
     "postgresql": ["SET LOCAL claim_tally.paused = 'on'"],
 }
+# SQLite's facet rows (migration 0024) are written before the flush clears the marks.
+*SQLITE_COUNTED, SQLITE_CLEARED = flush("sqlite")
 RESUME = {
-    "sqlite": ["UPDATE claim_tally_switch SET paused = 0", *flush("sqlite")],
+    "sqlite": [
+        "UPDATE claim_tally_switch SET paused = 0",
+        *SQLITE_COUNTED,
+        *sqlite_facets.FLUSHED,
+        SQLITE_CLEARED,
+    ],
     "postgresql": ["SET LOCAL claim_tally.paused = 'off'", "SELECT claim_tally_flush()"],
 }
 
@@ -49,8 +57,11 @@ def tally_paused(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
         run(using, RESUME[connection.vendor])
 
 
-# On PostgreSQL the claims' facet keys and words are kept with the tally (migrations 0021, 0022).
-REBUILT_WITH_TALLY = {"sqlite": [], "postgresql": facets.rebuilt(with_words=True)}
+# The claims' facet rows are kept with the tally (migrations 0021, 0022 and 0024).
+REBUILT_WITH_TALLY = {
+    "sqlite": sqlite_facets.REBUILT,
+    "postgresql": facets.rebuilt(with_words=True),
+}
 
 
 def rebuild_tally(using: str = DEFAULT_DB_ALIAS) -> None:

@@ -169,7 +169,8 @@ def same_views(source: str, target: str) -> str:
 
 def counts_shown(view: dict[str, str], alias: str) -> dict | None:
     """The counts the view shows, made from the claims as a view the tally cannot answer is
-    counted: on PostgreSQL from the claims' facet keys, which the move wrote afresh."""
+    counted: on PostgreSQL from the claims' facet keys, and a search's on SQLite from its
+    matches' facet rows, which the move writes afresh on the target."""
     filterset = ClaimFilter(QueryDict(urlencode(view)), Claim.objects.using(alias))
     if not filterset.is_valid():
         return None

@@ -5,8 +5,10 @@ Counted one by one, each count found the same claims again: a search's matches l
 full-text index, and each claim and its statement read, once for the claims per month, once per
 official, once per topic and twice per outlet. On SQLite the claims are found and read once into
 a materialized common table, and every count is grouped from it: at a million claims, a word in
-a tenth of them is counted in half the time. On PostgreSQL every count is grouped at once from
-the claims' facet keys (statements/public/keyed_counts.py).
+a tenth of them is counted in half the time. A search alone is counted from its matches' facet
+rows instead, on both databases: grouped at once from their keys on PostgreSQL
+(statements/public/keyed_counts.py), split and added up on SQLite
+(statements/public/facet_row_counts.py).
 """
 
 from datetime import date, datetime
@@ -16,6 +18,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from statements.models import Claim, Official, Outlet, Report, Topic
+from statements.public import facet_row_counts
 from statements.public.keyed_counts import as_counted, keyed_sql
 from statements.public.month_of import MonthOf
 from statements.public.search import Term
@@ -76,11 +79,14 @@ def counted_in_one_pass(
 
 def counted_rows(claims: QuerySet, parts: list[str], searched: tuple[Term, ...] = ()) -> list:
     """The grouped rows of every part named. PostgreSQL groups the claims' facet keys, in
-    parallel workers (statements/public/keyed_counts.py). SQLite runs a query on one core: two
-    queries side by side when the parts fill both halves (each finds the claims again, about a
-    third of the work, and groups half of them), else one."""
+    parallel workers (statements/public/keyed_counts.py). SQLite counts a search alone from its
+    matches' facet rows (statements/public/facet_row_counts.py); other views in a query on one
+    core: two queries side by side when the parts fill both halves (each finds the claims again,
+    about a third of the work, and groups half of them), else one."""
     if connections[claims.db].vendor == "postgresql":
         return as_counted(fetched(claims.db, keyed_sql(claims, searched)), parts)
+    if searched:
+        return facet_row_counts.counted_rows(claims.db, parts, searched)
     halves = [[part for part in parts if part in half] for half in HALVES]
     if not all(halves):
         return fetched(claims.db, one_pass_sql(claims, parts))

@@ -15,7 +15,10 @@ counting takes turns instead (statements/public/counting_turns.py).
 import os
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
+from functools import partial
+from typing import TypeVar
 
 from django.db import connections
 
@@ -38,6 +41,8 @@ helpers = ThreadPoolExecutor(
 helpers_free = threading.Lock()
 
 Query = tuple[str, tuple]
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 def fetched(alias: str, query: Query) -> list[tuple]:
@@ -46,25 +51,31 @@ def fetched(alias: str, query: Query) -> list[tuple]:
         return cursor.fetchall()
 
 
-def fetched_by_helper(alias: str, query: Query) -> list[tuple]:
+def done_by_helper(alias: str, work: Callable[[str], T]) -> T:
     try:
-        return fetched(alias, query)
+        return work(alias)
     finally:
         connections[alias].close()
 
 
-def rows_side_by_side(alias: str, first: Query, second: Query) -> tuple[list, list]:
-    """The rows of both queries: at once when the helpers are free, else one after the other.
-    Not at once inside a transaction either, whose writes another connection would not see, nor
-    on a connection this thread opened outside the settings, which a helper cannot open."""
+def side_by_side(alias: str, first: Callable[[str], T], second: Callable[[str], U]) -> tuple[T, U]:
+    """What both pieces of work give, each run on the database `alias`: at once when the
+    helpers are free, else one after the other. Not at once inside a transaction either, whose
+    writes another connection would not see, nor on a connection this thread opened outside the
+    settings, which a helper cannot open."""
     alone = connections[alias].in_atomic_block or alias not in connections.settings
     if alone or not helpers_free.acquire(blocking=False):
-        return fetched(alias, first), fetched(alias, second)
+        return first(alias), second(alias)
     try:
-        both = [helpers.submit(fetched_by_helper, alias, query) for query in (first, second)]
+        both = [helpers.submit(done_by_helper, alias, work) for work in (first, second)]
         try:
             return both[0].result(), both[1].result()
         finally:
-            wait(both)  # free again only when both queries are done, even if one failed
+            wait(both)  # free again only when both are done, even if one failed
     finally:
         helpers_free.release()
+
+
+def rows_side_by_side(alias: str, first: Query, second: Query) -> tuple[list, list]:
+    """The rows of both queries, at once when they can be."""
+    return side_by_side(alias, partial(fetched, query=first), partial(fetched, query=second))
