@@ -16,6 +16,7 @@ part 13).
 """
 
 from collections import Counter
+from functools import partial
 
 from statements.public.search import Term, sqlite_query
 from statements.public.side_by_side import fetched, side_by_side
@@ -46,14 +47,8 @@ def rows_of_months(alias: str, match: str) -> list[tuple]:
 def counted_rows(alias: str, parts: list[str], searched: tuple[Term, ...]) -> list[tuple]:
     """The (part, month, record, claims, statements) rows of the parts named, for the published
     matches of the terms searched."""
-    match = sqlite_query(list(searched))
-
-    def records(alias: str) -> list[tuple]:
-        return rows_of_records(alias, match)
-
-    def months(alias: str) -> list[tuple]:
-        return rows_of_months(alias, match)
-
+    records = partial(rows_of_records, match=sqlite_query(list(searched)))
+    months = partial(rows_of_months, match=sqlite_query(list(searched)))
     if "months" not in parts:
         rows = records(alias)
     elif not set(RECORDS) & set(parts):
