@@ -128,7 +128,8 @@ def assert_views_count_as_the_claims() -> None:
 
 
 # Views counted from the claims, in one pass: words (one, two, a phrase, a prefix, a word and a
-# phrase), dates to the day, the wording, and the tally's own views.
+# phrase; with an official, as an official's page searches), dates to the day, the wording, and
+# the tally's own views.
 ONE_PASS_VIEWS = [
     {"q": "bridge"},
     {"q": "said never"},
@@ -136,6 +137,8 @@ ONE_PASS_VIEWS = [
     {"q": "critic"},
     {"q": 'bridge "would never"'},
     {"q": "build", "official": "ana-petrova"},
+    {"q": '"never be built"', "official": "ana-petrova"},
+    {"q": "bridge", "official": "ben-okoro", "order": "oldest"},
     {"q": "bridge", "topic": "roads", "outlet": "herald"},
     {"date_after": "2024-05-11"},
     {"wording": wording.SINGLE_SOURCE},

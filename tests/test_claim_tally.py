@@ -6,16 +6,21 @@ import io
 import random
 from collections import Counter
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Max
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statements.models import Claim, ClaimTally, Report, Statement, StatementStatus
 from statements.ops.claim_tally import rebuild_tally, tally_paused
+from statements.public.counting import counted_together, counts_in_one_pass
+from statements.public.filters import ClaimFilter
 from statements.public.keyed_counts import keyed_sql
 from statements.public.search import parse, search_claims
 from tests.factories import add_evidence, make_claim, make_report
@@ -222,6 +227,19 @@ def test_sqlite_facet_rows_go_with_the_claims_when_they_are_emptied(transactiona
     assert facet_rows()
     call_command("flush", interactive=False)  # as Django's tests empty the database
     assert facet_rows() == set()
+
+
+@pytest.mark.parametrize("query", ["build", '"never be built"'])
+def test_a_search_of_one_official_is_counted_on_the_facet_rows(archive, query):
+    """As an official's page searches: the official's matches are read from the facet rows, not
+    from the claims and their statements."""
+    filterset = ClaimFilter(QueryDict(urlencode({"q": query, "official": "ana-petrova"})))
+    assert filterset.searched_alone() == (tuple(parse(query)), archive["ana"].pk)
+    with CaptureQueriesContext(connection) as queries:
+        counts_in_one_pass(filterset, counted_together(filterset))
+    counted = [query["sql"] for query in queries if "claim_facets" in query["sql"]]
+    assert counted and all("f.official_id = " in sql for sql in counted)
+    assert not any("statements_statement" in query["sql"] for query in queries)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="facet words: PostgreSQL's alone")

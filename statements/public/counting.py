@@ -135,7 +135,7 @@ def counted_together(filterset: ClaimFilter) -> list[str]:
 def counts_in_one_pass(filterset: ClaimFilter, names: list[str]) -> dict[str, dict]:
     """The counts named, of the claims every filter lets through, found and read once."""
     claims, listed = filterset.qs_without(), filterset.listed_records()
-    rows = counted_in_one_pass(claims, names, listed, filterset.searched_alone())
+    rows = counted_in_one_pass(claims, names, listed, *filterset.searched_alone())
     return {what: COUNTS[what].from_rows(rows[what]) for what in names}
 
 

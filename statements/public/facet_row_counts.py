@@ -1,5 +1,5 @@
-"""The counts of a search alone on SQLite, read from the facet rows of its matches (migration 0024,
-statements/migrations/_claim_facets_sqlite.py).
+"""The counts of a search alone, or of one official's claims, on SQLite: read from the facet rows
+of its matches (migration 0024, statements/migrations/_claim_facets_sqlite.py).
 
 The full-text index gives the matches in key order, and each is joined to its narrow facet row.
 Two pieces of work run side by side (statements/public/side_by_side.py):
@@ -22,7 +22,7 @@ from statements.public.search import Term, sqlite_query
 from statements.public.side_by_side import fetched, side_by_side
 
 MATCHES = """FROM claim_search CROSS JOIN claim_facets f ON f.claim_id = claim_search.rowid
-    WHERE claim_search MATCH %s"""
+    WHERE claim_search MATCH %s {official}"""
 MONTHS = f"""SELECT 'months', f.month, NULL, COUNT(*), COUNT(DISTINCT f.statement_id)
     {MATCHES} GROUP BY f.month"""
 # Each text the numbers of one count, a space between them; a claim with no topic adds none.
@@ -31,8 +31,15 @@ RECORD_TEXTS = f"""SELECT group_concat(f.official_id, ' '), group_concat(f.topic
     group_concat(f.outlets, ' ') {MATCHES}"""
 
 
-def rows_of_records(alias: str, match: str) -> list[tuple]:
-    (texts,) = fetched(alias, (RECORD_TEXTS, (match,)))
+def of_official(sql: str, match: str, official: int | None) -> tuple[str, tuple]:
+    """The query with its matches narrowed to the official's, if one is named."""
+    if official is None:
+        return sql.format(official=""), (match,)
+    return sql.format(official="AND f.official_id = %s"), (match, official)
+
+
+def rows_of_records(alias: str, match: str, official: int | None) -> list[tuple]:
+    (texts,) = fetched(alias, of_official(RECORD_TEXTS, match, official))
     rows = []
     for part, text in zip(RECORDS, texts, strict=True):
         for record, claims in Counter((text or "").split()).items():
@@ -40,15 +47,18 @@ def rows_of_records(alias: str, match: str) -> list[tuple]:
     return rows
 
 
-def rows_of_months(alias: str, match: str) -> list[tuple]:
-    return fetched(alias, (MONTHS, (match,)))
+def rows_of_months(alias: str, match: str, official: int | None) -> list[tuple]:
+    return fetched(alias, of_official(MONTHS, match, official))
 
 
-def counted_rows(alias: str, parts: list[str], searched: tuple[Term, ...]) -> list[tuple]:
+def counted_rows(
+    alias: str, parts: list[str], searched: tuple[Term, ...], official: int | None = None
+) -> list[tuple]:
     """The (part, month, record, claims, statements) rows of the parts named, for the published
-    matches of the terms searched."""
-    records = partial(rows_of_records, match=sqlite_query(list(searched)))
-    months = partial(rows_of_months, match=sqlite_query(list(searched)))
+    matches of the terms searched, the official's if one is named (a key)."""
+    match = sqlite_query(list(searched))
+    records = partial(rows_of_records, match=match, official=official)
+    months = partial(rows_of_months, match=match, official=official)
     if "months" not in parts:
         rows = records(alias)
     elif not set(RECORDS) & set(parts):

@@ -290,12 +290,15 @@ class ClaimFilter(django_filters.FilterSet):
         cleaned = self.form.cleaned_data.items()
         return {name: value for name, value in cleaned if value and name != left_out}
 
-    def searched_alone(self) -> tuple[Term, ...]:
-        """The search's narrowing terms if no other filter is in force (the order aside): the
-        claims are then its published matches. Else none."""
-        if set(self.chosen()) - {"q", "order"}:
-            return ()
-        return tuple(self.search_narrowing.terms)
+    def searched_alone(self) -> tuple[tuple[Term, ...], int | None]:
+        """The search's narrowing terms, and the key of the official if one is chosen, when no
+        other filter is in force (the order aside): the claims are then the published matches,
+        the official's if one is named. Else no terms."""
+        chosen = self.chosen()
+        if set(chosen) - {"q", "order", "official"}:
+            return (), None
+        official = chosen.get("official")
+        return tuple(self.search_narrowing.terms), official.pk if official else None
 
     def qs_without(self, left_out: str = "") -> QuerySet:
         """The published claims every filter lets through but one, unordered: what each option

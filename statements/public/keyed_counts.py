@@ -37,19 +37,24 @@ SELECT (key >> {PART_SHIFT})::int AS part,
 FROM keyed GROUP BY 1, 2"""
 
 
-def keyed_sql(claims: QuerySet, searched: tuple[Term, ...] = ()) -> tuple[str, tuple]:
+def keyed_sql(
+    claims: QuerySet, searched: tuple[Term, ...] = (), official: int | None = None
+) -> tuple[str, tuple]:
     """The query of every part (months, officials, topic, outlet) of these claims; if they are a
-    search's published matches alone, of its `searched` terms' matches: the keys are those of
-    published claims, so the claims and their statements need not be read to know."""
-    if searched and not any(len(term.words) > 1 for term in searched):
-        matched, params = "f.words @@ to_tsquery('simple', %s)", [postgres_query(list(searched))]
-    elif searched:  # a phrase: its words' positions are in the search table alone
-        sql, params = matching_ids(claims.db, searched)
-        matched = f"f.claim_id IN ({sql})"
-    else:
+    search's published matches alone (or of the `official`, a key), of its `searched` terms'
+    matches: the keys are those of published claims, so the claims and their statements need
+    not be read to know."""
+    if not searched:
         ids = claims.order_by().values("id")
         sql, params = ids.query.get_compiler(using=claims.db).as_sql()
+        return GROUPED.format(matched=f"f.claim_id IN ({sql})"), tuple(params)
+    if not any(len(term.words) > 1 for term in searched):
+        matched, params = "f.words @@ to_tsquery('simple', %s)", [postgres_query(list(searched))]
+    else:  # a phrase: its words' positions are in the search table alone
+        sql, params = matching_ids(claims.db, searched)
         matched = f"f.claim_id IN ({sql})"
+    if official is not None:
+        matched, params = f"{matched} AND f.official_id = %s", [*params, official]
     return GROUPED.format(matched=matched), tuple(params)
 
 

@@ -59,14 +59,19 @@ HALVES = ({"topic", "officials"}, {"outlet", "months"})
 
 
 def counted_in_one_pass(
-    claims: QuerySet, parts: list[str], listed: dict, searched: tuple[Term, ...] = ()
+    claims: QuerySet,
+    parts: list[str],
+    listed: dict,
+    searched: tuple[Term, ...] = (),
+    official: int | None = None,
 ) -> dict[str, list]:
     """The counts named (months, officials, topic, outlet) of these claims, in one pass: for
     each, (month or slug, claims, statements) rows, as the tally gives them
     (statements/public/tally_counts.py). `listed` is the selects' records by model; `searched`
-    the terms of a search if the claims are its published matches alone."""
+    the terms of a search if the claims are its published matches alone, of the `official`
+    (a key) if one is named."""
     try:
-        rows = counted_rows(claims, parts, searched)
+        rows = counted_rows(claims, parts, searched, official)
     except EmptyResultSet:  # filters no claim can pass: Django sends no query
         return {part: [] for part in parts}
     slugs = {part: {r.pk: r.slug for r in listed[model]} for part, model in RECORDS.items()}
@@ -77,16 +82,18 @@ def counted_in_one_pass(
     return found
 
 
-def counted_rows(claims: QuerySet, parts: list[str], searched: tuple[Term, ...] = ()) -> list:
+def counted_rows(
+    claims: QuerySet, parts: list[str], searched: tuple[Term, ...] = (), official: int | None = None
+) -> list:
     """The grouped rows of every part named. PostgreSQL groups the claims' facet keys, in
-    parallel workers (statements/public/keyed_counts.py). SQLite counts a search alone from its
-    matches' facet rows (statements/public/facet_row_counts.py); other views in a query on one
-    core: two queries side by side when the parts fill both halves (each finds the claims again,
-    about a third of the work, and groups half of them), else one."""
+    parallel workers (statements/public/keyed_counts.py). SQLite counts a search alone, or of one
+    official, from its matches' facet rows (statements/public/facet_row_counts.py); other views
+    in a query on one core: two queries side by side when the parts fill both halves (each finds
+    the claims again, about a third of the work, and groups half of them), else one."""
     if connections[claims.db].vendor == "postgresql":
-        return as_counted(fetched(claims.db, keyed_sql(claims, searched)), parts)
+        return as_counted(fetched(claims.db, keyed_sql(claims, searched, official)), parts)
     if searched:
-        return facet_row_counts.counted_rows(claims.db, parts, searched)
+        return facet_row_counts.counted_rows(claims.db, parts, searched, official)
     halves = [[part for part in parts if part in half] for half in HALVES]
     if not all(halves):
         return fetched(claims.db, one_pass_sql(claims, parts))
