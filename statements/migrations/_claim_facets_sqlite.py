@@ -17,7 +17,7 @@ that moved out of a cell goes with the cell's old rows, which are found by the o
 month they were written with.
 """
 
-from statements.migrations._claim_tally import MONTH_OF, PUBLISHED, marked
+from statements.migrations._claim_tally import MONTH_OF, PUBLISHED, flush, marked
 from statements.migrations._claim_tally_sqlite import IN_THE_CELL, THE_CELL, recount_trigger
 
 TABLE = """CREATE TABLE claim_facets (
@@ -56,6 +56,12 @@ FLUSHED = [
     written(marked("sqlite")),
 ]
 REBUILT = ["DELETE FROM claim_facets", written("TRUE")]
+
+
+def flush_with_facets() -> list[str]:
+    """The tally's flush, with the marked cells' rows written again before the marks go."""
+    *counted, cleared = flush("sqlite")
+    return [*counted, *FLUSHED, cleared]
 
 FORWARD = [
     TABLE,

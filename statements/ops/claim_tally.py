@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 
 from statements.migrations import _claim_facets as facets
 from statements.migrations import _claim_facets_sqlite as sqlite_facets
-from statements.migrations._claim_tally import flush, rebuild
+from statements.migrations._claim_tally import rebuild
 from statements.models import ClaimTally
 from statements.public.month_of import MonthOf
 
@@ -18,15 +18,8 @@ PAUSE = {
     "sqlite": ["UPDATE claim_tally_switch SET paused = 1"],
     "postgresql": ["SET LOCAL claim_tally.paused = 'on'"],
 }
-# SQLite's facet rows (migration 0024) are written before the flush clears the marks.
-*SQLITE_COUNTED, SQLITE_CLEARED = flush("sqlite")
 RESUME = {
-    "sqlite": [
-        "UPDATE claim_tally_switch SET paused = 0",
-        *SQLITE_COUNTED,
-        *sqlite_facets.FLUSHED,
-        SQLITE_CLEARED,
-    ],
+    "sqlite": ["UPDATE claim_tally_switch SET paused = 0", *sqlite_facets.flush_with_facets()],
     "postgresql": ["SET LOCAL claim_tally.paused = 'off'", "SELECT claim_tally_flush()"],
 }
 
