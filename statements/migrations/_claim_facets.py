@@ -56,8 +56,9 @@ CLAIM_KEYS = f"""ARRAY[{key("officials", "s.official_id")}, {STATEMENT_KEY}]
 CLAIM_WORDS = "strip(coalesce((SELECT document FROM claim_search WHERE claim_id = c.id), ''))"
 
 
-def written(statements_where: str, with_words: bool = False) -> str:
-    """The rows of the published claims of the statements `where` selects (naming it s)."""
+def written(statements_where: str, with_words: bool = False, only_changed: bool = False) -> str:
+    """The rows of the published claims of the statements `where` selects (naming it s); with
+    `only_changed` (migration 0025), a row already there is written only if it changed."""
     values = {
         "claim_id": "c.id",
         "official_id": "s.official_id",
@@ -65,20 +66,37 @@ def written(statements_where: str, with_words: bool = False) -> str:
         "keys": CLAIM_KEYS,
         **({"words": CLAIM_WORDS} if with_words else {}),
     }
-    kept = ", ".join(f"{column} = excluded.{column}" for column in list(values)[1:])
+    columns = list(values)[1:]
+    kept = ", ".join(f"{column} = excluded.{column}" for column in columns)
+    changed = f"""WHERE ({", ".join(f"claim_facets.{column}" for column in columns)})
+        IS DISTINCT FROM ({", ".join(f"excluded.{column}" for column in columns)})"""
     return f"""INSERT INTO claim_facets ({", ".join(values)})
     SELECT {", ".join(values.values())}
-    FROM statements_statement s JOIN statements_claim c ON c.statement_id = s.id
-    WHERE s.status = {PUBLISHED} AND {statements_where}
-    ON CONFLICT (claim_id) DO UPDATE SET {kept}"""
+    {published_claims(statements_where)}
+    ON CONFLICT (claim_id) DO UPDATE SET {kept} {changed if only_changed else ""}"""
 
 
-# Before the marks are cleared (the last statement of the tally's flush).
-def flushed(with_words: bool = False) -> list[str]:
+def published_claims(statements_where: str) -> str:
+    return f"""FROM statements_statement s JOIN statements_claim c ON c.statement_id = s.id
+    WHERE s.status = {PUBLISHED} AND {statements_where}"""
+
+
+MARKED_CELLS = "(official_id, month) IN (SELECT official_id, month FROM claim_tally_dirty)"
+
+
+# Before the marks are cleared (the last statement of the tally's flush). Since migration 0025
+# only the rows that changed are written: rewriting a cell of 200 claims, words and all, for
+# each claim saved into it took 80 ms a claim.
+def flushed(with_words: bool = False, only_changed: bool = False) -> list[str]:
+    if not only_changed:
+        return [
+            f"DELETE FROM claim_facets WHERE {MARKED_CELLS}",
+            written(marked("postgresql"), with_words),
+        ]
     return [
-        """DELETE FROM claim_facets WHERE (official_id, month) IN
-            (SELECT official_id, month FROM claim_tally_dirty)""",
-        written(marked("postgresql"), with_words),
+        f"""DELETE FROM claim_facets WHERE {MARKED_CELLS} AND claim_id NOT IN
+            (SELECT c.id {published_claims(marked("postgresql"))})""",
+        written(marked("postgresql"), with_words, only_changed=True),
     ]
 
 
@@ -86,9 +104,9 @@ def rebuilt(with_words: bool = False) -> list[str]:
     return ["TRUNCATE claim_facets", written("TRUE", with_words), "ANALYZE claim_facets"]
 
 
-def flush_with_facets(with_words: bool = False) -> list[str]:
+def flush_with_facets(with_words: bool = False, only_changed: bool = False) -> list[str]:
     *counted, cleared = flush("postgresql")
-    return [*counted, *flushed(with_words), cleared]
+    return [*counted, *flushed(with_words, only_changed), cleared]
 
 
 FORWARD = [
