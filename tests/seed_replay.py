@@ -16,7 +16,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Model
 
-from statements.models import ClaimTally
+from statements.models import ClaimTally, ClaimTallySum
 from statements.ops.move import in_dependency_order
 
 # Per database vendor: each table the seed fills, with its columns and rows.
@@ -25,9 +25,10 @@ recorded: dict[str, list[tuple[type[Model], list[str], list[tuple]]]] = {}
 
 def seed_tables() -> list[type[Model]]:
     """Every table of the app (its history and links included), referred tables first; not the
-    claim tally, which the triggers fill as the claims are written back."""
+    claim tally and its sums, which the triggers fill as the claims are written back."""
     models = apps.get_app_config("statements").get_models(include_auto_created=True)
-    written = [model for model in models if model._meta.managed and model is not ClaimTally]
+    counted = {ClaimTally, ClaimTallySum}
+    written = [model for model in models if model._meta.managed and model not in counted]
     return in_dependency_order(written)
 
 

@@ -12,7 +12,7 @@ from django.http import QueryDict
 
 from statements import wording
 from statements.models import Claim, StatementStatus
-from statements.ops.claim_tally import recounted, tally_sums
+from statements.ops.claim_tally import recounted, sums_kept, tally_added_up, tally_sums
 from statements.public.counting import (
     COUNTS,
     by_month,
@@ -82,9 +82,11 @@ def build_archive() -> dict:
 
 
 def assert_tally_is_a_count_of_the_claims(using: str = "default") -> None:
-    """Every row of the tally, against the same sums counted from the claims by the ORM."""
+    """Every row of the tally, against the same sums counted from the claims by the ORM; and
+    the tally's sums (migration 0026), against its rows added up."""
     per = ["official", "month"]
     assert tally_sums(using, per) == recounted(Claim.objects.using(using), per)
+    assert sums_kept(using) == tally_added_up(using)
 
 
 # Views the tally answers: every filter it counts by, alone and together, and whole months.

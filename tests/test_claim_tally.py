@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
 from django.http import QueryDict
@@ -17,12 +18,20 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from statements.models import Claim, ClaimTally, Report, Statement, StatementStatus
+from statements.models import (
+    Claim,
+    ClaimTally,
+    ClaimTallySum,
+    Report,
+    Statement,
+    StatementStatus,
+)
 from statements.ops.claim_tally import rebuild_tally, tally_paused
 from statements.public.counting import counted_together, counts_in_one_pass
 from statements.public.filters import ClaimFilter
 from statements.public.keyed_counts import keyed_sql
 from statements.public.search import parse, search_claims
+from statements.public.tally_counts import TallyCounts
 from tests.factories import add_evidence, make_claim, make_report
 from tests.tally_archive import (
     FIRST,
@@ -227,6 +236,39 @@ def test_sqlite_facet_rows_go_with_the_claims_when_they_are_emptied(transactiona
     assert facet_rows()
     call_command("flush", interactive=False)  # as Django's tests empty the database
     assert facet_rows() == set()
+
+
+def test_the_sums_hold_each_record_over_every_official_and_month(archive):
+    part = ClaimTallySum.Part
+    sums = {
+        (row.part, row.record): (row.claims, row.statements) for row in ClaimTallySum.objects.all()
+    }
+    assert sums[(part.OFFICIALS, archive["ana"].pk)] == (3, 2)
+    may = ClaimTallySum.objects.get(part=part.MONTHS, month=date(2024, 5, 1))
+    assert (may.record, may.claims) == (2024 * 12 + 4, 3)
+
+
+def test_the_counts_of_the_unfiltered_timeline_are_read_from_the_sums(archive):
+    """Each count whose own filter is the only one in force reads the sums, not the tally."""
+    for params, summed in [({}, 4), ({"topic": "roads"}, 1)]:
+        filterset = ClaimFilter(QueryDict(urlencode(params)), Claim.objects.all())
+        with CaptureQueriesContext(connection) as queries:
+            TallyCounts(filterset).counted(["months", "officials", "topic", "outlet"])
+        (sql,) = [query["sql"] for query in queries if "statements_claimtally" in query["sql"]]
+        assert sql.count('FROM "statements_claimtallysum"') == summed, params
+        assert sql.count('FROM "statements_claimtally"') == 4 - summed, params
+
+
+@pytest.mark.parametrize("order", range(4))
+def test_the_tally_and_its_sums_go_when_the_database_is_emptied(transactional_db, order):
+    """As Django's flush empties it: on SQLite table by table, in an order that changes from one
+    process to the next (here shuffled), on PostgreSQL all at once."""
+    build_archive()
+    assert ClaimTallySum.objects.exists()
+    tables = sorted(connection.introspection.django_table_names(only_existing=True))
+    random.Random(order).shuffle(tables)
+    connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
+    assert not ClaimTally.objects.exists() and not ClaimTallySum.objects.exists()
 
 
 @pytest.mark.parametrize("query", ["build", '"never be built"'])

@@ -18,7 +18,7 @@ out of a cell goes with the cell's old rows, which are found by the official and
 were written with. (Migration 0024 wrote a cell's rows again with its count.)
 """
 
-from statements.migrations._claim_tally import MONTH_OF, PUBLISHED, flush, marked
+from statements.migrations._claim_tally import MONTH_OF, PUBLISHED, marked
 from statements.migrations._claim_tally_sqlite import (
     IN_THE_CELL,
     RUNNING,
@@ -84,12 +84,6 @@ IN_THE_RECOUNT = (f"DELETE FROM claim_facets WHERE {THE_CELL}", written(IN_THE_C
 # Before the marks are cleared (the last statement of the tally's flush).
 FLUSHED = kept(MARKED_CELLS, marked("sqlite"))
 REBUILT = ["DELETE FROM claim_facets", written("TRUE")]
-
-
-def flush_with_facets() -> list[str]:
-    """The tally's flush, with the marked cells' rows written again before the marks go."""
-    *counted, cleared = flush("sqlite")
-    return [*counted, *FLUSHED, cleared]
 
 
 FORWARD = [

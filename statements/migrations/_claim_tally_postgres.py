@@ -63,13 +63,15 @@ def row_functions(refresh_each_row: bool, create: str = "CREATE") -> list[str]:
     ]
 
 
-def flush_function(statements: list[str], create: str = "CREATE") -> str:
+def flush_function(statements: list[str], create: str = "CREATE", first: str = "") -> str:
     """claim_tally_flush(): the marked cells' `statements` run, the cells locked first. Two
     transactions recounting one cell at once would each delete the rows they see and insert
-    their own count: the cells are locked first, in one order, until the commit."""
+    their own count: the cells are locked first, in one order, until the commit. `first` runs
+    before the cells are locked."""
     body = ";\n        ".join(statements)
     return f"""{create} FUNCTION claim_tally_flush() RETURNS void AS $$
     BEGIN
+        {first}
         PERFORM pg_advisory_xact_lock(hashtextextended(
             'claim_tally ' || official_id || ' ' || month, 0))
         FROM (SELECT official_id, month FROM claim_tally_dirty

@@ -126,13 +126,13 @@ THE_CELL = "official_id = new.official_id AND month = new.month"
 IN_THE_CELL = f"s.official_id = new.official_id AND {IN_MONTH['sqlite']('s.date', 'new.month')}"
 
 
-def recount_trigger(also: tuple[str, ...] = ()) -> str:
-    """The trigger that counts a marked cell again, and then does `also` for the cell."""
-    statements = "".join(f"\n        {sql};" for sql in also)
+def recount_trigger(also: tuple[str, ...] = (), before: tuple[str, ...] = ()) -> str:
+    """The trigger that counts a marked cell again: `before` runs first, `also` after."""
+    first, then = ("".join(f"\n        {sql};" for sql in part) for part in (before, also))
     return f"""CREATE TRIGGER claim_tally_recount AFTER INSERT ON claim_tally_dirty
-    WHEN {RUNNING} BEGIN
+    WHEN {RUNNING} BEGIN{first}
         DELETE FROM {TALLY} WHERE {THE_CELL};
-        {recount("sqlite", IN_THE_CELL, named=False)};{statements}
+        {recount("sqlite", IN_THE_CELL, named=False)};{then}
         DELETE FROM claim_tally_dirty WHERE {THE_CELL};
     END"""
 

@@ -14,7 +14,7 @@ from statements.models.claim import (
     evidence_text,
     hosted_or_published_by,
 )
-from statements.models.claim_tally import ClaimTally
+from statements.models.claim_tally import ClaimTally, ClaimTallySum
 from statements.models.directory import Official, Outlet, Post, SlugManager, Topic, lines_of
 from statements.models.position_change import PositionChange, Rating
 from statements.models.report import (
@@ -42,6 +42,7 @@ __all__ = [
     "Claim",
     "ClaimKind",
     "ClaimTally",
+    "ClaimTallySum",
     "DatePrecision",
     "EditVersioned",
     "Evidence",

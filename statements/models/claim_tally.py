@@ -55,3 +55,30 @@ class ClaimTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.official_id}, {self.month:%Y-%m}: {self.claims} claims"
+
+
+class ClaimTallySum(models.Model):
+    """The tally added up over every official and month, kept with it (migration 0026): the
+    claims and statements of each official, topic, outlet and month, the counts of the
+    unfiltered timeline. A record's row stays when its sum falls to zero."""
+
+    class Part(models.IntegerChoices):
+        OFFICIALS = 0
+        TOPIC = 1
+        OUTLET = 2
+        MONTHS = 3
+
+    part = models.PositiveSmallIntegerField(choices=Part.choices)
+    # The official's, topic's or outlet's key; for a month, year × 12 + month − 1.
+    record = models.BigIntegerField()
+    month = models.DateField(null=True, help_text="The first day of the month, for a month.")
+    claims = models.BigIntegerField()
+    statements = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["part", "record"], name="claim_tally_sum_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_part_display()} {self.record}: {self.claims} claims"

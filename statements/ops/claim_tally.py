@@ -10,8 +10,9 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 
 from statements.migrations import _claim_facets as facets
 from statements.migrations import _claim_facets_sqlite as sqlite_facets
+from statements.migrations import _claim_tally_sums as sums
 from statements.migrations._claim_tally import rebuild
-from statements.models import ClaimTally
+from statements.models import ClaimTally, ClaimTallySum
 from statements.public.month_of import MonthOf
 
 PAUSE = {
@@ -19,7 +20,10 @@ PAUSE = {
     "postgresql": ["SET LOCAL claim_tally.paused = 'on'"],
 }
 RESUME = {
-    "sqlite": ["UPDATE claim_tally_switch SET paused = 0", *sqlite_facets.flush_with_facets()],
+    "sqlite": [
+        "UPDATE claim_tally_switch SET paused = 0",
+        *sums.flush_with_sums("sqlite", sqlite_facets.FLUSHED),
+    ],
     "postgresql": ["SET LOCAL claim_tally.paused = 'off'", "SELECT claim_tally_flush()"],
 }
 
@@ -50,10 +54,10 @@ def tally_paused(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
         run(using, RESUME[connection.vendor])
 
 
-# The claims' facet rows are kept with the tally (migrations 0021, 0022 and 0024).
+# The claims' facet rows and the tally's sums are kept with it (migrations 0021, 0022, 0024, 0026).
 REBUILT_WITH_TALLY = {
-    "sqlite": sqlite_facets.REBUILT,
-    "postgresql": facets.rebuilt(with_words=True),
+    "sqlite": [*sqlite_facets.REBUILT, *sums.rebuilt("sqlite")],
+    "postgresql": [*facets.rebuilt(with_words=True), *sums.rebuilt("postgresql")],
 }
 
 
@@ -119,3 +123,33 @@ def tally_sums(using: str, per: Iterable[str], rows: Q = EVERY_ROW) -> Sums:
         .annotate(claims_sum=Sum("claims"), statements_sum=Sum("statements"))
     )
     return {tuple(key): (number, statements) for *key, number, statements in grouped}
+
+
+def tally_added_up(using: str) -> dict[tuple[int, object], tuple[int, int]]:
+    """The tally's rows added up by the ORM as ClaimTallySum keeps them: (claims, statements)
+    by part and record (a month by its first day)."""
+    every_claim = Q(topic__isnull=True, outlet__isnull=True)
+    parts = {
+        ClaimTallySum.Part.OFFICIALS: ("official_id", every_claim),
+        ClaimTallySum.Part.TOPIC: ("topic_id", Q(topic__isnull=False, outlet__isnull=True)),
+        ClaimTallySum.Part.OUTLET: ("outlet_id", Q(topic__isnull=True, outlet__isnull=False)),
+        ClaimTallySum.Part.MONTHS: ("month", every_claim),
+    }
+    sums = {}
+    for part, (record, rows) in parts.items():
+        grouped = ClaimTally.objects.using(using).filter(rows).order_by().values_list(record)
+        for key, claims, statements in grouped.annotate(Sum("claims"), Sum("statements")):
+            sums[(part, key)] = (claims, statements)
+    return sums
+
+
+def sums_kept(using: str) -> dict[tuple[int, object], tuple[int, int]]:
+    """ClaimTallySum's rows but those added up to nothing, keyed as tally_added_up()'s."""
+    rows = ClaimTallySum.objects.using(using).exclude(claims=0, statements=0)
+    return {
+        (row.part, row.month if row.part == ClaimTallySum.Part.MONTHS else row.record): (
+            row.claims,
+            row.statements,
+        )
+        for row in rows
+    }

@@ -27,7 +27,7 @@ from django.db.models import Model
 from django.template.defaultfilters import pluralize
 
 from statements.migrations._report_search import SQLITE_REFILL
-from statements.models import ClaimTally
+from statements.models import ClaimTally, ClaimTallySum
 from statements.ops import move_target
 from statements.ops.claim_tally import rebuild_tally, tally_paused
 from statements.ops.move_checks import verify
@@ -59,7 +59,7 @@ class Moved:
 
 
 # Counted from the other tables on the target, not copied.
-COUNTED_AFRESH = {ClaimTally}
+COUNTED_AFRESH = {ClaimTally, ClaimTallySum}
 
 
 def copied_models(with_login_attempts: bool = False) -> list[type[Model]]:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from django.db.models import BigIntegerField, DateField, F, Min, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast
 
-from statements.models import ClaimTally, Official, Outlet, Topic
+from statements.models import ClaimTally, ClaimTallySum, Official, Outlet, Topic
 from statements.public.filters import ClaimFilter
 
 # What each count is grouped by, and the filter it leaves out: the claims per month with every
@@ -26,6 +26,12 @@ PARTS = {
     "outlet": ("outlet", "outlet"),
 }
 RECORDS = {"official": Official, "topic": Topic, "outlet": Outlet}
+SUMMED = {
+    "months": ClaimTallySum.Part.MONTHS,
+    "officials": ClaimTallySum.Part.OFFICIALS,
+    "topic": ClaimTallySum.Part.TOPIC,
+    "outlet": ClaimTallySum.Part.OUTLET,
+}
 ANSWERED = {"official", "topic", "outlet", "date", "order"}
 
 
@@ -87,11 +93,21 @@ class TallyCounts:
             found[part].append((key, claims, statements))
         return found
 
+    def unfiltered(self, left_out: str) -> bool:
+        """Whether no filter narrows the claims but `left_out` (the order narrows nothing, nor
+        do words too common to narrow anything)."""
+        narrowing = self.filterset.search_narrowing.terms
+        chosen = self.filterset.chosen(left_out)
+        return all(name == "order" or (name == "q" and not narrowing) for name in chosen)
+
     def grouped(self, number: int, part: str) -> QuerySet:
         """(part, month, record, claims, statements) rows of one count, grouped by its key
         alone, so that the rows are read in the order of an index and summed as they come (the
-        column it leaves empty is an aggregate of nothing, not a key)."""
-        grouped_by, _ = PARTS[part]
+        column it leaves empty is an aggregate of nothing, not a key). With no filter in force
+        but its own, they are the tally's sums."""
+        grouped_by, left_out = PARTS[part]
+        if self.unfiltered(left_out):
+            return self.summed(number, part)
         by_month = part == "months"
         key = "month" if by_month else f"{grouped_by}_id"
         nothing = Min(Cast(Value(None), BigIntegerField() if by_month else DateField()))
@@ -104,6 +120,26 @@ class TallyCounts:
             .annotate(claims_sum=Sum("claims"), statements_sum=Sum("statements"))
             .annotate(part=Value(number), **columns)
             .values_list("part", "day", "record", "claims_sum", "statements_sum")
+        )
+
+    def summed(self, number: int, part: str) -> QuerySet:
+        """The same rows from the tally's sums over every official and month (migration 0026),
+        which are a few hundred where the tally's are hundreds of thousands."""
+        by_month = part == "months"
+        nothing = Cast(Value(None), BigIntegerField() if by_month else DateField())
+        columns = (
+            {"day": F("month"), "key": nothing}
+            if by_month
+            else {"day": nothing, "key": F("record")}
+        )
+        return (
+            ClaimTallySum.objects.using(self.filterset.queryset.db)
+            .filter(part=SUMMED[part])
+            .exclude(claims=0)
+            .order_by()
+            .annotate(number=Value(number), claims_sum=F("claims"))
+            .annotate(statements_sum=F("statements"), **columns)
+            .values_list("number", "day", "key", "claims_sum", "statements_sum")
         )
 
     def slugs(self, name: str) -> dict[int, str]:
