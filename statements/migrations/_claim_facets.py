@@ -22,7 +22,7 @@ facet keys and their rows of the full-text index too, which were left behind bef
 matched their words: the trial of a search term counted them (statements/public/common_terms.py).
 """
 
-from statements.migrations._claim_tally import MONTH_OF, PUBLISHED, flush, marked
+from statements.migrations._claim_tally import MARKED_CELLS, MONTH_OF, PUBLISHED, flush, marked
 from statements.migrations._claim_tally_postgres import flush_function
 
 PART_SHIFT = 56
@@ -79,9 +79,6 @@ def written(statements_where: str, with_words: bool = False, only_changed: bool 
 def published_claims(statements_where: str) -> str:
     return f"""FROM statements_statement s JOIN statements_claim c ON c.statement_id = s.id
     WHERE s.status = {PUBLISHED} AND {statements_where}"""
-
-
-MARKED_CELLS = "(official_id, month) IN (SELECT official_id, month FROM claim_tally_dirty)"
 
 
 # Before the marks are cleared (the last statement of the tally's flush). Since migration 0025

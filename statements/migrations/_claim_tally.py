@@ -93,11 +93,14 @@ def marked(vendor: str) -> str:
             AND {IN_MONTH[vendor]("st.date", "d.month")})"""
 
 
+# The tally's and the facet rows' own rows in a marked cell.
+MARKED_CELLS = "(official_id, month) IN (SELECT official_id, month FROM claim_tally_dirty)"
+
+
 def flush(vendor: str) -> list[str]:
     """Count every marked cell again and clear the marks."""
     return [
-        f"""DELETE FROM {TALLY} WHERE (official_id, month) IN
-            (SELECT official_id, month FROM claim_tally_dirty)""",
+        f"DELETE FROM {TALLY} WHERE {MARKED_CELLS}",
         recount(vendor, marked(vendor)),
         "DELETE FROM claim_tally_dirty",
     ]

@@ -15,7 +15,8 @@ transactions that change counts are recounted one at a time (SQLite writes one a
 anyway).
 """
 
-from statements.migrations._claim_tally import TALLY, flush
+from statements.migrations._claim_tally import MARKED_CELLS, TALLY, flush
+from statements.migrations._claim_tally_sqlite import THE_CELL
 
 SUMS = "statements_claimtallysum"
 MONTH_NUMBER = {
@@ -30,21 +31,24 @@ NO_MONTH = {"sqlite": "NULL", "postgresql": "CAST(NULL AS date)"}
 EVERY_CLAIM = "topic_id IS NULL AND outlet_id IS NULL"
 # Each part's number is ClaimTallySum.Part's: (the tally's rows it adds up, its record).
 PARTS = {
-    0: (EVERY_CLAIM, lambda vendor: "official_id"),
-    1: ("topic_id IS NOT NULL AND outlet_id IS NULL", lambda vendor: "topic_id"),
-    2: ("topic_id IS NULL AND outlet_id IS NOT NULL", lambda vendor: "outlet_id"),
-    3: (EVERY_CLAIM, lambda vendor: MONTH_NUMBER[vendor]("month")),
+    0: (EVERY_CLAIM, "official_id"),
+    1: ("topic_id IS NOT NULL AND outlet_id IS NULL", "topic_id"),
+    2: ("topic_id IS NULL AND outlet_id IS NOT NULL", "outlet_id"),
+    3: (EVERY_CLAIM, "month"),
 }
-MONTHS = 3
-MARKED_CELLS = "(official_id, month) IN (SELECT official_id, month FROM claim_tally_dirty)"
-THE_CELL = "official_id = new.official_id AND month = new.month"
+
+
+def record_and_month(vendor: str, record: str) -> str:
+    """A month's record is its number, year × 12 + month − 1; only a month has a month."""
+    if record == "month":
+        return f"{MONTH_NUMBER[vendor]('month')} AS record, month"
+    return f"{record} AS record, {NO_MONTH[vendor]} AS month"
 
 
 def added(vendor: str, rows_where: str, sign: str = "") -> str:
     """The tally's rows that `rows_where` selects added to the sums (with sign "-", taken off)."""
     parts = "\n        UNION ALL ".join(
-        f"""SELECT {number} AS part, {record(vendor)} AS record,
-            {"month" if number == MONTHS else NO_MONTH[vendor]} AS month, claims, statements
+        f"""SELECT {number} AS part, {record_and_month(vendor, record)}, claims, statements
         FROM {TALLY} WHERE ({rows_where}) AND {which}"""
         for number, (which, record) in PARTS.items()
     )
