@@ -19,6 +19,8 @@ from statements.ops.claim_tally import (
     ONLY_EVERY_CLAIM,
     Sums,
     recounted,
+    sums_kept,
+    tally_added_up,
     tally_sums,
 )
 from statements.ops.move_target import MoveError
@@ -89,7 +91,8 @@ def main_evidence_kept(source: str, target: str) -> str:
 
 def tally_recounted(target: str) -> str:
     """The target's claim tally against a count of its claims: every official's claims per
-    month, every topic's and outlet's over all months, and every row of a few officials."""
+    month, every topic's and outlet's over all months, and every row of a few officials; and
+    its sums against its rows added up."""
     claims = Claim.objects.using(target)
     officials = Official.objects.using(target).order_by("pk").values_list("pk", flat=True)
     compared = [
@@ -99,6 +102,7 @@ def tally_recounted(target: str) -> str:
             tally_sums(target, ["official", "month"], ONLY_EVERY_CLAIM),
         ),
         ("per topic and outlet", recounted(claims, []), tally_sums(target, [])),
+        ("summed over every official and month", tally_added_up(target), sums_kept(target)),
     ]
     for pk in officials[:SAMPLE_RECORDS]:
         theirs = claims.filter(statement__official_id=pk)
