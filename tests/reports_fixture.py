@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from statements.models import Claim, Report, Statement
-from tests.conftest import load_seed, restore_curation_groups
+from tests import seed_replay
+from tests.conftest import restore_curation_groups
 from tests.factories import add_evidence, make_outlet, make_report
 
 TEXT = (Path(__file__).parent / "reports" / "phoenix_tv_caspian_ledger.txt").read_text()
@@ -59,13 +60,13 @@ def claim_of(order: int) -> Claim:
 @pytest.fixture
 def two_reports(db) -> Report:
     """The seed, and a second report of its Phoenix TV interview."""
-    load_seed()
+    seed_replay.seed()
     return add_second_report()
 
 
 @pytest.fixture
 def two_reports_live(transactional_db) -> Report:
     """The same, committed so that the live server's thread sees it."""
-    load_seed()
+    seed_replay.seed()
     restore_curation_groups()
     return add_second_report()
