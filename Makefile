@@ -7,6 +7,9 @@ DEV_INSTALLED := $(VENV)/.installed-dev
 ADDRESS ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := node_modules/axe-core/axe.min.js
+# Python keeps the compiled modules it imports (the machine's environment may say not to): the
+# suite starts dozens of Python processes, and each compiled the app and the tests again.
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: run serve test test-deep setup lint browser test-sqlite test-postgres fixtures screenshots \
 	backup restore move-to-postgres
