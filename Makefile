@@ -77,9 +77,10 @@ lint: $(DEV_INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-# The suite runs in two processes, one per core (pytest-xdist), each with its own test database;
-# a file's tests stay in one process, since some share a database of their own (test_replica.py).
-PYTEST_PARALLEL ?= -n 2 --dist loadfile
+# The suite runs in two processes, one per core (pytest-xdist), each with its own test database.
+# They take the tests one by one, so that they finish together, except that the tests of a module
+# sharing a fixture of module scope stay in one process (tests/conftest.py).
+PYTEST_PARALLEL ?= -n 2 --dist load
 test-sqlite: $(DEV_INSTALLED)
 	$(BIN)/pytest $(PYTEST_PARALLEL)
 
