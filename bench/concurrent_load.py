@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/concurrent_load.py --readers 50 --seconds 30 [--database-url URL]
 
 1. Prepares a database: without a URL, a fresh SQLite file in a temporary directory; with one,
-   that database. Either way: migrate, `manage.py load_seed` and a new superuser.
+   that database. Either way, in this process: migrate, load the seed and add two superusers.
 2. Starts gunicorn on 127.0.0.1 at a free port with the production settings (DJANGO_ENV=production,
    a random SECRET_KEY). Production cookies are Secure-only, so every request says
    `X-Forwarded-Proto: https` (TRUST_X_FORWARDED_PROTO=true), as a TLS-terminating proxy would,

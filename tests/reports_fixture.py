@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 
 from statements.models import Claim, Report, Statement
-from tests import seed_replay
-from tests.conftest import restore_curation_groups
 from tests.factories import add_evidence, make_outlet, make_report
 
 TEXT = (Path(__file__).parent / "reports" / "phoenix_tv_caspian_ledger.txt").read_text()
@@ -58,15 +56,12 @@ def claim_of(order: int) -> Claim:
 
 
 @pytest.fixture
-def two_reports(db) -> Report:
+def two_reports(seeded) -> Report:
     """The seed, and a second report of its Phoenix TV interview."""
-    seed_replay.seed()
     return add_second_report()
 
 
 @pytest.fixture
-def two_reports_live(transactional_db) -> Report:
+def two_reports_live(seeded_live) -> Report:
     """The same, committed so that the live server's thread sees it."""
-    seed_replay.seed()
-    restore_curation_groups()
     return add_second_report()
