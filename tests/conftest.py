@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.commands import flush
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.test import override_settings
 from playwright.sync_api import sync_playwright
@@ -75,6 +77,39 @@ def static_files_listed_once():
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(WhiteNoise, "update_files_dictionary", listed_once)
+        yield
+
+
+# What migrations create and no test changes: the content types, the permissions, and the
+# Editors and Reviewers groups with theirs.
+KEPT_BY_FLUSH = {"django_content_type", "auth_permission", "auth_group", "auth_group_permissions"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def flush_keeps_what_migrations_made():
+    """Django empties the database after each test that commits its data (`flush`), then makes
+    the content types and permissions again; the tests' fixtures then made the groups again
+    (restore_curation_groups). A third of a second a test on PostgreSQL, for hundreds of tests.
+    The flush keeps those four tables instead, and has nothing to make again unless a test
+    emptied them."""
+
+    def flushed_tables_sql(style, connection, reset_sequences=True, allow_cascade=False):
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        emptied = [table for table in tables if table not in KEPT_BY_FLUSH]
+        return connection.ops.sql_flush(
+            style, emptied, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+
+    def made_again_if_emptied(verbosity, interactive, database, **kwargs):
+        """A test that emptied every table itself gets them made again, as before."""
+        if not Permission.objects.using(database).exists():
+            emit_post_migrate_signal(verbosity, interactive, database, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flush, "sql_flush", flushed_tables_sql)
+        patch.setattr(flush, "emit_post_migrate_signal", made_again_if_emptied)
         yield
 
 
