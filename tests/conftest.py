@@ -123,8 +123,8 @@ def nothing_kept(caches_of_this_process) -> None:
 
 
 def restore_curation_groups() -> None:
-    """The Editors and Reviewers groups, which a migration creates and a transactional test's
-    flush removes (the flush creates the permissions again, not the groups)."""
+    """The Editors and Reviewers groups, which a migration creates and a test that empties every
+    table removes (the flush then makes the permissions again, not the groups)."""
     if not Group.objects.filter(name="Editors").exists():
         migration = import_module("statements.migrations.0004_editor_and_reviewer_groups")
         migration.assign_groups(apps)
