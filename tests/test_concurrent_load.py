@@ -6,15 +6,14 @@ created for it on the cluster DATABASE_URL points at), never pytest-django's tes
 
 import os
 import re
-import secrets
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-import psycopg
 import pytest
-from psycopg import sql
+
+from tests.throwaway_database import postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "concurrent_load.py"
@@ -57,15 +56,8 @@ def load_database():
     if not ON_POSTGRES:
         yield None
         return
-    name = f"load_test_{secrets.token_hex(4)}"
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield urlunsplit(urlsplit(POSTGRES_URL)._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-            conn.execute(drop.format(sql.Identifier(name)))
+    with postgres_database("load_test") as url:
+        yield url
 
 
 def test_readers_and_an_admin_editor_at_once_lose_no_save_and_lock_nothing(load_database):

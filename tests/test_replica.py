@@ -9,20 +9,18 @@ a page shows tells which database it read, as do the queries logged on each conn
 
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-import psycopg
 import pytest
-from psycopg import sql
 
 from tests.replica_site import HEADLINES
+from tests.throwaway_database import postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "replica_site.py"
@@ -66,16 +64,8 @@ def copy_of(replica: str, tmp_path_factory) -> Iterator[str]:
         shutil.copyfile(urlsplit(replica).path, primary)
         yield f"sqlite:///{primary}"
         return
-    name, template = f"primary_{secrets.token_hex(4)}", urlsplit(replica).path.lstrip("/")
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        create = sql.SQL("CREATE DATABASE {} TEMPLATE {}")
-        conn.execute(create.format(sql.Identifier(name), sql.Identifier(template)))
-    try:
-        yield urlunsplit(urlsplit(POSTGRES_URL)._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-            conn.execute(drop.format(sql.Identifier(name)))
+    with postgres_database("primary", template=urlsplit(replica).path.lstrip("/")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

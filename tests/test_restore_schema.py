@@ -1,25 +1,22 @@
 """A restore refuses a backup whose migrations or tables are not this code's, touching nothing."""
 
 import os
-import secrets
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 from django.core.management import CommandError
 from django.db import connection
-from psycopg import sql
 
 from statements.models import Claim
 from statements.ops import backup_postgres
 from statements.ops.backup_schema import code_migrations, code_tables
 from tests.test_backup import NEW_WORD, backed_up_seed, found, quoting, run, stored_rows
+from tests.throwaway_database import postgres_database
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,16 +48,8 @@ def new_database(tmp_path: Path) -> Iterator[str]:
     if connection.vendor == "sqlite":
         yield f"sqlite:///{tmp_path / 'old-install.sqlite3'}"
         return
-    server = os.environ["DATABASE_URL"]
-    name = f"old_install_{secrets.token_hex(4)}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-            admin.execute(drop.format(sql.Identifier(name)))
+    with postgres_database("old_install") as url:
+        yield url
 
 
 def refused_and_untouched(path: Path, *messages: str) -> None:
