@@ -10,8 +10,6 @@ import io
 import os
 import secrets
 import sqlite3
-import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -37,10 +35,10 @@ from statements.public.versions import data_version
 from tests import seed_replay
 from tests.conftest import restore_curation_groups
 from tests.second_report import add_second_report
+from tests.throwaway_database import manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = urlsplit(DATABASE_URL).scheme in {"postgres", "postgresql", "pgsql"}
 # The PostgreSQL server for a move to PostgreSQL from the SQLite pass too, if one is named.
@@ -63,12 +61,7 @@ PUBLIC_PAGES = [
 
 
 def migrate(url: str) -> None:
-    environment = {**os.environ, "DATABASE_URL": url, "DATABASE_REPLICA_URLS": ""}
-    command = [sys.executable, "manage.py", "migrate", "--noinput", "-v0"]
-    result = subprocess.run(
-        command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
+    manage(url, "migrate", "--noinput", "-v0")
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,6 @@
 """A restore refuses a backup whose migrations or tables are not this code's, touching nothing."""
 
-import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,12 +13,11 @@ from statements.models import Claim
 from statements.ops import backup_postgres
 from statements.ops.backup_schema import code_migrations, code_tables
 from tests.test_backup import NEW_WORD, backed_up_seed, found, quoting, run, stored_rows
-from tests.throwaway_database import postgres_database
+from tests.throwaway_database import manage, postgres_database
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-ROOT = Path(__file__).resolve().parent.parent
 # An install that stopped at the statements' migration 0004, every other app up to date.
 MIGRATED_TO_0004 = """
 from django.core.management import call_command
@@ -30,16 +26,6 @@ call_command("migrate", "statements", "0004", verbosity=0)
 for app in sorted(MigrationLoader(None).migrated_apps - {"statements"}):
     call_command("migrate", app, verbosity=0)
 """
-
-
-def manage(url: str, *args: str) -> None:
-    """manage.py in a process of its own, on the database at `url`."""
-    environment = {**os.environ, "DATABASE_URL": url, "DATABASE_REPLICA_URLS": ""}
-    command = [sys.executable, "manage.py", *args]
-    result = subprocess.run(
-        command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
 
 
 @contextmanager

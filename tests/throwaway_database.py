@@ -1,15 +1,30 @@
-"""A PostgreSQL database of a test's own on the cluster the suite runs on, dropped after."""
+"""Databases of a test's own: PostgreSQL ones on the cluster the suite runs on, dropped after,
+and manage.py run on any database in a process of its own."""
 
 import os
 import secrets
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
 
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(url: str, *args: str) -> None:
+    """manage.py in a process of its own, on the database at `url`."""
+    environment = {**os.environ, "DATABASE_URL": url, "DATABASE_REPLICA_URLS": ""}
+    command = [sys.executable, "manage.py", *args]
+    result = subprocess.run(
+        command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
 
 
 @contextmanager
