@@ -4,7 +4,7 @@ import pytest
 
 from statements.models import Claim
 from statements.public.search import Term, highlight, parse, search_claims
-from tests.factories import make_claim, make_statement
+from tests.factories import make_claim, make_official, make_statement
 from tests.test_views import claim_labels, get_html, listed_claim_ids
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +69,18 @@ def test_the_index_follows_edits_to_claims_and_statements():
     assert search_claims(Claim.objects.all(), "bridges").count() == 0
     claim.delete()
     assert search_claims(Claim.objects.all(), "tunnels").count() == 0
+
+
+def test_the_index_follows_a_claim_to_another_statement_and_keeps_it_through_other_edits():
+    official = make_official()
+    bridges = make_statement(official, headline="About bridges", source_text="We will build it.")
+    ferries = make_statement(official, headline="About ferries", source_text="Soon, we will.")
+    claim = make_claim(bridges, "We will build it.", summary="A promise")
+    Claim.objects.filter(pk=claim.pk).update(order=7, wording="quoted", version=claim.version + 1)
+    assert search_claims(Claim.objects.all(), "bridges promise build").get() == claim
+    Claim.objects.filter(pk=claim.pk).update(statement=ferries)
+    assert search_claims(Claim.objects.all(), "ferries promise").get() == claim
+    assert not search_claims(Claim.objects.all(), "bridges promise").exists()
 
 
 def test_matched_words_are_highlighted_and_escaped(client, seeded):
