@@ -8,13 +8,11 @@ new PostgreSQL database, so `make test` runs both directions.
 
 import io
 import os
-import secrets
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-import psycopg
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -23,7 +21,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
 from django.db import DEFAULT_DB_ALIAS, connection
-from psycopg import sql
 
 from statements.config.routers import reads_from
 from statements.models import Claim, Evidence, Official, Report, Statement
@@ -35,7 +32,7 @@ from statements.public.versions import data_version
 from tests import seed_replay
 from tests.conftest import restore_curation_groups
 from tests.second_report import add_second_report
-from tests.throwaway_database import manage
+from tests.throwaway_database import database_name, database_url, manage, postgres_database
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,28 +82,15 @@ def empty_sqlite(migrated_file, tmp_path):
     return make
 
 
-def postgres_url(name: str) -> str:
-    return urlunsplit(urlsplit(POSTGRES_SERVER)._replace(path=f"/{name}"))
-
-
-def admin_sql(statement: sql.Composable) -> None:
-    with psycopg.connect(POSTGRES_SERVER, autocommit=True) as conn:
-        conn.execute(statement)
-
-
 @pytest.fixture(scope="module")
 def postgres_template():
-    """An empty, migrated PostgreSQL database that new targets are copied from."""
+    """The name of an empty, migrated PostgreSQL database that new targets are copied from."""
     if not POSTGRES_SERVER:
         yield None
         return
-    name = f"move_template_{secrets.token_hex(4)}"
-    admin_sql(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        migrate(postgres_url(name))
-        yield name
-    finally:
-        admin_sql(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    with postgres_database("move_template", server=POSTGRES_SERVER) as url:
+        migrate(url)
+        yield database_name(url)
 
 
 @pytest.fixture
@@ -115,13 +99,10 @@ def second_target(postgres_template, empty_sqlite):
     if postgres_template is None:
         yield empty_sqlite()
         return
-    name = f"move_target_{secrets.token_hex(4)}"
-    template = sql.SQL("CREATE DATABASE {} TEMPLATE {}")
-    admin_sql(template.format(sql.Identifier(name), sql.Identifier(postgres_template)))
-    try:
-        yield postgres_url(name)
-    finally:
-        admin_sql(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    with postgres_database(
+        "move_target", template=postgres_template, server=POSTGRES_SERVER
+    ) as url:
+        yield url
 
 
 @pytest.fixture
@@ -360,5 +341,5 @@ def test_a_failed_check_rolls_the_whole_copy_back(curated, empty_sqlite, monkeyp
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="the SQLite test database lives in memory")
 def test_the_database_itself_is_refused_as_a_target(curated):
-    itself = postgres_url(connection.settings_dict["NAME"])
+    itself = database_url(POSTGRES_SERVER, connection.settings_dict["NAME"])
     assert "is the database being moved" in refused(itself)

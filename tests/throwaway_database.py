@@ -27,19 +27,31 @@ def manage(url: str, *args: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def database_url(server: str, name: str) -> str:
+    """The URL of the database `name` on the server another URL points at."""
+    return urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+
+
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
 @contextmanager
-def postgres_database(prefix: str, template: str | None = None) -> Iterator[str]:
-    """The URL of a new database named `prefix` and a random tail, empty or copied from the
-    database `template`; dropped when the block ends, whoever is still connected."""
+def postgres_database(
+    prefix: str, template: str | None = None, server: str = POSTGRES_URL
+) -> Iterator[str]:
+    """The URL of a new database named `prefix` and a random tail on `server` (the cluster the
+    suite runs on unless named), empty or copied from the database `template`; dropped when
+    the block ends, whoever is still connected."""
     name = f"{prefix}_{secrets.token_hex(4)}"
     create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
     if template:
         create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+    with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(create)
     try:
-        yield urlunsplit(urlsplit(POSTGRES_URL)._replace(path=f"/{name}"))
+        yield database_url(server, name)
     finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        with psycopg.connect(server, autocommit=True) as conn:
             drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
             conn.execute(drop.format(sql.Identifier(name)))
