@@ -1,8 +1,9 @@
 """Full-text search: words, phrases, prefixes, highlighting, and an index that follows edits."""
 
 import pytest
+from django.db.models import Case, Value, When
 
-from statements.models import Claim
+from statements.models import Claim, Evidence
 from statements.public.search import Term, highlight, parse, search_claims
 from tests.factories import make_claim, make_official, make_statement
 from tests.test_views import claim_labels, get_html, listed_claim_ids
@@ -81,6 +82,45 @@ def test_the_index_follows_a_claim_to_another_statement_and_keeps_it_through_oth
     Claim.objects.filter(pk=claim.pk).update(statement=ferries)
     assert search_claims(Claim.objects.all(), "ferries promise").get() == claim
     assert not search_claims(Claim.objects.all(), "bridges promise").exists()
+
+
+def test_the_index_follows_claims_and_evidence_written_many_rows_at_once():
+    words = ["alpha", "bravo", "charlie", "delta"]
+    statement = make_statement(source_text=" ".join(f"Word {w}." for w in words))
+    report = statement.reports.get()
+    claims = Claim.objects.bulk_create(
+        Claim(statement=statement, order=n, summary=f"Point {n}") for n in range(len(words))
+    )
+    assert [search_claims(Claim.objects.all(), f"point {n}").get() for n in range(4)] == claims
+    text = report.source_text
+    Evidence.objects.bulk_create(
+        Evidence(
+            claim=claim,
+            report=report,
+            quote=f"Word {w}.",
+            span_start=text.index(f"Word {w}."),
+            span_end=text.index(f"Word {w}.") + len(f"Word {w}."),
+        )
+        for claim, w in zip(claims, words, strict=True)
+    )
+    assert [search_claims(Claim.objects.all(), w).get() for w in words] == claims
+    # The first two claims trade their words, in one statement.
+    first, second = claims[:2]
+
+    def swapped(words_of_first: str, words_of_second: str) -> Case:
+        return Case(When(claim=first, then=Value(words_of_first)), default=Value(words_of_second))
+
+    alpha, bravo = text.index("Word alpha."), text.index("Word bravo.")
+    Evidence.objects.filter(claim__in=[first, second]).update(
+        quote=swapped("Word bravo.", "Word alpha."),
+        span_start=swapped(bravo, alpha),
+        span_end=swapped(bravo + len("Word bravo."), alpha + len("Word alpha.")),
+    )
+    assert search_claims(Claim.objects.all(), "alpha").get() == second
+    assert search_claims(Claim.objects.all(), "bravo").get() == first
+    Evidence.objects.filter(claim__in=claims[2:]).delete()
+    assert not search_claims(Claim.objects.all(), "charlie").exists()
+    assert not search_claims(Claim.objects.all(), "delta").exists()
 
 
 def test_matched_words_are_highlighted_and_escaped(client, seeded):
