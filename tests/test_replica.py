@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.replica_site import HEADLINES
-from tests.throwaway_database import postgres_database
+from tests.throwaway_database import database_name, postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "replica_site.py"
@@ -64,7 +64,7 @@ def copy_of(replica: str, tmp_path_factory) -> Iterator[str]:
         shutil.copyfile(urlsplit(replica).path, primary)
         yield f"sqlite:///{primary}"
         return
-    with postgres_database("primary", template=urlsplit(replica).path.lstrip("/")) as url:
+    with postgres_database("primary", template=database_name(replica)) as url:
         yield url
 
 
