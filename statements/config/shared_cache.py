@@ -24,8 +24,9 @@ FILES = "statements.config.shared_cache.SharedFileCache"
 PER_PROCESS = "django.core.cache.backends.locmem.LocMemCache"
 NOTHING = "django.core.cache.backends.dummy.DummyCache"
 KEPT_VALUES = 5000  # counts and the selects' options, a few hundred bytes to a few KB each
-# A statement's card in a list, 1–5 KB of HTML, is kept in each worker's own memory: rendering
-# one takes about half a millisecond, no more than reading it back from a file or a server.
+# A statement's card in a list, 1–5 KB of HTML, is kept in each worker's own memory: writing
+# one takes a quarter of a millisecond (statements/public/cards.py), no more than reading it
+# back from a file or a server.
 KEPT_CARDS = 5000
 
 

@@ -1,10 +1,11 @@
 """How many claims each filter option would give, with the other filters as they are."""
 
 from collections import Counter
+from html import escape  # as Django's, without its wrapper for lazy text
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from statements.public.counting import ViewCounts
@@ -47,7 +48,8 @@ class FacetSelect(forms.Select):
         super().__init__(*args, **kwargs)
         self.counts = counts
 
-    def option(self, value: str, label: str, chosen: list[str]) -> str:
+    def option(self, value: str, label, chosen: list[str]) -> str:
+        label = str(label)  # "All topics" may be lazy
         selected = " selected" if value in chosen else ""
         if not value or self.counts is None:  # "All topics", or no counts yet
             return f'<option value="{escape(value)}"{selected}>{escape(label)}</option>'
