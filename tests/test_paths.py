@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from statements.templatetags.paths import path
+from statements.public.paths import path
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from html import escape  # as Django's, without its wrapper for lazy text
 from django.utils.safestring import SafeString, mark_safe
 
 from statements.models import Claim, Statement
+from statements.public.paths import path
 from statements.public.reports import Reporter, listed_reporters, report_count, reporters
 from statements.public.search import highlight
-from statements.templatetags.paths import path
 
 
 def reported_by(found: list[Reporter], count: int, before: str = "", linked: bool = False) -> str:

@@ -7,10 +7,7 @@ id in place, so the pattern is resolved once (per script prefix) and filled in a
 
 from functools import lru_cache
 
-from django import template
 from django.urls import get_script_prefix, reverse
-
-register = template.Library()
 
 STAND_IN = 918273645  # an id or slug no pattern holds of itself: where the value goes
 
@@ -22,9 +19,8 @@ def pattern_around(name: str, script_prefix: str) -> tuple[str, str]:
     return before, after
 
 
-@register.simple_tag
 def path(name: str, value) -> str:
-    """The address of a record's page: `{% path "claim_detail" claim.pk %}`. For slugs and
-    ids only, which need no escaping in a URL."""
+    """The address of a record's page: `path("claim_detail", claim.pk)`. For slugs and ids
+    only, which need no escaping in a URL."""
     before, after = pattern_around(name, get_script_prefix())
     return f"{before}{value}{after}"
