@@ -2,6 +2,8 @@
 views that show it with the same claims, until anything changes. Pages themselves are not kept
 here, so every request renders its list."""
 
+import re
+
 import pytest
 
 from statements.config.shared_cache import caches_at
@@ -79,3 +81,23 @@ def test_search_marks_its_words_and_only_on_the_search(client, statement):
     assert "<mark>tunnel</mark>" in searched.lower()
     assert "<mark>" not in client.get("/").content.decode()
     assert "<mark>bridge</mark>" in client.get("/?q=bridge").content.decode().lower()
+
+
+def listed_topics(page: str, claim_text: str) -> list[str]:
+    """The topic links under the listed claim whose words are `claim_text`, as written."""
+    after = page.split(claim_text, 1)[1]
+    topics = after.split('<ul class="topics" aria-label="Topics">', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<a class="topic" href="[^"]*">[^<]*</a>', topics)
+
+
+def test_a_claims_topics_are_listed_by_name_escaped_and_linked(client, statement):
+    claim = statement.claims.get(order=1)
+    claim.topics.add(make_topic("<Airports & Roads>", slug="airports"), make_topic("Zoning"))
+    expected = [
+        '<a class="topic" href="/topics/airports/">&lt;Airports &amp; Roads&gt;</a>',
+        '<a class="topic" href="/topics/bridges/">Bridges</a>',
+        '<a class="topic" href="/topics/zoning/">Zoning</a>',
+    ]
+    assert listed_topics(client.get("/").content.decode(), "We will build the bridge.") == expected
+    claim_page = client.get(claim.get_absolute_url()).content.decode()
+    assert listed_topics(claim_page, "We will build the bridge.") == expected

@@ -12,6 +12,7 @@ from html import escape  # as Django's, without its wrapper for lazy text
 from django.utils.safestring import SafeString, mark_safe
 
 from statements.models import Claim, Statement
+from statements.public.listed_topics import topic_links
 from statements.public.paths import path
 from statements.public.reports import Reporter, listed_reporters, report_count, reporters
 from statements.public.search import highlight
@@ -63,8 +64,8 @@ def claim_body(claim: Claim, query: str = "") -> SafeString:
 
 def topic_list(claim: Claim) -> str:
     items = "".join(
-        f'<li><a class="topic" href="{path("topic_detail", t.slug)}">{escape(t.name)}</a></li>'
-        for t in claim.topics.all()
+        f'<li><a class="topic" href="{path("topic_detail", slug)}">{escape(name)}</a></li>'
+        for slug, name in topic_links(claim)
     )
     return f'<ul class="topics" aria-label="Topics">{items}</ul>\n' if items else ""
 
