@@ -206,6 +206,14 @@ def test_an_unpublished_change_or_statement_hides_the_rating(client, seeded):
     assert "rating-softened" not in html and "How positions moved" not in html
 
 
+def test_a_change_published_after_the_page_was_seen_shows_at_once(client, seeded):
+    peace = seed_change("peace-process")
+    PositionChange.objects.filter(pk=peace.pk).update(status="in_review")
+    assert "rating-softened" not in get_html(client, f"{HAJIYEV}?topic=peace-process")
+    PositionChange.objects.filter(pk=peace.pk).update(status="published")
+    assert "rating-softened" in get_html(client, f"{HAJIYEV}?topic=peace-process")
+
+
 # ---- The summary on an official's page --------------------------------------------------
 
 

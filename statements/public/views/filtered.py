@@ -23,6 +23,7 @@ from statements.public.periods import group_by_period
 from statements.public.position_steps import official_changes
 from statements.public.position_steps import position_steps as steps
 from statements.public.reports import with_reporters
+from statements.public.versions import kept
 from statements.public.views.kept import page_part
 
 # Fifty, not a hundred: half the rendering (about 20 ms of Python against 31 ms at 20,000
@@ -188,7 +189,7 @@ def insights(
     claims, cleaned = filterset.qs, filterset.form.cleaned_data  # a page's own filters too
     official, topic = cleaned.get("official"), cleaned.get("topic")
     lanes_asked = request.GET.get("view") == "lanes" and bool(official)
-    changes = official_changes(official) if official else []
+    changes = kept_changes(filterset, official) if official else []
     cards = (
         steps(
             claims,
@@ -211,6 +212,13 @@ def insights(
         "story_ratings": [change for card in cards for change in card.changes],
         "position_changes": changes,
     }
+
+
+def kept_changes(filterset: ClaimFilter, official) -> list:
+    """The official's published position changes, kept per version of the data: every view of
+    an official reads them, and building their query costs more than the rows (few or none)."""
+    described = ("position changes", filterset.queryset.db, official.pk)
+    return kept(filterset.version, described, lambda: official_changes(official))
 
 
 def charted_activity(counts: ViewCounts, request: HttpRequest) -> Activity | None:
