@@ -1,5 +1,6 @@
 """Gunicorn's settings for `make serve`; gunicorn reads this file from the working directory."""
 
+import gc
 import os
 
 # Two workers per core and one more (gunicorn's own advice); WEB_CONCURRENCY overrides it.
@@ -16,3 +17,10 @@ threads = int(os.environ.get("GUNICORN_THREADS") or 4)
 control_socket_disable = True
 # One line per request on stdout, beside Django's errors on stderr.
 accesslog = "-"
+
+
+def post_worker_init(worker) -> None:
+    """Leave what the worker loaded (Django, the app, their modules) out of garbage
+    collection: the oldest generation then holds only what requests made, and its rare
+    collections, which scanned everything loaded, no longer stall a request by tens of ms."""
+    gc.freeze()
