@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from statements.models import Claim, Official, Outlet, Post, Statement, Topic
+from statements.public.facet_row_counts import numbers_counted
 from statements.public.one_pass_counts import counted_in_one_pass
 from statements.public.versions import data_version
 from tests.factories import make_claim, make_official, make_outlet, make_statement, make_topic
@@ -153,3 +154,18 @@ def test_counts_in_one_pass_of_claims_no_filter_lets_through_are_empty_without_a
         counted = counted_in_one_pass(Claim.objects.none(), ["months", "topic", "outlet"], {})
     assert counted == {"months": [], "topic": [], "outlet": []}
     assert len(queries) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (None, {}),
+        ("", {}),
+        ("  ", {}),  # three claims without a topic
+        ("7", {7: 1}),
+        (" 7  7 12 ", {7: 2, 12: 1}),
+        ("3 1 2 3 1", {1: 2, 2: 1, 3: 2}),
+    ],
+)
+def test_facet_row_numbers_are_counted_whatever_the_empty_ones(text, counted):
+    assert numbers_counted(text) == counted

@@ -5,18 +5,19 @@ The full-text index gives the matches in key order, and each is joined to its na
 Two pieces of work run side by side (statements/public/side_by_side.py):
 
 - the claims and statements per month, grouped by SQLite;
-- the claims per official, topic and outlet: the rows' numbers are sent as three texts, split
-  and counted by Python. These counts have a few hundred values between them, which a
-  `Counter` adds up for a fifth of the cost of SQLite's sorter, and with no join to the
-  topic links and reports.
+- the claims per official, topic and outlet: the rows' numbers are sent as three texts, read
+  and counted by NumPy. These counts have a few hundred values between them, which NumPy
+  adds up for a fraction of the cost of SQLite's sorter, and with no join to the topic links
+  and reports. (Python's `Counter` took five times as long, holding the interpreter.)
 
 At a million claims, words in a tenth to a quarter of them are counted so 2.3–2.6 times as fast
 as in two queries over the claims, their statements, topic links and reports (bench/README.md,
 part 13).
 """
 
-from collections import Counter
 from functools import partial
+
+import numpy
 
 from statements.public.search import Term, sqlite_query
 from statements.public.side_by_side import fetched, side_by_side
@@ -43,17 +44,21 @@ def rows_of_records(alias: str, match: str, official: int | None) -> list[tuple]
     rows = []
     for part, text in zip(RECORDS, texts, strict=True):
         for record, claims in numbers_counted(text).items():
-            rows.append((part, None, int(record), claims, 0))
+            rows.append((part, None, record, claims, 0))
     return rows
 
 
-def numbers_counted(text: str | None) -> Counter:
-    """How often each number comes in the text. The numbers are one space apart, and a claim
-    with no topic leaves an empty one: split at each space, a fifth faster than at any run of
-    white space (30 ms of 160 for 230,000 claims' numbers), the empty ones dropped."""
-    counted = Counter(text.split(" ") if text else ())
-    counted.pop("", None)
-    return counted
+def numbers_counted(text: str | None) -> dict[int, int]:
+    """How often each key (a positive number) comes in the text, where they are a space apart
+    and a claim with no topic leaves an empty one. For the 930,000 keys of a word in 230,000
+    claims, 31–40 ms where Python's `Counter` took 170–190."""
+    numbers = numpy.fromstring(text or "", dtype=numpy.int64, sep=" ")
+    if not numbers.size:
+        return {}
+    counts = numpy.bincount(numbers)
+    counts[0] = 0  # a text of spaces alone reads as one zero; no key is zero
+    found = counts.nonzero()[0]
+    return dict(zip(found.tolist(), counts[found].tolist(), strict=True))
 
 
 def rows_of_months(alias: str, match: str, official: int | None) -> list[tuple]:
