@@ -213,10 +213,12 @@ def forget_everything_kept() -> None:
     from django.core.cache import caches  # noqa: PLC0415
 
     from statements.public.versions import forget_in_process  # noqa: PLC0415
+    from statements.public.walked_search import forget_kept_matches  # noqa: PLC0415
 
     for cache in caches.all():
         cache.clear()
     forget_in_process()
+    forget_kept_matches()
 
 
 def facet_counting_ms(params: str) -> float:

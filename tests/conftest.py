@@ -23,6 +23,7 @@ from xdist.scheduler import LoadScopeScheduling
 
 from statements.config.shared_cache import caches_at
 from statements.public.versions import forget_in_process
+from statements.public.walked_search import forget_kept_matches
 from tests import seed_replay
 
 
@@ -120,6 +121,7 @@ def nothing_kept(caches_of_this_process) -> None:
     for cache in caches.all():
         cache.clear()
     forget_in_process()
+    forget_kept_matches()
 
 
 def restore_curation_groups() -> None:

@@ -217,13 +217,16 @@ class ClaimFilter(django_filters.FilterSet):
         unjoined = Claim.objects.all() if queryset is None else queryset
         self.unjoined = unjoined.published().in_timeline_order()
 
-    def keys(self) -> QuerySet:
+    def keys(self, searched: bool = True) -> QuerySet:
         """The keys of the claims the filters let through (as `qs` lets them), in the view's
-        order, found without joining what a timeline shows of each (paging.KeysFirst)."""
+        order, found without joining what a timeline shows of each (paging.KeysFirst); not
+        `searched`, those every filter but the search lets through."""
         claims = self.unjoined
         if self.is_bound:
             self.errors  # noqa: B018 - the form validated first, as `qs` does
-            claims = self.filter_queryset(claims)
+            for name, value in self.form.cleaned_data.items():
+                if searched or name != "q":
+                    claims = self.filters[name].filter(claims, value)
         return claims.values_list("pk", flat=True)
 
     @cached_property

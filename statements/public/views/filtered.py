@@ -25,6 +25,11 @@ from statements.public.position_steps import position_steps as steps
 from statements.public.reports import with_reporters
 from statements.public.versions import kept
 from statements.public.views.kept import page_part
+from statements.public.walked_search import (
+    WalkedMatches,
+    search_matches,
+    walked_in_memory,
+)
 
 # Fifty, not a hundred: half the rendering (about 20 ms of Python against 31 ms at 20,000
 # claims, whatever the data size), and a page still holds ten statements and more.
@@ -119,7 +124,18 @@ def listed(filterset: ClaimFilter) -> KeysFirst | QuerySet:
     PostgreSQL's planner may walk the timeline for a rare word."""
     if filterset.dense_search is None and filterset.search_narrowing.terms:
         return with_reporters(filterset.qs)
-    return KeysFirst(filterset.keys(), with_reporters(filterset.queryset))
+    return KeysFirst(listed_keys(filterset), with_reporters(filterset.queryset))
+
+
+def listed_keys(filterset: ClaimFilter) -> QuerySet | WalkedMatches:
+    """A dense search's keys on SQLite are walked against its matches kept in memory, when
+    they are dense enough."""
+    alias, narrowing = filterset.queryset.db, filterset.search_narrowing
+    in_memory = walked_in_memory(narrowing.matches, narrowing.claims)
+    if not (filterset.dense_search and in_memory and connections[alias].vendor == "sqlite"):
+        return filterset.keys()
+    matches = search_matches(alias, filterset.version, narrowing.terms)
+    return WalkedMatches(filterset.keys(searched=False), matches, narrowing.claims)
 
 
 def search_notice(filterset: ClaimFilter) -> dict:
