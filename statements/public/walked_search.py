@@ -3,8 +3,8 @@ order and keeping those among the search's matches, which each process keeps in 
 
 Walked in SQL, every match went into a temporary index before the walk began: 17–35 ms for a
 word in a tenth of a million claims, the most of its page's time. Here the matches are read
-once per version of the data, as one text of keys that NumPy parses (the same work); a person
-who then pages, changes the order or adds a filter to the search walks against them at once.
+once per version of the data, as one text of keys that NumPy parses (the same work); the
+same first page asked again, in either order, walks against them at once.
 PostgreSQL walks in SQL still, checking each claim's own document in about 4 µs.
 """
 
