@@ -12,6 +12,7 @@ from statements.public import walked_search
 from statements.public.search import parse
 from tests.factories import make_claim, make_official, make_statement
 from tests.test_counting import get_with_queries
+from tests.test_typing_bounded import WALKS
 from tests.test_views import HTMX, get_html, listed_claim_ids
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +39,15 @@ def scattered_bridges(monkeypatch) -> dict:
     return {"officials": officials}
 
 
-def walked_and_sorted(client, monkeypatch, url: str) -> tuple[list[int], list[int], list[str]]:
-    """The page's claims walked (and the queries), then listed from every match in order."""
+def walked_and_sorted(
+    client, monkeypatch, query: str, page: int = 1
+) -> tuple[list[int], list[int], list[str]]:
+    """A page's claims walked (and the queries), then listed from every match in order (asked
+    with the parameters the other way round, so that the page kept is not sent again)."""
     monkeypatch.setattr("statements.public.views.filtered.DENSE_SHARE", 10**9)
-    html, queries = get_with_queries(client, url)
+    html, queries = get_with_queries(client, f"/?{query}&page={page}")
     monkeypatch.setattr("statements.public.views.filtered.DENSE_SHARE", 0)
-    sorted_ids = listed_claim_ids(get_html(client, f"{url}&page=1", **HTMX))
+    sorted_ids = listed_claim_ids(get_html(client, f"/?page={page}&{query}", **HTMX))
     return listed_claim_ids(html), sorted_ids, queries
 
 
@@ -66,7 +70,7 @@ def test_a_walk_in_several_reads_lists_what_every_match_in_order_lists(
     client, monkeypatch, query, order, official
 ):
     walked, sorted_ids, queries = walked_and_sorted(
-        client, monkeypatch, f"/?q={query}{order}{official}"
+        client, monkeypatch, f"q={query}{order}{official}"
     )
     assert walked == sorted_ids
     assert len(walked) == 3
@@ -76,11 +80,34 @@ def test_a_walk_in_several_reads_lists_what_every_match_in_order_lists(
         assert len([sql for sql in queries if sql.startswith(KEY_READS)]) > 1
 
 
+@pytest.mark.parametrize("page", [2, 3, 4])  # the third and fourth read from the oldest end
+@pytest.mark.parametrize("order", ["", "&order=oldest"])
+@pytest.mark.usefixtures("scattered_bridges", "read_in_small_steps")
+def test_the_next_pages_are_walked_too_from_whichever_end_is_nearer(
+    client, monkeypatch, page, order
+):
+    walked, sorted_ids, queries = walked_and_sorted(client, monkeypatch, f"q=bridge{order}", page)
+    assert walked == sorted_ids
+    assert len(walked) == (1 if page == 4 else 3)  # ten bridges, three a page
+    walk = WALKS[connection.vendor, True]
+    assert [sql for sql in queries if walk in sql]
+
+
+@pytest.mark.usefixtures("scattered_bridges", "read_in_small_steps")
+def test_a_page_too_far_to_walk_to_is_listed_from_every_match(client, monkeypatch):
+    monkeypatch.setattr("statements.public.views.filtered.WALKED_AT_MOST", 20)
+    walked, sorted_ids, queries = walked_and_sorted(client, monkeypatch, "q=bridge", 2)
+    assert walked == sorted_ids and len(walked) == 3
+    assert not [sql for sql in queries if WALKS[connection.vendor, True] in sql]
+    _, _, queries = walked_and_sorted(client, monkeypatch, "q=bridge&order=oldest", 1)
+    assert [sql for sql in queries if WALKS[connection.vendor, True] in sql]
+
+
 def test_a_search_whose_terms_are_never_together_is_walked_to_its_end(
     client, scattered_bridges, read_in_small_steps, monkeypatch
 ):
     """Point 27 is about a road: the walk reads every claim, and finds none."""
-    walked, sorted_ids, _ = walked_and_sorted(client, monkeypatch, "/?q=bridge+27")
+    walked, sorted_ids, _ = walked_and_sorted(client, monkeypatch, "q=bridge+27")
     assert walked == sorted_ids == []
     assert "No claims match these filters." in get_html(client, "/?q=bridge+27")
 
