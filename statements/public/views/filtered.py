@@ -35,8 +35,9 @@ from statements.public.walked_search import (
 # claims, whatever the data size), and a page still holds ten statements and more.
 CLAIMS_PER_PAGE = 50
 DENSE_SHARE = 100  # one match in this many claims, or more, is dense
-# A dense search's pages are walked to while that reads this many claims at most: the fourth
-# page of matches in one claim in a hundred, the hundredth of a word in a quarter of them.
+# A dense search's page is walked to in memory on SQLite, or at all on PostgreSQL, while that
+# reads this many claims at most: the fourth page of matches in one claim in a hundred, the
+# hundredth of a word in a quarter of them.
 WALKED_AT_MOST = 20_000
 # PostgreSQL checks a walked claim's own document in about 4 µs, where listing a match first
 # costs about 10 (its key, then the page's rows): there walking pays down to one match in 200
@@ -97,8 +98,9 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
 
 
 def counted_page(request: HttpRequest, filterset: ClaimFilter, totals: Totals) -> Page:
-    filterset.dense_search = walked_page(filterset, totals.claims, request)
-    paginator = NearerEndPaginator(listed(filterset), CLAIMS_PER_PAGE)
+    walked = claims_walked(filterset, totals.claims, request)
+    filterset.dense_search = True if walked is not None else None
+    paginator = NearerEndPaginator(listed(filterset, walked or 0), CLAIMS_PER_PAGE)
     paginator.count = totals.claims  # known already: the paginator need not count again
     return paginator.get_page(request.GET.get("page"))
 
@@ -117,24 +119,26 @@ def uncounted_first_page(
     return UncountedFirstPage(listed(filterset), CLAIMS_PER_PAGE)
 
 
-def listed(filterset: ClaimFilter) -> KeysFirst | QuerySet:
+def listed(filterset: ClaimFilter, walked: int = 0) -> KeysFirst | QuerySet:
     """The view's claims as its pages read them: a page's keys found first, and its rows then
     (paging.KeysFirst). Listed so, PostgreSQL no longer joins every match of a search to its
     evidence, report, official and venue before keeping fifty, which took half the time at a
     million claims (bench/README.md, part 12; SQLite also takes half), nor plans those joins
     with the filters: 15 ms of planning for an official, a topic and an outlet, against 4 in
     two steps. But a search not known to be dense or sparse is one query: without the joins,
-    PostgreSQL's planner may walk the timeline for a rare word."""
+    PostgreSQL's planner may walk the timeline for a rare word. `walked`: about how many claims
+    a dense search's page is walked through."""
     if filterset.dense_search is None and filterset.search_narrowing.terms:
         return with_reporters(filterset.qs)
-    return KeysFirst(listed_keys(filterset), with_reporters(filterset.queryset))
+    return KeysFirst(listed_keys(filterset, walked), with_reporters(filterset.queryset))
 
 
-def listed_keys(filterset: ClaimFilter) -> QuerySet | WalkedMatches:
-    """A dense search's keys on SQLite are walked against its matches kept in memory, when
-    they are dense enough."""
+def listed_keys(filterset: ClaimFilter, walked: int) -> QuerySet | WalkedMatches:
+    """A dense search's keys on SQLite are walked against its matches kept in memory, when they
+    are dense enough and the walk short enough: a claim read into Python costs about twice
+    what SQL's own walk does, once it has put the matches in a temporary index."""
     alias, narrowing = filterset.queryset.db, filterset.search_narrowing
-    in_memory = walked_in_memory(narrowing.matches, narrowing.claims)
+    in_memory = walked <= WALKED_AT_MOST and walked_in_memory(narrowing.matches, narrowing.claims)
     if not (filterset.dense_search and in_memory and connections[alias].vendor == "sqlite"):
         return filterset.keys()
     matches = search_matches(alias, filterset.version, narrowing.terms)
@@ -150,17 +154,19 @@ def search_notice(filterset: ClaimFilter) -> dict:
     }
 
 
-def walked_page(filterset: ClaimFilter, matches: int, request: HttpRequest) -> bool | None:
-    """True when the view's matches are one claim in a hundred or more and the page asked for
-    is found by reading at most WALKED_AT_MOST claims in timeline order. Else None, not False:
-    a sparse view may still search a common word, whose every match is not to be listed first.
-    Listed so, the second page of a word in a tenth of a million claims took 0.3 s on SQLite,
-    which sorted every match to keep fifty (bench/README.md)."""
+def claims_walked(filterset: ClaimFilter, matches: int, request: HttpRequest) -> int | None:
+    """About how many claims the page asked for is found through, walking them in timeline
+    order and keeping those that match, when the view's matches are one claim in a hundred or
+    more. None when they are not, or on PostgreSQL past WALKED_AT_MOST: the page is listed from
+    every match then. (SQLite sorted every match to keep fifty: walked, the sixtieth page of a
+    word in a tenth of a million claims took 126 ms where listed it took 0.7 s.)"""
     narrowing = filterset.search_narrowing
     if not narrowing.terms or not matches or not is_dense(filterset, matches):
         return None
-    walked = page_number(request) * CLAIMS_PER_PAGE * narrowing.claims / matches
-    return True if walked <= WALKED_AT_MOST else None
+    walked = page_number(request) * CLAIMS_PER_PAGE * narrowing.claims // matches
+    if walked > WALKED_AT_MOST and connections[filterset.queryset.db].vendor == "postgresql":
+        return None
+    return walked
 
 
 def page_number(request: HttpRequest) -> int:
