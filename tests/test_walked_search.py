@@ -62,35 +62,36 @@ def read_in_small_steps(monkeypatch) -> None:
     monkeypatch.setattr(walked_search, "READS_BEFORE_THE_REST", 2)
 
 
-@pytest.mark.parametrize("query", ["bridge", "brid", "the+bridge", "%22the+bridge%22"])
-@pytest.mark.parametrize("order", ["", "&order=oldest"])
-@pytest.mark.parametrize("official", ["", "&official=ivo-marin"])
-@pytest.mark.usefixtures("scattered_bridges", "read_in_small_steps")
-def test_a_walk_in_several_reads_lists_what_every_match_in_order_lists(
-    client, monkeypatch, query, order, official
-):
-    walked, sorted_ids, queries = walked_and_sorted(
-        client, monkeypatch, f"q={query}{order}{official}"
-    )
-    assert walked == sorted_ids
-    assert len(walked) == 3
-    bridges = Claim.objects.filter(summary__contains="bridge")
-    assert set(walked) <= set(bridges.values_list("pk", flat=True))
+def walked_in_memory(queries: list[str]) -> bool:
+    """Whether the page was walked as the matches in memory walk it on SQLite: by keys read
+    without the search; on PostgreSQL, by each claim's own document checked."""
     if ON_SQLITE:
-        assert len([sql for sql in queries if sql.startswith(KEY_READS)]) > 1
+        return any(sql.startswith(KEY_READS) and "claim_search" not in sql for sql in queries)
+    return any(WALKS["postgresql", True] in sql for sql in queries)
 
 
-@pytest.mark.parametrize("page", [2, 3, 4])  # the third and fourth read from the oldest end
-@pytest.mark.parametrize("order", ["", "&order=oldest"])
+@pytest.mark.parametrize("query", ["bridge", "brid", "the+bridge", "%22the+bridge%22"])
 @pytest.mark.usefixtures("scattered_bridges", "read_in_small_steps")
-def test_the_next_pages_are_walked_too_from_whichever_end_is_nearer(
-    client, monkeypatch, page, order
-):
-    walked, sorted_ids, queries = walked_and_sorted(client, monkeypatch, f"q=bridge{order}", page)
-    assert walked == sorted_ids
-    assert len(walked) == (1 if page == 4 else 3)  # ten bridges, three a page
-    walk = WALKS[connection.vendor, True]
-    assert [sql for sql in queries if walk in sql]
+def test_a_walk_in_several_reads_lists_what_every_match_in_order_lists(client, monkeypatch, query):
+    bridges = set(Claim.objects.filter(summary__contains="bridge").values_list("pk", flat=True))
+    for view in ("", "&order=oldest", "&official=ivo-marin", "&official=ivo-marin&order=oldest"):
+        walked, sorted_ids, queries = walked_and_sorted(client, monkeypatch, f"q={query}{view}")
+        assert walked == sorted_ids, view
+        assert len(walked) == 3 and set(walked) <= bridges, view
+        assert walked_in_memory(queries), view
+        if ON_SQLITE:  # several reads
+            assert len([sql for sql in queries if sql.startswith(KEY_READS)]) > 1, view
+
+
+@pytest.mark.usefixtures("scattered_bridges", "read_in_small_steps")
+def test_the_next_pages_are_walked_too_from_whichever_end_is_nearer(client, monkeypatch):
+    for order in ("", "&order=oldest"):
+        for page in (2, 3, 4):  # the third and fourth read from the oldest end
+            query = f"q=bridge{order}"
+            walked, sorted_ids, queries = walked_and_sorted(client, monkeypatch, query, page)
+            assert walked == sorted_ids, (order, page)
+            assert len(walked) == (1 if page == 4 else 3), (order, page)  # ten bridges, 3 a page
+            assert walked_in_memory(queries), (order, page)
 
 
 @pytest.mark.usefixtures("scattered_bridges", "read_in_small_steps")
@@ -99,10 +100,10 @@ def test_a_page_too_far_to_walk_to_in_memory_is_walked_in_sql_or_listed(client, 
     monkeypatch.setattr("statements.public.views.filtered.WALKED_AT_MOST", 20)
     walked, sorted_ids, queries = walked_and_sorted(client, monkeypatch, "q=bridge", 2)
     assert walked == sorted_ids and len(walked) == 3
-    assert not [sql for sql in queries if WALKS[connection.vendor, True] in sql]
+    assert not walked_in_memory(queries)
     assert bool([sql for sql in queries if WALKS[connection.vendor, False] in sql]) == ON_SQLITE
     _, _, queries = walked_and_sorted(client, monkeypatch, "q=bridge&order=oldest", 1)
-    assert [sql for sql in queries if WALKS[connection.vendor, True] in sql]
+    assert walked_in_memory(queries)
 
 
 def test_a_search_whose_terms_are_never_together_is_walked_to_its_end(
