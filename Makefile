@@ -27,10 +27,12 @@ serve: setup
 # Style checks, then the suite on SQLite and on a throwaway PostgreSQL, browser tests included.
 # The passes run one after the other: side by side, four test processes and their browsers
 # on two cores took a minute longer than in turn. A failing SQLite pass still lets the
-# PostgreSQL pass run, so one run reports both (see "Tests" in the README).
+# PostgreSQL pass run, so one run reports both. The browser tests of the markup alone
+# (accessibility, layout, escaping), which no database changes, run in the PostgreSQL pass
+# (see "Tests" in the README).
 test: setup $(DEV_INSTALLED) browser $(AXE) lint
 	@status=0; \
-	$(MAKE) --no-print-directory test-sqlite || status=1; \
+	$(MAKE) --no-print-directory test-sqlite MARKS="not markup" || status=1; \
 	$(MAKE) --no-print-directory test-postgres || status=1; \
 	exit $$status
 
@@ -88,7 +90,7 @@ lint: $(DEV_INSTALLED)
 # sharing a fixture of module scope stay in one process (tests/conftest.py).
 PYTEST_PARALLEL ?= -n 2 --dist load
 test-sqlite: $(DEV_INSTALLED)
-	$(BIN)/pytest $(PYTEST_PARALLEL)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(if $(MARKS),-m "$(MARKS)")
 
 # A throwaway PostgreSQL cluster, started for the run and removed after it. The pass leaves out
 # the tests that make SQLite files of their own or use no database, which the SQLite pass runs

@@ -158,6 +158,17 @@ class OneByOneExceptShared(LoadScopeScheduling):
         return module if module in SHARED_FIXTURE_MODULES else nodeid
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """The slow tests first, then the browser's: handed out one by one in this order, a test of
+    many seconds no longer starts last and leaves one process working alone at the end."""
+    items.sort(
+        key=lambda item: (
+            not item.get_closest_marker("slow"),
+            not item.get_closest_marker("browser"),
+        )
+    )
+
+
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") == "load":
         return OneByOneExceptShared(config, log)

@@ -214,6 +214,7 @@ def manage(*args: str, database: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.same_on_any_database
 def test_both_commands_fail_with_a_message_on_a_missing_file(tmp_path):
     database = tmp_path / "db.sqlite3"
@@ -229,6 +230,7 @@ def test_both_commands_fail_with_a_message_on_a_missing_file(tmp_path):
     assert not (tmp_path / "copy.sqlite3").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.same_on_any_database
 def test_on_a_live_sqlite_file_backups_are_consistent_while_writes_go_on(tmp_path):
     """The deployed set-up: a database file in WAL mode, written to by another connection."""

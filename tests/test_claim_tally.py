@@ -359,6 +359,7 @@ def delete_something(number: int) -> None:
 EDITS = [edit_statement, edit_topics, edit_report, add_claim, delete_something]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=20,
     deadline=None,

@@ -60,5 +60,6 @@ def load_database():
         yield url
 
 
+@pytest.mark.slow
 def test_readers_and_an_admin_editor_at_once_lose_no_save_and_lock_nothing(load_database):
     assert_nothing_lost(*run_load(load_database))

@@ -362,6 +362,7 @@ def send(client: Client, path: str, query: str, headers: dict, tally: Tally) -> 
     return response.status_code
 
 
+@pytest.mark.slow
 def test_no_generated_query_string_causes_a_server_error(seed_and_a_second_official, tallies):
     """Each generated query string goes to every endpoint, so generating it is paid once."""
     targets = endpoints()

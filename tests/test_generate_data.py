@@ -105,6 +105,7 @@ def test_a_small_run_stores_what_was_asked_and_reports_progress():
     assert progress.splitlines()[-1] == "claims 60/60"
 
 
+@pytest.mark.slow
 def test_every_generated_claim_is_valid_and_its_quote_is_exactly_at_its_span():
     generate(statements=40, claims=4)
 

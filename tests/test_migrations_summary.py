@@ -12,7 +12,7 @@ from statements.models import Claim, Official, Statement
 from statements.public.search import search_claims
 from statements.public.versions import data_version
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 BEFORE = ("statements", "0007_data_version_posts")
 TEXT = " date 2023-09-16\n\nThe minister said: We will build the bridge."

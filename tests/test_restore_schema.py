@@ -49,6 +49,7 @@ def refused_and_untouched(path: Path, *messages: str) -> None:
     assert found(NEW_WORD) == 1
 
 
+@pytest.mark.slow
 def test_a_backup_taken_before_the_latest_migrations_is_refused(tmp_path):
     # Backed up by an older install: a database of its own, migrated forward to 0004 alone
     # (taking the test database back to 0004 and forward again took 15-19 s).

@@ -115,6 +115,7 @@ def test_no_model_change_lacks_its_migration():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.same_on_any_database
 def test_an_empty_database_migrates_forward_and_takes_the_seed(tmp_path):
     database = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"

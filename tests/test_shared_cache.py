@@ -27,6 +27,7 @@ print(json.dumps(kept(sys.argv[1], ("counts", "officials"), lambda: sys.argv[2])
 """
 
 
+@pytest.mark.slow
 @pytest.mark.same_on_any_database
 def test_a_count_kept_by_one_worker_is_read_by_another(tmp_path):
     folder = tmp_path / "cache"
