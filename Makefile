@@ -122,3 +122,4 @@ move-to-postgres: $(INSTALLED)
 	@test -n "$(TO)" || { echo "usage: make move-to-postgres TO=postgres://user:password@host/name" >&2; exit 2; }
 	DATABASE_URL="$(TO)" DATABASE_REPLICA_URLS= $(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py move_database --to "$(TO)"
+	DATABASE_URL="$(TO)" DATABASE_REPLICA_URLS= $(BIN)/python manage.py keep_search_counts

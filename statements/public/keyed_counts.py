@@ -7,11 +7,13 @@ Grouped from the claims and their statements, topic links and reports instead, t
 ran in one process after the matches were found: at a million claims, a word in a fifth of them
 took 1.1–1.2 s, and takes 0.6 s so (bench/README.md, part 11). A search of words and prefixes
 alone is matched on the facet rows' own words (migration 0022), which saves finding the matches
-in the search table and joining them to their keys: 0.3 s (part 12).
+in the search table and joining them to their keys: 0.3 s (part 12). A search for one common
+prefix reads the keys of its matches kept on write instead (migration 0029).
 """
 
 from datetime import date
 
+from django.db import connections
 from django.db.models import QuerySet
 
 from statements.migrations._claim_facets import MONTH_SHIFT, PART_SHIFT, PARTS
@@ -23,6 +25,9 @@ NAMES = {PARTS[part]: count for count, part in SERVES.items()}
 RECORD_MASK = (1 << PART_SHIFT) - 1
 MONTH_MASK = (1 << (PART_SHIFT - MONTH_SHIFT)) - 1
 
+PART_AND_VALUE = f"""(key >> {PART_SHIFT})::int AS part,
+    CASE WHEN key >> {PART_SHIFT} = {PARTS["statements"]}
+        THEN (key >> {MONTH_SHIFT}) & {MONTH_MASK} ELSE key & {RECORD_MASK} END AS value"""
 # The keys are unnested in the select list: as a function scan joined to each claim, PostgreSQL
 # set up a scan per claim, and the query took a tenth longer. Every part is counted: a condition
 # on the keys would keep PostgreSQL from grouping them in its workers.
@@ -30,11 +35,11 @@ GROUPED = f"""WITH keyed AS (
     SELECT key, count(*) AS claims FROM (
         SELECT unnest(f.keys) AS key FROM claim_facets f WHERE {{matched}}
     ) unnested GROUP BY key)
-SELECT (key >> {PART_SHIFT})::int AS part,
-    CASE WHEN key >> {PART_SHIFT} = {PARTS["statements"]}
-        THEN (key >> {MONTH_SHIFT}) & {MONTH_MASK} ELSE key & {RECORD_MASK} END AS value,
-    sum(claims)::bigint, count(*)
+SELECT {PART_AND_VALUE}, sum(claims)::bigint, count(*)
 FROM keyed GROUP BY 1, 2"""
+# A month's key holds its claims and statements already (migration 0029).
+KEPT = f"""SELECT {PART_AND_VALUE}, claims::bigint, statements::bigint
+FROM search_prefix_counts WHERE prefix = %s"""
 
 
 def keyed_sql(
@@ -48,6 +53,9 @@ def keyed_sql(
         ids = claims.order_by().values("id")
         sql, params = ids.query.get_compiler(using=claims.db).as_sql()
         return GROUPED.format(matched=f"f.claim_id IN ({sql})"), tuple(params)
+    prefix = kept_prefix(claims.db, searched, official)
+    if prefix is not None:
+        return KEPT, (prefix,)
     if not any(len(term.words) > 1 for term in searched):
         matched, params = "f.words @@ to_tsquery('simple', %s)", [postgres_query(list(searched))]
     else:  # a phrase: its words' positions are in the search table alone
@@ -56,6 +64,16 @@ def keyed_sql(
     if official is not None:
         matched, params = f"{matched} AND f.official_id = %s", [*params, official]
     return GROUPED.format(matched=matched), tuple(params)
+
+
+def kept_prefix(alias: str, searched: tuple[Term, ...], official: int | None) -> str | None:
+    """The prefix searched, if the search is of one prefix alone and its counts are kept."""
+    if official is not None or len(searched) != 1 or not searched[0].prefix:
+        return None
+    prefix = searched[0].words[0].lower()
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT prefix FROM search_prefix WHERE prefix = %s", [prefix])
+        return prefix if cursor.fetchone() else None
 
 
 def as_counted(rows: list[tuple], parts: list[str]) -> list[tuple]:
