@@ -20,7 +20,8 @@ from statements.public.versions import forget_in_process
 from tests.tally_archive import build_archive
 from tests.test_claim_tally import EDITS, WRITES
 from tests.test_counting import get_with_queries
-from tests.test_views import get_html
+from tests.test_totals_follow import result_count
+from tests.test_views import HTMX, counts_that_follow, get_html, option_labels
 
 ON_POSTGRES = connection.vendor == "postgresql"
 postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="kept on PostgreSQL alone")
@@ -116,6 +117,22 @@ def test_a_search_for_a_kept_prefix_reads_its_counts_and_shows_the_same(client, 
     assert html == counted
     assert any("FROM search_prefix_counts" in sql for sql in queries)
     assert not any("unnest(f.keys)" in sql for sql in queries)
+
+
+@postgres_only
+def test_a_new_search_for_a_kept_prefix_brings_its_counts_with_its_first_results(client, archive):
+    counted = get_html(client, "/?q=bri", **HTMX)
+    assert "facet-counts-loader" in counted  # counted from the matches: the counts follow
+    assert option_labels(counted, "topic")["roads"] == "Roads"
+    counts = counts_that_follow(client, counted)
+    every_prefix_kept()
+    forget_counts()
+    fragment = get_html(client, "/?q=bri", **HTMX)
+    assert "facet-counts-loader" not in fragment
+    for name in ("official", "topic", "outlet"):
+        assert option_labels(fragment, name) == option_labels(counts, name)
+    assert option_labels(fragment, "topic")["roads"] == "Roads (3)"
+    assert result_count(fragment) == result_count(counted) == "5 claims in 3 statements"
 
 
 @postgres_only

@@ -5,12 +5,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TypeVar
 
+from django.db import connections
 from django.db.models import Count, F, Q, QuerySet, Value
 
 from statements.public.counting_turns import counting_turn
 from statements.public.filters import ClaimFilter
+from statements.public.keyed_counts import kept_prefix
 from statements.public.month_of import MonthOf
 from statements.public.one_pass_counts import counted_in_one_pass
 from statements.public.tally_counts import TallyCounts
@@ -224,14 +227,30 @@ class ViewCounts:
             return Totals(0, 0)
         return added_up(self.per_month().values())
 
+    @cached_property
+    def kept_on_write(self) -> bool:
+        """Whether every count of the view is kept on write: a search for one common prefix
+        alone on PostgreSQL (statements/public/keyed_counts.py), read in one small query."""
+        if connections[self.alias].vendor != "postgresql":
+            return False
+        return kept_prefix(self.alias, *self.filterset.searched_alone()) is not None
+
     def totals_are_kept(self) -> bool:
-        """Whether the totals (the claims per month) cost no counting: kept, or in the tally."""
-        return self.is_kept("months") or self.tally.can_answer(COUNTS["months"].left_out)
+        """Whether the totals (the claims per month) cost no counting: kept, or in the tally,
+        or kept on write."""
+        return (
+            self.is_kept("months")
+            or self.tally.can_answer(COUNTS["months"].left_out)
+            or self.kept_on_write
+        )
 
     def facet_is_kept(self, name: str) -> bool:
-        """Whether the facet's counts cost no counting: kept already, or read from the tally."""
+        """Whether the facet's counts cost no counting: kept already, read from the tally, or
+        kept on write."""
         what = FACET_COUNTS[name]
-        return self.is_kept(what) or self.tally.can_answer(COUNTS[what].left_out)
+        return (
+            self.is_kept(what) or self.tally.can_answer(COUNTS[what].left_out) or self.kept_on_write
+        )
 
     def facets(self, names: Iterable[str]) -> dict[str, Counter]:
         """The facets named, counted together with the claims per month where they can be."""
