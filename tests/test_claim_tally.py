@@ -357,15 +357,18 @@ def delete_something(number: int) -> None:
 
 
 EDITS = [edit_statement, edit_topics, edit_report, add_claim, delete_something]
-
-
-@pytest.mark.slow
-@settings(
+# Up to eight random edits, each drawn with the number that picks what it changes.
+RANDOM_EDITS = st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), max_size=8)
+EDITS_RUN = settings(
     max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(edits=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), max_size=8))
+
+
+@pytest.mark.slow
+@EDITS_RUN
+@given(edits=RANDOM_EDITS)
 def test_after_any_edits_the_tally_is_what_counting_again_gives(db, edits):
     with transaction.atomic():
         build_archive()

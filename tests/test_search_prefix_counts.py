@@ -9,8 +9,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings
 
 from statements.models import Statement, StatementStatus
 from statements.ops.claim_tally import rebuild_tally
@@ -18,7 +17,7 @@ from statements.ops.search_prefixes import add, keep_search_counts, query_of
 from statements.public.keyed_counts import GROUPED, KEPT
 from statements.public.versions import forget_in_process
 from tests.tally_archive import build_archive
-from tests.test_claim_tally import EDITS, WRITES
+from tests.test_claim_tally import EDITS_RUN, RANDOM_EDITS, WRITES
 from tests.test_counting import get_with_queries
 from tests.test_totals_follow import result_count
 from tests.test_views import HTMX, counts_that_follow, get_html, option_labels
@@ -83,12 +82,8 @@ def test_after_each_kind_of_write_the_kept_counts_are_a_count_of_the_matches(arc
 
 @postgres_only
 @pytest.mark.slow
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(edits=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), max_size=8))
+@settings(EDITS_RUN, max_examples=15)
+@given(edits=RANDOM_EDITS)
 def test_after_any_edits_and_a_rebuild_the_kept_counts_are_a_count_of_the_matches(db, edits):
     with transaction.atomic():
         build_archive()
