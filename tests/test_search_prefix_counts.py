@@ -96,6 +96,21 @@ def test_after_any_edits_and_a_rebuild_the_kept_counts_are_a_count_of_the_matche
         transaction.set_rollback(True)
 
 
+@postgres_only
+@pytest.mark.parametrize("write", ["claims of two months added by one statement", "rebuilt"])
+def test_a_write_of_more_rows_than_the_bound_has_every_kept_prefix_counted_again(archive, write):
+    prefixes = every_prefix_kept()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL search_prefix_counts.recount_past = 1")
+        # Counts gone wrong: only counting every prefix again from its matches mends them.
+        cursor.execute("UPDATE search_prefix_counts SET claims = claims + 100")
+    if write == "rebuilt":
+        rebuild_tally()
+    else:
+        WRITES[write](archive)
+    assert_kept_as_counted(prefixes)
+
+
 def forget_counts() -> None:
     for cache in caches.all():
         cache.clear()

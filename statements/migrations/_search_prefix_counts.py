@@ -93,19 +93,62 @@ def counted(rows: str) -> str:
 
 OLD_ROWS = "SELECT -1 AS sign, words, keys FROM old_facets"
 NEW_ROWS = "SELECT 1 AS sign, words, keys FROM new_facets"
+# A write of more facet rows than this (the tally's rebuild after a move writes every row) has
+# each kept prefix counted again from its matches instead: through the rows, a million claims
+# would make some six hundred million (prefix, key) pairs. A session may set it lower.
+RECOUNT_PAST = """coalesce(
+    nullif(current_setting('search_prefix_counts.recount_past', true), '')::bigint, 50000)"""
+
+
+def backfill(prefix: str, query: str) -> str:
+    """A prefix's counts from the facet rows as they stand, as the trigger would have kept them:
+    the claims whose words match the prefix as a text query does (`'work':*`), per key, and
+    their statements per month."""
+    return f"""INSERT INTO search_prefix_counts (prefix, key, claims, statements)
+    SELECT {prefix}, {folded("key")}, sum(claims), count(*) FILTER (WHERE {is_statement("key")})
+    FROM (
+        SELECT key, count(*) AS claims FROM (
+            SELECT unnest(keys) AS key FROM claim_facets
+            WHERE words @@ to_tsquery('simple', {query})
+        ) matched GROUP BY key
+    ) per_key GROUP BY 2"""
+
+
+# The text query the search sends for a prefix, as statements/ops/search_prefixes.py writes it.
+QUERY_OF_KEPT_PREFIX = "'''' || replace(kept_prefix, '''', '''''') || ''':*'"
+
+
+def counted_or_recounted(rows: str, tables: list[str]) -> str:
+    changed = " + ".join(f"(SELECT count(*) FROM {table})" for table in tables)
+    return f"""IF {changed} > {RECOUNT_PAST} THEN
+            PERFORM search_prefix_counts_recount();
+        ELSE
+            {counted(rows)}
+        END IF;"""
+
+
 # A transition table is read only in the branch of the events that have it.
 FUNCTIONS = [
+    f"""CREATE FUNCTION search_prefix_counts_recount() RETURNS void AS $$
+    DECLARE
+        kept_prefix text;
+    BEGIN
+        DELETE FROM search_prefix_counts;
+        FOR kept_prefix IN SELECT prefix FROM search_prefix LOOP
+            {backfill("kept_prefix", QUERY_OF_KEPT_PREFIX)};
+        END LOOP;
+    END $$ LANGUAGE plpgsql""",
     f"""CREATE FUNCTION search_prefix_counts_changed() RETURNS trigger AS $$
     BEGIN
         IF NOT EXISTS (SELECT 1 FROM search_prefix) THEN
             RETURN NULL;
         END IF;
         IF tg_op = 'INSERT' THEN
-            {counted(NEW_ROWS)}
+            {counted_or_recounted(NEW_ROWS, ["new_facets"])}
         ELSIF tg_op = 'DELETE' THEN
-            {counted(OLD_ROWS)}
+            {counted_or_recounted(OLD_ROWS, ["old_facets"])}
         ELSE
-            {counted(f"{OLD_ROWS} UNION ALL {NEW_ROWS}")}
+            {counted_or_recounted(f"{OLD_ROWS} UNION ALL {NEW_ROWS}", ["old_facets", "new_facets"])}
         END IF;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
@@ -135,20 +178,8 @@ BACKWARD = [
     *(f"DROP TRIGGER search_prefix_counts_{event} ON claim_facets" for event in EVENTS),
     "DROP TRIGGER search_prefix_counts_truncate ON claim_facets",
     "DROP FUNCTION search_prefix_counts_changed()",
+    "DROP FUNCTION search_prefix_counts_recount()",
     "DROP FUNCTION search_prefix_counts_emptied()",
     "DROP TABLE search_prefix_counts",
     "DROP TABLE search_prefix",
 ]
-
-# A prefix's counts from the facet rows as they stand, as the trigger would have kept them: the
-# claims whose words match the prefix as a text query does (`'work':*`), per key, and their
-# statements per month.
-BACKFILL = f"""INSERT INTO search_prefix_counts (prefix, key, claims, statements)
-    SELECT %(prefix)s, {folded("key")}, sum(claims),
-        count(*) FILTER (WHERE {is_statement("key")})
-    FROM (
-        SELECT key, count(*) AS claims FROM (
-            SELECT unnest(keys) AS key FROM claim_facets
-            WHERE words @@ to_tsquery('simple', %(query)s)
-        ) matched GROUP BY key
-    ) per_key GROUP BY 2"""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from statements.migrations._claim_facets import PART_SHIFT, PARTS
-from statements.migrations._search_prefix_counts import BACKFILL, SHORTEST
+from statements.migrations._search_prefix_counts import SHORTEST, backfill
 from statements.public.common_terms import COMMON_SHARE, FEWEST_MATCHES
 
 MIN_MATCHES = 20_000
@@ -72,7 +72,7 @@ def add(using: str, prefix: str, min_matches: int) -> bool:
         cursor.execute(
             "INSERT INTO search_prefix (prefix) VALUES (%s) ON CONFLICT DO NOTHING", [prefix]
         )
-        cursor.execute(BACKFILL, {"prefix": prefix, "query": query_of(prefix)})
+        cursor.execute(backfill("%s", "%s"), [prefix, query_of(prefix)])
         cursor.execute(MATCHES, [prefix])
         if cursor.fetchone()[0] < min_matches:
             transaction.set_rollback(True, using=using)
