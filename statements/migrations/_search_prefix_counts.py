@@ -27,7 +27,7 @@ TABLES = [
         claims integer NOT NULL,
         statements integer NOT NULL,
         PRIMARY KEY (prefix, key))""",
-    "CREATE INDEX search_prefix_counts_emptied ON search_prefix_counts (prefix) WHERE claims = 0",
+    "CREATE INDEX search_prefix_counts_zero ON search_prefix_counts (prefix) WHERE claims = 0",
 ]
 
 
