@@ -197,6 +197,15 @@ def test_a_prefix_shorter_than_a_searched_one_or_of_two_words_is_not_kept(archiv
 
 
 @postgres_only
+def test_a_prefix_kept_already_is_left_as_it_is(archive):
+    """As when two runs of the command choose the same prefix: the second adds nothing."""
+    assert add(connection.alias, "bri", 1)
+    kept = kept_rows("bri")
+    assert not add(connection.alias, "bri", 1)
+    assert kept_rows("bri") == kept == counted_rows("bri")
+
+
+@postgres_only
 def test_emptied_claims_empty_the_kept_counts(transactional_db):
     build_archive()
     every_prefix_kept()

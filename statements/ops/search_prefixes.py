@@ -64,14 +64,18 @@ def kept_prefixes(cursor) -> set[str]:
 
 
 def add(using: str, prefix: str, min_matches: int) -> bool:
-    """Keep the prefix's counts if it matches at least `min_matches` published claims."""
+    """Keep the prefix's counts if it matches at least `min_matches` published claims and is
+    not kept yet (a run of the command alongside this one may have added it)."""
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         if not is_one_word(cursor, prefix):
             return False
         cursor.execute("LOCK TABLE claim_facets IN SHARE MODE")
         cursor.execute(
-            "INSERT INTO search_prefix (prefix) VALUES (%s) ON CONFLICT DO NOTHING", [prefix]
+            "INSERT INTO search_prefix (prefix) VALUES (%s) ON CONFLICT DO NOTHING RETURNING 1",
+            [prefix],
         )
+        if cursor.fetchone() is None:
+            return False
         cursor.execute(backfill("%s", "%s"), [prefix, query_of(prefix)])
         cursor.execute(MATCHES, [prefix])
         if cursor.fetchone()[0] < min_matches:
