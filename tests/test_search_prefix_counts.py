@@ -137,8 +137,9 @@ def test_a_new_search_for_a_kept_prefix_brings_its_counts_with_its_first_results
     counts = counts_that_follow(client, counted)
     every_prefix_kept()
     forget_counts()
-    fragment = get_html(client, "/?q=bri", **HTMX)
+    fragment, queries = get_with_queries(client, "/?q=bri")
     assert "facet-counts-loader" not in fragment
+    assert sum("FROM search_prefix WHERE" in sql for sql in queries) == 1  # looked up once
     for name in ("official", "topic", "outlet"):
         assert option_labels(fragment, name) == option_labels(counts, name)
     assert option_labels(fragment, "topic")["roads"] == "Roads (3)"

@@ -5,15 +5,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import TypeVar
 
-from django.db import connections
 from django.db.models import Count, F, Q, QuerySet, Value
 
 from statements.public.counting_turns import counting_turn
 from statements.public.filters import ClaimFilter
-from statements.public.keyed_counts import kept_prefix
 from statements.public.month_of import MonthOf
 from statements.public.one_pass_counts import counted_in_one_pass
 from statements.public.tally_counts import TallyCounts
@@ -138,7 +135,9 @@ def counted_together(filterset: ClaimFilter) -> list[str]:
 def counts_in_one_pass(filterset: ClaimFilter, names: list[str]) -> dict[str, dict]:
     """The counts named, of the claims every filter lets through, found and read once."""
     claims, listed = filterset.qs_without(), filterset.listed_records()
-    rows = counted_in_one_pass(claims, names, listed, *filterset.searched_alone())
+    searched, official = filterset.searched_alone()
+    kept_prefix = filterset.kept_prefix
+    rows = counted_in_one_pass(claims, names, listed, searched, official, kept_prefix=kept_prefix)
     return {what: COUNTS[what].from_rows(rows[what]) for what in names}
 
 
@@ -227,13 +226,11 @@ class ViewCounts:
             return Totals(0, 0)
         return added_up(self.per_month().values())
 
-    @cached_property
+    @property
     def kept_on_write(self) -> bool:
         """Whether every count of the view is kept on write: a search for one common prefix
         alone on PostgreSQL (statements/public/keyed_counts.py), read in one small query."""
-        if connections[self.alias].vendor != "postgresql":
-            return False
-        return kept_prefix(self.alias, *self.filterset.searched_alone()) is not None
+        return self.filterset.kept_prefix is not None
 
     def totals_are_kept(self) -> bool:
         """Whether the totals (the claims per month) cost no counting: kept, or in the tally,

@@ -28,6 +28,7 @@ from statements.models import (
     validate_statement_date,
 )
 from statements.public.common_terms import Narrowing, narrowing
+from statements.public.keyed_counts import kept_prefix
 from statements.public.search import Term, search_terms, searchable
 from statements.public.versions import data_version, kept, request_data_version
 
@@ -302,6 +303,15 @@ class ClaimFilter(django_filters.FilterSet):
             return (), None
         official = chosen.get("official")
         return tuple(self.search_narrowing.terms), official.pk if official else None
+
+    @cached_property
+    def kept_prefix(self) -> str | None:
+        """The prefix searched, if the view is a search for it alone on PostgreSQL and its
+        counts are kept on write (migration 0029): looked up once a request."""
+        alias = self.queryset.db
+        if connections[alias].vendor != "postgresql":
+            return None
+        return kept_prefix(alias, *self.searched_alone())
 
     def qs_without(self, left_out: str = "") -> QuerySet:
         """The published claims every filter lets through but one, unordered: what each option

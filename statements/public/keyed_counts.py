@@ -43,19 +43,22 @@ FROM search_prefix_counts WHERE prefix = %s"""
 
 
 def keyed_sql(
-    claims: QuerySet, searched: tuple[Term, ...] = (), official: int | None = None
+    claims: QuerySet,
+    searched: tuple[Term, ...] = (),
+    official: int | None = None,
+    *,
+    kept_prefix: str | None = None,
 ) -> tuple[str, tuple]:
     """The query of every part (months, officials, topic, outlet) of these claims; if they are a
     search's published matches alone (or of the `official`, a key), of its `searched` terms'
     matches: the keys are those of published claims, so the claims and their statements need
-    not be read to know."""
+    not be read to know; if they are a search for a `kept_prefix` alone, its kept counts."""
     if not searched:
         ids = claims.order_by().values("id")
         sql, params = ids.query.get_compiler(using=claims.db).as_sql()
         return GROUPED.format(matched=f"f.claim_id IN ({sql})"), tuple(params)
-    prefix = kept_prefix(claims.db, searched, official)
-    if prefix is not None:
-        return KEPT, (prefix,)
+    if kept_prefix is not None:
+        return KEPT, (kept_prefix,)
     if not any(len(term.words) > 1 for term in searched):
         matched, params = "f.words @@ to_tsquery('simple', %s)", [postgres_query(list(searched))]
     else:  # a phrase: its words' positions are in the search table alone

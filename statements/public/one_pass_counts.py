@@ -64,14 +64,17 @@ def counted_in_one_pass(
     listed: dict,
     searched: tuple[Term, ...] = (),
     official: int | None = None,
+    *,
+    kept_prefix: str | None = None,
 ) -> dict[str, list]:
     """The counts named (months, officials, topic, outlet) of these claims, in one pass: for
     each, (month or slug, claims, statements) rows, as the tally gives them
     (statements/public/tally_counts.py). `listed` is the selects' records by model; `searched`
     the terms of a search if the claims are its published matches alone, of the `official`
-    (a key) if one is named."""
+    (a key) if one is named; `kept_prefix` the search's prefix if its counts are kept on write
+    (statements/public/keyed_counts.py)."""
     try:
-        rows = counted_rows(claims, parts, searched, official)
+        rows = counted_rows(claims, parts, searched, official, kept_prefix=kept_prefix)
     except EmptyResultSet:  # filters no claim can pass: Django sends no query
         return {part: [] for part in parts}
     slugs = {part: {r.pk: r.slug for r in listed[model]} for part, model in RECORDS.items()}
@@ -83,7 +86,12 @@ def counted_in_one_pass(
 
 
 def counted_rows(
-    claims: QuerySet, parts: list[str], searched: tuple[Term, ...] = (), official: int | None = None
+    claims: QuerySet,
+    parts: list[str],
+    searched: tuple[Term, ...] = (),
+    official: int | None = None,
+    *,
+    kept_prefix: str | None = None,
 ) -> list:
     """The grouped rows of every part named. PostgreSQL groups the claims' facet keys, in
     parallel workers (statements/public/keyed_counts.py). SQLite counts a search alone, or of one
@@ -91,7 +99,8 @@ def counted_rows(
     in a query on one core: two queries side by side when the parts fill both halves (each finds
     the claims again, about a third of the work, and groups half of them), else one."""
     if connections[claims.db].vendor == "postgresql":
-        return as_counted(fetched(claims.db, keyed_sql(claims, searched, official)), parts)
+        sql = keyed_sql(claims, searched, official, kept_prefix=kept_prefix)
+        return as_counted(fetched(claims.db, sql), parts)
     if searched:
         return facet_row_counts.counted_rows(claims.db, parts, searched, official)
     halves = [[part for part in parts if part in half] for half in HALVES]
