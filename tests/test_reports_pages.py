@@ -9,7 +9,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from statements.models import Claim, Statement, Wording
+from statements.models import Claim, Statement, StatementStatus, Wording
 from statements.public.counting import outlet_counts
 from statements.public.filters import ClaimFilter
 from statements.public.search import search_claims
@@ -77,6 +77,39 @@ def test_an_outlet_that_hosted_and_reported_counts_a_claim_once():
     for outlet in ("radio-danube", "evening-post"):
         filterset = ClaimFilter(QueryDict(f"outlet={outlet}"))
         assert list(filterset.qs) == [claim]
+
+
+def test_an_official_with_an_outlet_lists_the_statements_it_hosted_or_reported(client):
+    """Hosted, reported by a second report, or neither; another official's hosted statement;
+    a draft hosted by the outlet. The page lists the first two, newest first, and the outlet
+    facet still counts every outlet of the official's claims."""
+    herald, post = make_outlet("Morning Herald"), make_outlet("Evening Post")
+    petrova, other = make_official(), make_official("Ben Okoro")
+
+    def said(official, day: int, words: str, **fields) -> Claim:
+        statement = make_statement(official, date=date(2024, 5, day), source_text=words, **fields)
+        return make_claim(statement, words)
+
+    hosted = said(petrova, 3, "We will build the bridge.", venue=herald)
+    reported = said(petrova, 9, "The bridge opens in May.", venue=post)
+    make_report(reported.statement, outlet=herald, source_text="Herald: the bridge opens in May.")
+    roads = said(petrova, 12, "Roads come first.", venue=post)
+    said(other, 10, "Tolls stay low.", venue=herald)
+    said(petrova, 11, "A draft.", venue=herald, status=StatementStatus.DRAFT)
+
+    for url in (
+        "/?official=ana-petrova&outlet=morning-herald",
+        "/officials/ana-petrova/?outlet=morning-herald",
+    ):
+        html = get_html(client, url)
+        assert listed_claim_ids(html) == [reported.pk, hosted.pk], url
+    labels = option_labels(
+        get_html(client, "/?official=ana-petrova&outlet=morning-herald"), "outlet"
+    )
+    assert labels["morning-herald"] == "Morning Herald (2)"
+    assert labels["evening-post"] == "Evening Post (2)"
+    keys = ClaimFilter(QueryDict("official=ana-petrova&outlet=evening-post")).keys()
+    assert list(keys) == [roads.pk, reported.pk]
 
 
 def test_the_claim_page_shows_each_reports_words_with_the_difference_marked(client, two_reports):

@@ -130,7 +130,7 @@ def listed(filterset: ClaimFilter, walked: int = 0) -> KeysFirst | QuerySet:
     a dense search's page is walked through."""
     if filterset.dense_search is None and filterset.search_narrowing.terms:
         return with_reporters(filterset.qs)
-    return KeysFirst(listed_keys(filterset, walked), with_reporters(filterset.queryset))
+    return KeysFirst(listed_keys(filterset, walked), filterset.listed_rows())
 
 
 def listed_keys(filterset: ClaimFilter, walked: int) -> QuerySet | WalkedMatches:
