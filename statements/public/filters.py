@@ -241,10 +241,9 @@ class ClaimFilter(django_filters.FilterSet):
         claims = self.unjoined
         if self.is_bound:
             self.errors  # noqa: B018 - the form validated first, as `qs` does
-            for name, value in self.form.cleaned_data.items():
-                if searched or name != "q":
-                    claims = self.filters[name].filter(claims, value)
-            claims = self.through_outlet(claims, self.form.cleaned_data)
+            cleaned = self.form.cleaned_data.items()
+            applied = {name: value for name, value in cleaned if searched or name != "q"}
+            claims = self.narrowed(claims, applied)
         return claims.values_list("pk", flat=True)
 
     def listed_rows(self) -> QuerySet:
@@ -266,7 +265,14 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(statement__official=value)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        return self.through_outlet(super().filter_queryset(queryset), self.form.cleaned_data)
+        return self.narrowed(queryset, self.form.cleaned_data)
+
+    def narrowed(self, claims: QuerySet, applied: dict) -> QuerySet:
+        """The claims the filters `applied` let through: each filter in turn, then the outlet,
+        which needs to know whether an official is among them."""
+        for name, value in applied.items():
+            claims = self.filters[name].filter(claims, value)
+        return self.through_outlet(claims, applied)
 
     def filter_outlet(self, queryset: QuerySet, name: str, value: Outlet) -> QuerySet:
         """Nothing yet: the outlet is applied once the other filters applied are known."""
@@ -349,11 +355,9 @@ class ClaimFilter(django_filters.FilterSet):
     def qs_without(self, left_out: str = "") -> QuerySet:
         """The published claims every filter lets through but one, unordered: what each option
         of the one left out would narrow further (facet counts); with none named, every filter."""
-        claims, applied = Claim.objects.published(), self.chosen(left_out)
-        for name, value in applied.items():
-            if name != "order":  # narrows nothing
-                claims = self.filters[name].filter(claims, value)
-        return self.through_outlet(claims, applied)
+        chosen = self.chosen(left_out).items()
+        applied = {name: value for name, value in chosen if name != "order"}  # narrows nothing
+        return self.narrowed(Claim.objects.published(), applied)
 
     def parts(self, left_out: str = "") -> list[Part]:
         """The filters in force but one, in words: for cache keys, file names and chips."""
