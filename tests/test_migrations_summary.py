@@ -5,23 +5,16 @@ article start set after its date marker."""
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from statements.models import Claim, Official, Statement
 from statements.public.search import search_claims
 from statements.public.versions import data_version
+from tests.migration_steps import migrate_to
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 BEFORE = ("statements", "0007_data_version_posts")
 TEXT = " date 2023-09-16\n\nThe minister said: We will build the bridge."
-
-
-def migrate_to(target: tuple[str, str] | None):
-    executor = MigrationExecutor(connection)
-    targets = [target] if target else executor.loader.graph.leaf_nodes("statements")
-    return executor.migrate(targets).apps
 
 
 def test_stored_data_comes_through_the_migrations_and_stays_searchable():

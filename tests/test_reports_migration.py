@@ -10,11 +10,11 @@ from datetime import date, timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from tests.conftest import restore_curation_groups
+from tests.migration_steps import migrate_to
 
 BEFORE = ("statements", "0013_position_changes")
 AFTER = ("statements", "0014_reports_and_evidence")
@@ -36,12 +36,6 @@ CLAIMED = {
 FIRST_TEXT = "The minister said: We will build a bridge."  # corrected later
 SEARCHES = ["bridge", "Lachin", "zeppelin", "proposal", "minister", "Hangar"]
 CHANGED = ["Statement", "Claim", "HistoricalStatement", "HistoricalClaim"]
-
-
-def migrate_to(target: tuple[str, str] | None):
-    executor = MigrationExecutor(connection)
-    targets = [target] if target else executor.loader.graph.leaf_nodes("statements")
-    return executor.migrate(targets).apps
 
 
 def content_hash(text: str) -> str:

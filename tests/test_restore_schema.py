@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MIGRATED_TO_0004 = """
 from django.core.management import call_command
 from django.db.migrations.loader import MigrationLoader
-call_command("migrate", "statements", "0004", verbosity=0)
+from tests.migration_steps import migrate_to
+migrate_to(("statements", "0004_editor_and_reviewer_groups"))
 for app in sorted(MigrationLoader(None).migrated_apps - {"statements"}):
     call_command("migrate", app, verbosity=0)
 """
@@ -111,7 +112,8 @@ def test_a_file_with_only_the_right_table_names_is_refused(tmp_path):
     crafted = tmp_path / "crafted"
     tables = code_tables(connection.vendor)
     craft = craft_sqlite if connection.vendor == "sqlite" else craft_postgres
-    craft(crafted, code_migrations(), tables)
+    one_by_one, squashed = code_migrations()
+    craft(crafted, one_by_one | squashed, tables)
     refused_and_untouched(
         crafted,
         "does not match this code's database",
