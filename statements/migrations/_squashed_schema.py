@@ -8,6 +8,21 @@ squashed migration has exactly the schema and rows of one migrated step by step,
 databases. A later migration changes these objects as any migration does, by its own SQL.
 """
 
+from statements.migrations._data_version import version_triggers
+
+
+def sqlite_version_triggers(*tables: str) -> list[str]:
+    return [sql for table in tables for sql in version_triggers(table)[0]["sqlite"]]
+
+
+def sqlite_version_triggers_dropped(*tables: str) -> list[str]:
+    return [sql for table in tables for sql in version_triggers(table)[1]["sqlite"]]
+
+
+def postgresql_version_triggers(*tables: str) -> list[str]:
+    return [sql for table in tables for sql in version_triggers(table)[0]["postgresql"]]
+
+
 SQLITE_MADE = [
     """CREATE VIRTUAL TABLE claim_search USING fts5(
         quote, summary, evidence, headline, tokenize = 'unicode61 remove_diacritics 0'
@@ -26,63 +41,14 @@ SQLITE_MADE = [
     outlets text NOT NULL)""",
     'CREATE INDEX claim_topics_topic_claim ON statements_claim_topics (topic_id, claim_id)',
     'CREATE INDEX claim_facets_cell ON claim_facets (official_id, month)',
-    """CREATE TRIGGER data_version_statements_claim_topics_insert AFTER INSERT ON statements_claim_topics BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_claim_topics_update AFTER UPDATE ON statements_claim_topics BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_claim_topics_delete AFTER DELETE ON statements_claim_topics BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_outlet_insert AFTER INSERT ON statements_outlet BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_outlet_update AFTER UPDATE ON statements_outlet BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_outlet_delete AFTER DELETE ON statements_outlet BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_topic_insert AFTER INSERT ON statements_topic BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_topic_update AFTER UPDATE ON statements_topic BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_topic_delete AFTER DELETE ON statements_topic BEGIN
-            UPDATE data_version SET token = random();
-        END""",
-    """CREATE TRIGGER data_version_statements_post_insert AFTER INSERT ON statements_post BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_post_update AFTER UPDATE ON statements_post BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_post_delete AFTER DELETE ON statements_post BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_official_insert
-        AFTER INSERT ON statements_official BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_official_update
-        AFTER UPDATE ON statements_official BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_official_delete
-        AFTER DELETE ON statements_official BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_positionchange_insert AFTER INSERT ON statements_positionchange BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_positionchange_update AFTER UPDATE ON statements_positionchange BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_positionchange_delete AFTER DELETE ON statements_positionchange BEGIN
-        UPDATE data_version SET token = random();
-    END""",
+    *sqlite_version_triggers(
+        "statements_claim_topics",
+        "statements_outlet",
+        "statements_topic",
+        "statements_post",
+        "statements_official",
+        "statements_positionchange",
+    ),
     """CREATE TRIGGER claim_search_insert AFTER INSERT ON statements_claim BEGIN
         INSERT INTO claim_search (rowid, quote, summary, evidence, headline)
     SELECT c.id,
@@ -233,42 +199,12 @@ SQLITE_MADE = [
             AND EXISTS (SELECT 1 FROM statements_evidence WHERE report_id = old.id) BEGIN
         SELECT RAISE(ABORT, 'the text of a report cannot change once evidence points into it');
     END""",
-    """CREATE TRIGGER data_version_statements_statement_insert AFTER INSERT ON statements_statement BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_statement_update AFTER UPDATE ON statements_statement BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_statement_delete AFTER DELETE ON statements_statement BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_claim_insert AFTER INSERT ON statements_claim BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_claim_update AFTER UPDATE ON statements_claim BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_claim_delete AFTER DELETE ON statements_claim BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_report_insert AFTER INSERT ON statements_report BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_report_update AFTER UPDATE ON statements_report BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_report_delete AFTER DELETE ON statements_report BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_evidence_insert AFTER INSERT ON statements_evidence BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_evidence_update AFTER UPDATE ON statements_evidence BEGIN
-        UPDATE data_version SET token = random();
-    END""",
-    """CREATE TRIGGER data_version_statements_evidence_delete AFTER DELETE ON statements_evidence BEGIN
-        UPDATE data_version SET token = random();
-    END""",
+    *sqlite_version_triggers(
+        "statements_statement",
+        "statements_claim",
+        "statements_report",
+        "statements_evidence",
+    ),
     """CREATE TRIGGER claim_tally_statement_insert AFTER INSERT ON statements_statement
     WHEN new.status = 'published' BEGIN
         INSERT OR REPLACE INTO claim_tally_dirty (official_id, month) SELECT new.official_id, substr(new.date, 1, 7) || '-01';
@@ -593,6 +529,7 @@ SELECT k.official, k.month, CAST(NULL AS bigint), CAST(NULL AS bigint), count(*)
     'INSERT INTO data_version (id, token) VALUES (1, random())',
     'INSERT INTO claim_tally_switch (id, paused) VALUES (1, 0)',
 ]
+
 
 POSTGRESQL_MADE = [
     """CREATE TABLE claim_facets (
@@ -1160,58 +1097,55 @@ AS $function$
     'CREATE TRIGGER claim_tally_claim_update AFTER UPDATE OF statement_id ON statements_claim FOR EACH ROW WHEN ((old.statement_id IS DISTINCT FROM new.statement_id)) EXECUTE FUNCTION claim_tally_claim_or_report_changed()',
     'CREATE TRIGGER claim_tally_done AFTER INSERT OR DELETE OR UPDATE ON statements_claim FOR EACH STATEMENT EXECUTE FUNCTION claim_tally_statement_done()',
     'CREATE TRIGGER claims_emptied AFTER TRUNCATE ON statements_claim FOR EACH STATEMENT EXECUTE FUNCTION claims_emptied()',
-    'CREATE TRIGGER data_version_statements_claim AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_claim FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
+    *postgresql_version_triggers(
+        "statements_claim",
+        "statements_claim_topics",
+        "statements_evidence",
+        "statements_official",
+        "statements_outlet",
+        "statements_positionchange",
+        "statements_post",
+        "statements_report",
+        "statements_statement",
+        "statements_topic",
+    ),
     'CREATE TRIGGER claim_tally_done AFTER INSERT OR DELETE OR UPDATE ON statements_claim_topics FOR EACH STATEMENT EXECUTE FUNCTION claim_tally_statement_done()',
     'CREATE TRIGGER claim_tally_topic_link_insert_delete AFTER INSERT OR DELETE ON statements_claim_topics FOR EACH ROW EXECUTE FUNCTION claim_tally_topic_link_changed()',
     'CREATE TRIGGER claim_tally_topic_link_update AFTER UPDATE ON statements_claim_topics FOR EACH ROW WHEN (((old.claim_id IS DISTINCT FROM new.claim_id) OR (old.topic_id IS DISTINCT FROM new.topic_id))) EXECUTE FUNCTION claim_tally_topic_link_changed()',
-    'CREATE TRIGGER data_version_statements_claim_topics AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_claim_topics FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
     'CREATE TRIGGER claim_search_evidence_delete AFTER DELETE ON statements_evidence REFERENCING OLD TABLE AS old_evidence FOR EACH STATEMENT EXECUTE FUNCTION claim_search_evidence_rows_changed()',
     'CREATE TRIGGER claim_search_evidence_insert AFTER INSERT ON statements_evidence REFERENCING NEW TABLE AS new_evidence FOR EACH STATEMENT EXECUTE FUNCTION claim_search_evidence_rows_changed()',
     'CREATE TRIGGER claim_search_evidence_update AFTER UPDATE ON statements_evidence REFERENCING OLD TABLE AS old_evidence NEW TABLE AS new_evidence FOR EACH STATEMENT EXECUTE FUNCTION claim_search_evidence_rows_changed()',
-    'CREATE TRIGGER data_version_statements_evidence AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_evidence FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
     'CREATE TRIGGER evidence_fits_report BEFORE INSERT OR UPDATE ON statements_evidence FOR EACH ROW EXECUTE FUNCTION evidence_fits_report()',
-    'CREATE TRIGGER data_version_statements_official AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_official FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
-    'CREATE TRIGGER data_version_statements_outlet AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_outlet FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
-    'CREATE TRIGGER data_version_statements_positionchange AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_positionchange FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
-    'CREATE TRIGGER data_version_statements_post AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_post FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
     'CREATE TRIGGER claim_search_report AFTER UPDATE OF headline_as_printed, source_text ON statements_report FOR EACH ROW EXECUTE FUNCTION claim_search_report_changed()',
     'CREATE TRIGGER claim_search_report_added_or_removed AFTER INSERT OR DELETE ON statements_report FOR EACH ROW EXECUTE FUNCTION claim_search_report_changed()',
     'CREATE TRIGGER claim_tally_done AFTER INSERT OR DELETE OR UPDATE ON statements_report FOR EACH STATEMENT EXECUTE FUNCTION claim_tally_statement_done()',
     'CREATE TRIGGER claim_tally_report_delete AFTER DELETE ON statements_report FOR EACH ROW WHEN ((old.outlet_id IS NOT NULL)) EXECUTE FUNCTION claim_tally_claim_or_report_changed()',
     'CREATE TRIGGER claim_tally_report_insert AFTER INSERT ON statements_report FOR EACH ROW WHEN ((new.outlet_id IS NOT NULL)) EXECUTE FUNCTION claim_tally_claim_or_report_changed()',
     'CREATE TRIGGER claim_tally_report_update AFTER UPDATE OF outlet_id, statement_id ON statements_report FOR EACH ROW WHEN (((old.outlet_id IS DISTINCT FROM new.outlet_id) OR (old.statement_id IS DISTINCT FROM new.statement_id))) EXECUTE FUNCTION claim_tally_claim_or_report_changed()',
-    'CREATE TRIGGER data_version_statements_report AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_report FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
     'CREATE TRIGGER report_text_kept BEFORE UPDATE OF source_text ON statements_report FOR EACH ROW EXECUTE FUNCTION report_text_kept()',
     'CREATE TRIGGER claim_search_statement AFTER UPDATE OF headline ON statements_statement FOR EACH ROW EXECUTE FUNCTION claim_search_statement_changed()',
     'CREATE TRIGGER claim_tally_done AFTER INSERT OR DELETE OR UPDATE ON statements_statement FOR EACH STATEMENT EXECUTE FUNCTION claim_tally_statement_done()',
     "CREATE TRIGGER claim_tally_statement_delete AFTER DELETE ON statements_statement FOR EACH ROW WHEN (((old.status)::text = 'published'::text)) EXECUTE FUNCTION claim_tally_statement_changed()",
     "CREATE TRIGGER claim_tally_statement_insert AFTER INSERT ON statements_statement FOR EACH ROW WHEN (((new.status)::text = 'published'::text)) EXECUTE FUNCTION claim_tally_statement_changed()",
     "CREATE TRIGGER claim_tally_statement_update AFTER UPDATE OF status, official_id, date, venue_id ON statements_statement FOR EACH ROW WHEN ((old.status = 'published' OR new.status = 'published') AND (old.status, old.official_id, old.date, old.venue_id) IS DISTINCT FROM (new.status, new.official_id, new.date, new.venue_id)) EXECUTE FUNCTION claim_tally_statement_changed()",
-    'CREATE TRIGGER data_version_statements_statement AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_statement FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
-    'CREATE TRIGGER data_version_statements_topic AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON statements_topic FOR EACH STATEMENT EXECUTE FUNCTION data_version_replace()',
     'ALTER TABLE statements_statement RENAME CONSTRAINT statements_statement_uid_key TO statements_statement_uid_cfb3d368_uniq',
     'INSERT INTO data_version (id, token) VALUES (1, (random() * 9e18)::bigint)',
 ]
 
+
 SQLITE_DROPPED = [
-    'DROP TRIGGER data_version_statements_claim_topics_insert',
-    'DROP TRIGGER data_version_statements_claim_topics_update',
-    'DROP TRIGGER data_version_statements_claim_topics_delete',
-    'DROP TRIGGER data_version_statements_outlet_insert',
-    'DROP TRIGGER data_version_statements_outlet_update',
-    'DROP TRIGGER data_version_statements_outlet_delete',
-    'DROP TRIGGER data_version_statements_topic_insert',
-    'DROP TRIGGER data_version_statements_topic_update',
-    'DROP TRIGGER data_version_statements_topic_delete',
-    'DROP TRIGGER data_version_statements_post_insert',
-    'DROP TRIGGER data_version_statements_post_update',
-    'DROP TRIGGER data_version_statements_post_delete',
-    'DROP TRIGGER data_version_statements_official_insert',
-    'DROP TRIGGER data_version_statements_official_update',
-    'DROP TRIGGER data_version_statements_official_delete',
-    'DROP TRIGGER data_version_statements_positionchange_insert',
-    'DROP TRIGGER data_version_statements_positionchange_update',
-    'DROP TRIGGER data_version_statements_positionchange_delete',
+    *sqlite_version_triggers_dropped(
+        "statements_claim_topics",
+        "statements_outlet",
+        "statements_topic",
+        "statements_post",
+        "statements_official",
+        "statements_positionchange",
+        "statements_statement",
+        "statements_claim",
+        "statements_report",
+        "statements_evidence",
+    ),
     'DROP TRIGGER claim_search_insert',
     'DROP TRIGGER claim_search_delete',
     'DROP TRIGGER claim_search_statement_update',
@@ -1224,18 +1158,6 @@ SQLITE_DROPPED = [
     'DROP TRIGGER evidence_fits_report_insert',
     'DROP TRIGGER evidence_fits_report_update',
     'DROP TRIGGER report_text_kept',
-    'DROP TRIGGER data_version_statements_statement_insert',
-    'DROP TRIGGER data_version_statements_statement_update',
-    'DROP TRIGGER data_version_statements_statement_delete',
-    'DROP TRIGGER data_version_statements_claim_insert',
-    'DROP TRIGGER data_version_statements_claim_update',
-    'DROP TRIGGER data_version_statements_claim_delete',
-    'DROP TRIGGER data_version_statements_report_insert',
-    'DROP TRIGGER data_version_statements_report_update',
-    'DROP TRIGGER data_version_statements_report_delete',
-    'DROP TRIGGER data_version_statements_evidence_insert',
-    'DROP TRIGGER data_version_statements_evidence_update',
-    'DROP TRIGGER data_version_statements_evidence_delete',
     'DROP TRIGGER claim_tally_statement_insert',
     'DROP TRIGGER claim_tally_statement_update',
     'DROP TRIGGER claim_tally_statement_delete',
@@ -1270,6 +1192,7 @@ SQLITE_DROPPED = [
     'DROP TABLE claim_tally_switch',
     'DROP TABLE claim_facets',
 ]
+
 
 POSTGRESQL_DROPPED = [
     'DROP FUNCTION claim_search_claim_changed() CASCADE',
