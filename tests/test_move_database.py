@@ -312,6 +312,20 @@ def test_a_target_at_other_migrations_is_refused(curated, empty_sqlite):
     assert target_state(target) == before
 
 
+def test_a_database_migrated_before_the_squash_moves_to_one_migrated_through_it(
+    curated, empty_sqlite
+):
+    """The source went through migrations 0001–0029 one by one before their squash came (its
+    record is missing there); the new target went through the squash."""
+    squashed = "0001_squashed_0029_search_prefix_counts"
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM django_migrations WHERE name = %s", [squashed])
+    target = empty_sqlite()
+    quiet_move(target)
+    with reading(target) as alias:
+        assert every_row(alias) == every_row(DEFAULT_DB_ALIAS)
+
+
 def test_an_unmigrated_or_unreachable_target_is_refused(curated, tmp_path):
     blank = tmp_path / "blank.sqlite3"
     sqlite3.connect(blank).close()

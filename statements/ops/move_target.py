@@ -13,6 +13,7 @@ from django.db.models import Model
 from django.db.utils import load_backend
 
 from statements.config.settings import database
+from statements.ops.backup_schema import code_migrations
 
 TARGET = "move_target"
 # Tables that `migrate` itself fills (content types, permissions, the curation groups of
@@ -95,7 +96,10 @@ def same_database(first: dict, second: dict) -> bool:
 
 
 def applied_migrations(alias: str) -> set[tuple[str, str]]:
-    return set(MigrationRecorder(connections[alias]).applied_migrations())
+    """The migrations applied, one by one: a squashed migration is recorded only where the
+    database was migrated since it came, beside the ones it replaces."""
+    _, squashed = code_migrations()
+    return set(MigrationRecorder(connections[alias]).applied_migrations()) - squashed
 
 
 def refuse_other_migrations(source: str, target: str) -> None:
