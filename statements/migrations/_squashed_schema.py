@@ -3,12 +3,19 @@ full for 0001_squashed_0029: the full-text index, the data's version, the claim 
 facets' tables, the kept search prefixes' counts, and the triggers and functions that keep them.
 
 Taken from a database migrated step by step (the statements in the order they were made there,
-triggers last); tests/test_squashed_migration.py checks that a database migrated through the
+triggers last), except where a migration's helper still writes the final SQL (the data
+version's triggers, migration 0020's counting turn, migration 0029's kept prefixes): that helper is called instead.
+tests/test_squashed_migration.py checks that a database migrated through the
 squashed migration has exactly the schema and rows of one migrated step by step, on both
 databases. A later migration changes these objects as any migration does, by its own SQL.
 """
 
+from importlib import import_module
+
+from statements.migrations import _search_prefix_counts as search_prefix_counts
 from statements.migrations._data_version import version_triggers
+
+counting_turn = import_module("statements.migrations.0020_counting_turn")
 
 
 def sqlite_version_triggers(*tables: str) -> list[str]:
@@ -552,15 +559,6 @@ POSTGRESQL_MADE = [
     token bigint NOT NULL,
     CONSTRAINT data_version_id_check CHECK ((id = 1))
 )""",
-    """CREATE TABLE search_prefix (
-    prefix text NOT NULL
-)""",
-    """CREATE TABLE search_prefix_counts (
-    prefix text NOT NULL,
-    key bigint NOT NULL,
-    claims integer NOT NULL,
-    statements integer NOT NULL
-)""",
     """ALTER TABLE ONLY claim_facets
     ADD CONSTRAINT claim_facets_pkey PRIMARY KEY (claim_id)""",
     """ALTER TABLE ONLY claim_search
@@ -569,16 +567,9 @@ POSTGRESQL_MADE = [
     ADD CONSTRAINT claim_tally_dirty_pkey PRIMARY KEY (official_id, month)""",
     """ALTER TABLE ONLY data_version
     ADD CONSTRAINT data_version_pkey PRIMARY KEY (id)""",
-    """ALTER TABLE ONLY search_prefix_counts
-    ADD CONSTRAINT search_prefix_counts_pkey PRIMARY KEY (prefix, key)""",
-    """ALTER TABLE ONLY search_prefix
-    ADD CONSTRAINT search_prefix_pkey PRIMARY KEY (prefix)""",
-    """ALTER TABLE ONLY search_prefix_counts
-    ADD CONSTRAINT search_prefix_counts_prefix_fkey FOREIGN KEY (prefix) REFERENCES search_prefix(prefix) ON DELETE CASCADE""",
     'CREATE INDEX claim_facets_cell ON claim_facets USING btree (official_id, month)',
     'CREATE INDEX claim_facets_words ON claim_facets USING gin (words)',
     'CREATE INDEX claim_search_document ON claim_search USING gin (document)',
-    'CREATE INDEX search_prefix_counts_zero ON search_prefix_counts USING btree (prefix) WHERE (claims = 0)',
     'CREATE INDEX claim_topics_topic_claim ON statements_claim_topics USING btree (topic_id, claim_id)',
     """CREATE OR REPLACE FUNCTION claim_search_claim_changed()
  RETURNS trigger
@@ -872,21 +863,7 @@ AS $function$
         RETURN NULL;
     END $function$
 """,
-    """CREATE OR REPLACE FUNCTION counting_turn(turn bigint, wait text)
- RETURNS boolean
- LANGUAGE plpgsql
-AS $function$
-DECLARE
-    was text := current_setting('lock_timeout');
-BEGIN
-    PERFORM set_config('lock_timeout', wait, true);
-    PERFORM pg_advisory_xact_lock(turn);
-    PERFORM set_config('lock_timeout', was, true);
-    RETURN true;
-EXCEPTION WHEN lock_not_available THEN
-    RETURN false;
-END $function$
-""",
+    counting_turn.COUNTING_TURN,
     """CREATE OR REPLACE FUNCTION data_version_replace()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -925,171 +902,6 @@ AS $function$
         RETURN new;
     END $function$
 """,
-    """CREATE OR REPLACE FUNCTION search_prefix_counts_changed()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $function$
-    BEGIN
-        IF NOT EXISTS (SELECT 1 FROM search_prefix) THEN
-            RETURN NULL;
-        END IF;
-        IF tg_op = 'INSERT' THEN
-            IF (SELECT count(*) FROM new_facets) > coalesce(
-    nullif(current_setting('search_prefix_counts.recount_past', true), '')::bigint, 50000) THEN
-            PERFORM search_prefix_counts_recount();
-        ELSE
-            WITH changed AS (SELECT 1 AS sign, words, keys FROM new_facets),
-    pairs AS (
-        SELECT prefixes.prefix, key, changed.sign FROM changed
-        CROSS JOIN LATERAL (SELECT DISTINCT kept.prefix
-    FROM unnest(tsvector_to_array(changed.words)) word
-    CROSS JOIN generate_series(3, length(word)) letters
-    JOIN search_prefix kept ON kept.prefix = left(word, letters)) prefixes
-        CROSS JOIN LATERAL unnest(changed.keys) key
-    ),
-    claim_changes AS (
-        SELECT prefix, CASE WHEN key >> 56 = 4 THEN ((key >> 40) << 40) ELSE key END AS key, sum(sign) AS claims, 0 AS statements
-        FROM pairs GROUP BY 1, 2
-    ),
-    statement_changes AS (
-        SELECT moved.prefix, ((moved.key >> 40) << 40) AS key, 0 AS claims,
-            (now.claims > 0)::int - (now.claims - moved.claims > 0)::int AS statements
-        FROM (
-            SELECT prefix, key, sum(sign) AS claims FROM pairs
-            WHERE key >> 56 = 4 GROUP BY 1, 2
-        ) moved
-        CROSS JOIN LATERAL (SELECT count(*) AS claims
-    FROM statements_claim c JOIN claim_facets f ON f.claim_id = c.id
-    WHERE c.statement_id = (moved.key & ((1::bigint << 40) - 1))
-        AND moved.key = ANY(f.keys)
-        AND EXISTS (SELECT 1 FROM unnest(tsvector_to_array(f.words)) word
-            WHERE starts_with(word, moved.prefix))) now
-    )
-    INSERT INTO search_prefix_counts AS kept (prefix, key, claims, statements)
-    SELECT prefix, key, sum(claims), sum(statements) FROM (
-        SELECT * FROM claim_changes UNION ALL SELECT * FROM statement_changes
-    ) changes GROUP BY 1, 2 HAVING sum(claims) <> 0 OR sum(statements) <> 0
-    ON CONFLICT (prefix, key) DO UPDATE SET claims = kept.claims + excluded.claims,
-        statements = kept.statements + excluded.statements;
-    DELETE FROM search_prefix_counts WHERE claims = 0;
-        END IF;
-        ELSIF tg_op = 'DELETE' THEN
-            IF (SELECT count(*) FROM old_facets) > coalesce(
-    nullif(current_setting('search_prefix_counts.recount_past', true), '')::bigint, 50000) THEN
-            PERFORM search_prefix_counts_recount();
-        ELSE
-            WITH changed AS (SELECT -1 AS sign, words, keys FROM old_facets),
-    pairs AS (
-        SELECT prefixes.prefix, key, changed.sign FROM changed
-        CROSS JOIN LATERAL (SELECT DISTINCT kept.prefix
-    FROM unnest(tsvector_to_array(changed.words)) word
-    CROSS JOIN generate_series(3, length(word)) letters
-    JOIN search_prefix kept ON kept.prefix = left(word, letters)) prefixes
-        CROSS JOIN LATERAL unnest(changed.keys) key
-    ),
-    claim_changes AS (
-        SELECT prefix, CASE WHEN key >> 56 = 4 THEN ((key >> 40) << 40) ELSE key END AS key, sum(sign) AS claims, 0 AS statements
-        FROM pairs GROUP BY 1, 2
-    ),
-    statement_changes AS (
-        SELECT moved.prefix, ((moved.key >> 40) << 40) AS key, 0 AS claims,
-            (now.claims > 0)::int - (now.claims - moved.claims > 0)::int AS statements
-        FROM (
-            SELECT prefix, key, sum(sign) AS claims FROM pairs
-            WHERE key >> 56 = 4 GROUP BY 1, 2
-        ) moved
-        CROSS JOIN LATERAL (SELECT count(*) AS claims
-    FROM statements_claim c JOIN claim_facets f ON f.claim_id = c.id
-    WHERE c.statement_id = (moved.key & ((1::bigint << 40) - 1))
-        AND moved.key = ANY(f.keys)
-        AND EXISTS (SELECT 1 FROM unnest(tsvector_to_array(f.words)) word
-            WHERE starts_with(word, moved.prefix))) now
-    )
-    INSERT INTO search_prefix_counts AS kept (prefix, key, claims, statements)
-    SELECT prefix, key, sum(claims), sum(statements) FROM (
-        SELECT * FROM claim_changes UNION ALL SELECT * FROM statement_changes
-    ) changes GROUP BY 1, 2 HAVING sum(claims) <> 0 OR sum(statements) <> 0
-    ON CONFLICT (prefix, key) DO UPDATE SET claims = kept.claims + excluded.claims,
-        statements = kept.statements + excluded.statements;
-    DELETE FROM search_prefix_counts WHERE claims = 0;
-        END IF;
-        ELSE
-            IF (SELECT count(*) FROM old_facets) + (SELECT count(*) FROM new_facets) > coalesce(
-    nullif(current_setting('search_prefix_counts.recount_past', true), '')::bigint, 50000) THEN
-            PERFORM search_prefix_counts_recount();
-        ELSE
-            WITH changed AS (SELECT -1 AS sign, words, keys FROM old_facets UNION ALL SELECT 1 AS sign, words, keys FROM new_facets),
-    pairs AS (
-        SELECT prefixes.prefix, key, changed.sign FROM changed
-        CROSS JOIN LATERAL (SELECT DISTINCT kept.prefix
-    FROM unnest(tsvector_to_array(changed.words)) word
-    CROSS JOIN generate_series(3, length(word)) letters
-    JOIN search_prefix kept ON kept.prefix = left(word, letters)) prefixes
-        CROSS JOIN LATERAL unnest(changed.keys) key
-    ),
-    claim_changes AS (
-        SELECT prefix, CASE WHEN key >> 56 = 4 THEN ((key >> 40) << 40) ELSE key END AS key, sum(sign) AS claims, 0 AS statements
-        FROM pairs GROUP BY 1, 2
-    ),
-    statement_changes AS (
-        SELECT moved.prefix, ((moved.key >> 40) << 40) AS key, 0 AS claims,
-            (now.claims > 0)::int - (now.claims - moved.claims > 0)::int AS statements
-        FROM (
-            SELECT prefix, key, sum(sign) AS claims FROM pairs
-            WHERE key >> 56 = 4 GROUP BY 1, 2
-        ) moved
-        CROSS JOIN LATERAL (SELECT count(*) AS claims
-    FROM statements_claim c JOIN claim_facets f ON f.claim_id = c.id
-    WHERE c.statement_id = (moved.key & ((1::bigint << 40) - 1))
-        AND moved.key = ANY(f.keys)
-        AND EXISTS (SELECT 1 FROM unnest(tsvector_to_array(f.words)) word
-            WHERE starts_with(word, moved.prefix))) now
-    )
-    INSERT INTO search_prefix_counts AS kept (prefix, key, claims, statements)
-    SELECT prefix, key, sum(claims), sum(statements) FROM (
-        SELECT * FROM claim_changes UNION ALL SELECT * FROM statement_changes
-    ) changes GROUP BY 1, 2 HAVING sum(claims) <> 0 OR sum(statements) <> 0
-    ON CONFLICT (prefix, key) DO UPDATE SET claims = kept.claims + excluded.claims,
-        statements = kept.statements + excluded.statements;
-    DELETE FROM search_prefix_counts WHERE claims = 0;
-        END IF;
-        END IF;
-        RETURN NULL;
-    END $function$
-""",
-    """CREATE OR REPLACE FUNCTION search_prefix_counts_emptied()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $function$
-    BEGIN
-        TRUNCATE search_prefix_counts;
-        RETURN NULL;
-    END $function$
-""",
-    """CREATE OR REPLACE FUNCTION search_prefix_counts_recount()
- RETURNS void
- LANGUAGE plpgsql
-AS $function$
-    DECLARE
-        kept_prefix text;
-    BEGIN
-        DELETE FROM search_prefix_counts;
-        FOR kept_prefix IN SELECT prefix FROM search_prefix LOOP
-            INSERT INTO search_prefix_counts (prefix, key, claims, statements)
-    SELECT kept_prefix, CASE WHEN key >> 56 = 4 THEN ((key >> 40) << 40) ELSE key END, sum(claims), count(*) FILTER (WHERE key >> 56 = 4)
-    FROM (
-        SELECT key, count(*) AS claims FROM (
-            SELECT unnest(keys) AS key FROM claim_facets
-            WHERE words @@ to_tsquery('simple', '''' || replace(kept_prefix, '''', '''''') || ''':*')
-        ) matched GROUP BY key
-    ) per_key GROUP BY 2;
-        END LOOP;
-    END $function$
-""",
-    'CREATE TRIGGER search_prefix_counts_delete AFTER DELETE ON claim_facets REFERENCING OLD TABLE AS old_facets FOR EACH STATEMENT EXECUTE FUNCTION search_prefix_counts_changed()',
-    'CREATE TRIGGER search_prefix_counts_insert AFTER INSERT ON claim_facets REFERENCING NEW TABLE AS new_facets FOR EACH STATEMENT EXECUTE FUNCTION search_prefix_counts_changed()',
-    'CREATE TRIGGER search_prefix_counts_truncate AFTER TRUNCATE ON claim_facets FOR EACH STATEMENT EXECUTE FUNCTION search_prefix_counts_emptied()',
-    'CREATE TRIGGER search_prefix_counts_update AFTER UPDATE ON claim_facets REFERENCING OLD TABLE AS old_facets NEW TABLE AS new_facets FOR EACH STATEMENT EXECUTE FUNCTION search_prefix_counts_changed()',
     'CREATE TRIGGER claim_search_claim AFTER INSERT ON statements_claim REFERENCING NEW TABLE AS new_claims FOR EACH STATEMENT EXECUTE FUNCTION claim_search_claims_added()',
     'CREATE TRIGGER claim_search_claim_delete AFTER DELETE ON statements_claim FOR EACH ROW EXECUTE FUNCTION claim_search_claim_deleted()',
     'CREATE TRIGGER claim_search_claim_update AFTER UPDATE OF summary, statement_id ON statements_claim FOR EACH ROW WHEN (((old.summary IS DISTINCT FROM new.summary) OR (old.statement_id IS DISTINCT FROM new.statement_id))) EXECUTE FUNCTION claim_search_claim_changed()',
@@ -1128,6 +940,7 @@ AS $function$
     "CREATE TRIGGER claim_tally_statement_delete AFTER DELETE ON statements_statement FOR EACH ROW WHEN (((old.status)::text = 'published'::text)) EXECUTE FUNCTION claim_tally_statement_changed()",
     "CREATE TRIGGER claim_tally_statement_insert AFTER INSERT ON statements_statement FOR EACH ROW WHEN (((new.status)::text = 'published'::text)) EXECUTE FUNCTION claim_tally_statement_changed()",
     "CREATE TRIGGER claim_tally_statement_update AFTER UPDATE OF status, official_id, date, venue_id ON statements_statement FOR EACH ROW WHEN ((old.status = 'published' OR new.status = 'published') AND (old.status, old.official_id, old.date, old.venue_id) IS DISTINCT FROM (new.status, new.official_id, new.date, new.venue_id)) EXECUTE FUNCTION claim_tally_statement_changed()",
+    *search_prefix_counts.FORWARD,
     'ALTER TABLE statements_statement RENAME CONSTRAINT statements_statement_uid_key TO statements_statement_uid_cfb3d368_uniq',
     'INSERT INTO data_version (id, token) VALUES (1, (random() * 9e18)::bigint)',
 ]
@@ -1195,6 +1008,7 @@ SQLITE_DROPPED = [
 
 
 POSTGRESQL_DROPPED = [
+    *search_prefix_counts.BACKWARD,
     'DROP FUNCTION claim_search_claim_changed() CASCADE',
     'DROP FUNCTION claim_search_claim_deleted() CASCADE',
     'DROP FUNCTION claim_search_claims_added() CASCADE',
@@ -1215,14 +1029,9 @@ POSTGRESQL_DROPPED = [
     'DROP FUNCTION data_version_replace() CASCADE',
     'DROP FUNCTION evidence_fits_report() CASCADE',
     'DROP FUNCTION report_text_kept() CASCADE',
-    'DROP FUNCTION search_prefix_counts_changed() CASCADE',
-    'DROP FUNCTION search_prefix_counts_emptied() CASCADE',
-    'DROP FUNCTION search_prefix_counts_recount() CASCADE',
     'DROP INDEX claim_topics_topic_claim',
     'DROP TABLE claim_facets CASCADE',
     'DROP TABLE claim_search CASCADE',
     'DROP TABLE claim_tally_dirty CASCADE',
     'DROP TABLE data_version CASCADE',
-    'DROP TABLE search_prefix CASCADE',
-    'DROP TABLE search_prefix_counts CASCADE',
 ]
