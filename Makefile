@@ -11,7 +11,7 @@ AXE := node_modules/axe-core/axe.min.js
 # suite starts dozens of Python processes, and each compiled the app and the tests again.
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: run serve test test-deep setup lint browser test-sqlite test-postgres fixtures screenshots \
+.PHONY: run serve test test-ready test-deep setup lint browser test-sqlite test-postgres fixtures screenshots \
 	backup restore move-to-postgres
 
 run: setup
@@ -30,11 +30,16 @@ serve: setup
 # PostgreSQL pass run, so one run reports both. The browser tests of the markup alone
 # (accessibility, layout, escaping), which no database changes, run in the PostgreSQL pass
 # (see "Tests" in the README).
-test: setup $(DEV_INSTALLED) browser $(AXE) lint
+test:
+	@$(MAKE) --no-print-directory --jobs=3 --output-sync=target test-ready
 	@status=0; \
 	$(MAKE) --no-print-directory test-sqlite MARKS="not markup" || status=1; \
 	$(MAKE) --no-print-directory test-postgres || status=1; \
 	exit $$status
+
+# What the suite needs, side by side: Chromium from Debian's packages while pip installs the
+# Python packages (each waits on its download and unpacking about as long as the other).
+test-ready: setup $(DEV_INSTALLED) browser $(AXE) lint
 
 # The long runs: 10,000 generated query strings per public URL and the full load test
 # (50 readers and an editor for 30 s), on each database.
