@@ -24,7 +24,7 @@ from xdist.scheduler import LoadScopeScheduling
 from statements.config.shared_cache import caches_at
 from statements.public.versions import forget_in_process
 from statements.public.walked_search import forget_kept_matches
-from tests import seed_replay
+from tests import replay
 
 
 def load_seed() -> None:
@@ -34,13 +34,13 @@ def load_seed() -> None:
 @pytest.fixture
 def seeded(db) -> None:
     """The curated seed data: two statements by Hikmet Hajiyev and their claims."""
-    seed_replay.seed()
+    replay.seed()
 
 
 @pytest.fixture
 def seeded_live(transactional_db) -> None:
     """The seed data, committed so that the live server's thread sees it."""
-    seed_replay.seed()
+    replay.seed()
     restore_curation_groups()
 
 

@@ -34,6 +34,7 @@ from tests.factories import (
     make_statement,
     make_topic,
 )
+from tests.replay import replayed
 
 FIRST, SECOND = "We will build the bridge.", "Critics said it would never be built."
 
@@ -41,6 +42,11 @@ FIRST, SECOND = "We will build the bridge.", "Critics said it would never be bui
 def text(number: int) -> str:
     """A report's text: each text is stored once, so each is told apart by a number."""
     return f"{DEFAULT_TEXT} ({number})"
+
+
+def stored_archive() -> dict:
+    """The archive, written back row for row after its first build (tests.replay)."""
+    return replayed(build_archive)
 
 
 def build_archive() -> dict:

@@ -16,7 +16,7 @@ from django.db import connection
 
 from statements.models import Claim, Evidence, Official, Report, Statement, Topic
 from statements.public.search import search_claims
-from tests import seed_replay
+from tests import replay
 from tests.conftest import restore_curation_groups
 from tests.second_report import add_second_report
 
@@ -90,7 +90,7 @@ def edit_one_of_each() -> None:
 
 
 def backed_up_seed(tmp_path: Path) -> Path:
-    seed_replay.seed()
+    replay.seed()
     add_second_report(Statement.objects.get(venue__slug="tass"))
     restore_curation_groups()
     edit_one_of_each()
@@ -136,7 +136,7 @@ def test_restore_brings_back_every_row_and_the_search_index(tmp_path):
 
 
 def test_backup_says_what_it_wrote_and_what_it_holds(tmp_path):
-    seed_replay.seed()
+    replay.seed()
     path = tmp_path / "nested" / "copy"
 
     output = run("backup", "--output", str(path))
@@ -149,7 +149,7 @@ def test_backup_says_what_it_wrote_and_what_it_holds(tmp_path):
 
 
 def test_backup_without_output_writes_a_dated_file_under_backups(tmp_path, settings):
-    seed_replay.seed()
+    replay.seed()
     settings.BASE_DIR = tmp_path
 
     run("backup")
@@ -160,7 +160,7 @@ def test_backup_without_output_writes_a_dated_file_under_backups(tmp_path, setti
 
 
 def test_backup_into_a_folder_gives_the_file_a_dated_name(tmp_path):
-    seed_replay.seed()
+    replay.seed()
 
     run("backup", "--output", str(tmp_path))
 

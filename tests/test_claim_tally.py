@@ -40,13 +40,14 @@ from tests.tally_archive import (
     assert_tally_is_a_count_of_the_claims,
     assert_views_count_as_the_claims,
     build_archive,
+    stored_archive,
     text,
 )
 
 
 @pytest.fixture
 def archive(db) -> dict:
-    return build_archive()
+    return stored_archive()
 
 
 def change(record, **fields) -> None:
@@ -133,7 +134,10 @@ def assert_facet_rows_are_what_a_rebuild_writes() -> None:
         transaction.set_rollback(True)
 
 
-def test_the_tally_counts_what_is_stored(archive):
+# Stored as an editor stores it, a write at a time, and as the tests' replay writes it back.
+@pytest.mark.parametrize("store", [build_archive, stored_archive], ids=["one by one", "replayed"])
+def test_the_tally_counts_what_is_stored(db, store):
+    archive = store()
     assert ClaimTally.objects.filter(**EVERY_CLAIM).count() == 2  # Ana in May, Ben in June
     may = ClaimTally.objects.get(official=archive["ana"], month=date(2024, 5, 1), **EVERY_CLAIM)
     assert (may.claims, may.statements) == (3, 2)
@@ -232,7 +236,7 @@ def test_sqlite_facet_rows_hold_each_published_claims_official_month_statement_t
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's facet rows")
 def test_sqlite_facet_rows_go_with_the_claims_when_they_are_emptied(transactional_db):
-    build_archive()
+    stored_archive()
     assert facet_rows()
     call_command("flush", interactive=False)  # as Django's tests empty the database
     assert facet_rows() == set()
@@ -263,7 +267,7 @@ def test_the_counts_of_the_unfiltered_timeline_are_read_from_the_sums(archive):
 def test_the_tally_and_its_sums_go_when_the_database_is_emptied(transactional_db, order):
     """As Django's flush empties it: on SQLite table by table, in an order that changes from one
     process to the next (here shuffled), on PostgreSQL all at once."""
-    build_archive()
+    stored_archive()
     assert ClaimTallySum.objects.exists()
     tables = sorted(connection.introspection.django_table_names(only_existing=True))
     random.Random(order).shuffle(tables)
@@ -298,7 +302,7 @@ def test_a_search_alone_is_counted_on_the_facet_words_a_phrase_in_the_search_tab
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="facet keys: PostgreSQL's alone")
 def test_facet_keys_and_search_rows_go_with_the_claims_when_they_are_emptied(transactional_db):
-    build_archive()
+    stored_archive()
     assert facet_rows() and search_claims(Claim.objects.all(), "bridge").exists()
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE statements_claim CASCADE")  # as Django's test flush empties it
@@ -371,7 +375,7 @@ EDITS_RUN = settings(
 @given(edits=RANDOM_EDITS)
 def test_after_any_edits_the_tally_is_what_counting_again_gives(db, edits):
     with transaction.atomic():
-        build_archive()
+        stored_archive()
         for edit, number in edits:
             edit(number)
         assert_tally_is_a_count_of_the_claims()

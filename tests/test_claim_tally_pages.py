@@ -12,7 +12,7 @@ from statements.models import Claim
 from statements.public.filters import ClaimFilter
 from statements.public.tally_counts import TallyCounts
 from tests.admin_form import opened
-from tests.tally_archive import build_archive
+from tests.tally_archive import stored_archive
 from tests.test_counting import get_with_queries
 from tests.test_curation_reports import change_page, log_in_as
 from tests.test_views import HTMX, counts_that_follow, get_html, option_labels
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def archive(db) -> dict:
-    return build_archive()
+    return stored_archive()
 
 
 def words(html: str) -> str:

@@ -10,7 +10,7 @@ from django.db import connection, connections
 
 from statements.public import counting_turns
 from statements.public.counting_turns import counting_turn
-from tests.tally_archive import assert_one_pass_counts_as_the_claims, build_archive
+from tests.tally_archive import assert_one_pass_counts_as_the_claims, stored_archive
 
 
 @pytest.fixture
@@ -68,6 +68,6 @@ def test_a_count_starts_once_the_turn_is_free(transactional_db, turn_held):
 
 
 def test_counts_made_in_turn_are_the_counts(transactional_db):
-    build_archive()
+    stored_archive()
     with counting_turn("default"):
         assert_one_pass_counts_as_the_claims()

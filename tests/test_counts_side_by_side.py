@@ -12,7 +12,7 @@ from django.db.backends.utils import CursorWrapper
 
 from statements.models import Official
 from statements.public import side_by_side
-from tests.tally_archive import assert_one_pass_counts_as_the_claims, build_archive
+from tests.tally_archive import assert_one_pass_counts_as_the_claims, stored_archive
 
 OFFICIALS = ("SELECT COUNT(*) FROM statements_official", ())
 NAMES = ("SELECT name FROM statements_official ORDER BY name", ())
@@ -36,7 +36,7 @@ def helper_queries(monkeypatch) -> list[str]:
 def test_counts_equal_the_counts_made_one_by_one(transactional_db, helper_queries):
     """In two queries at once on SQLite; in one on PostgreSQL, whose own parallel workers
     already use every core."""
-    build_archive()
+    stored_archive()
     assert_one_pass_counts_as_the_claims()
     if connection.vendor == "sqlite":
         assert len(helper_queries) >= 2, "no count was made on the helpers' connections"

@@ -29,7 +29,7 @@ from statements.ops.move import copied_models, move
 from statements.ops.move_target import MoveError, opened
 from statements.public.search import search_claims
 from statements.public.versions import data_version
-from tests import seed_replay
+from tests import replay
 from tests.conftest import restore_curation_groups
 from tests.second_report import add_second_report
 from tests.throwaway_database import database_name, database_url, manage, postgres_database
@@ -110,7 +110,7 @@ def curated() -> None:
     """Seed data with a second report of one interview, generated statements, two editors'
     changes and a deletion (of a statement with its report and evidence) in the history."""
     restore_curation_groups()
-    seed_replay.seed()
+    replay.seed()
     add_second_report(Statement.objects.get(venue__slug="tass"))
     call_command(
         "generate_data",

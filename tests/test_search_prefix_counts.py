@@ -16,7 +16,7 @@ from statements.ops.claim_tally import rebuild_tally
 from statements.ops.search_prefixes import add, keep_search_counts, query_of
 from statements.public.keyed_counts import GROUPED, KEPT
 from statements.public.versions import forget_in_process
-from tests.tally_archive import build_archive
+from tests.tally_archive import stored_archive
 from tests.test_claim_tally import EDITS_RUN, RANDOM_EDITS, WRITES
 from tests.test_counting import get_with_queries
 from tests.test_totals_follow import result_count
@@ -29,7 +29,7 @@ OFFICIALS, MONTHS = 1, 4  # parts of a key (migration 0021)
 
 @pytest.fixture
 def archive(db) -> dict:
-    return build_archive()
+    return stored_archive()
 
 
 def every_prefix_kept() -> set[str]:
@@ -86,7 +86,7 @@ def test_after_each_kind_of_write_the_kept_counts_are_a_count_of_the_matches(arc
 @given(edits=RANDOM_EDITS)
 def test_after_any_edits_and_a_rebuild_the_kept_counts_are_a_count_of_the_matches(db, edits):
     with transaction.atomic():
-        build_archive()
+        stored_archive()
         prefixes = every_prefix_kept()
         for edit, number in edits:
             edit(number)
@@ -208,7 +208,7 @@ def test_a_prefix_kept_already_is_left_as_it_is(archive):
 
 @postgres_only
 def test_emptied_claims_empty_the_kept_counts(transactional_db):
-    build_archive()
+    stored_archive()
     every_prefix_kept()
     try:
         assert kept_rows("bridge")

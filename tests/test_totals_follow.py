@@ -9,6 +9,7 @@ import pytest
 
 from statements.public.views.filtered import CLAIMS_PER_PAGE
 from tests.factories import make_claim, make_official, make_statement
+from tests.replay import replayed
 from tests.test_counting import get_with_queries
 from tests.test_views import HTMX, counts_that_follow, get_html, listed_claim_ids
 
@@ -31,7 +32,7 @@ def store_many_bridges() -> None:
 
 @pytest.fixture
 def many_bridges(db) -> None:
-    store_many_bridges()
+    replayed(store_many_bridges)
 
 
 def result_count(html: str) -> str:

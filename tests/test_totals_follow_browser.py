@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.replay import replayed
 from tests.test_totals_follow import store_many_bridges
 
 pytestmark = pytest.mark.browser
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def bridges_page(browser, live_server, transactional_db):
-    store_many_bridges()
+    replayed(store_many_bridges)
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)

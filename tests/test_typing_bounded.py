@@ -9,6 +9,7 @@ from django.db import connection
 
 from statements.models import Claim
 from tests.factories import make_claim, make_official, make_statement
+from tests.replay import replayed
 from tests.test_counting import get_with_queries
 from tests.test_views import HTMX, get_html, listed_claim_ids
 
@@ -26,13 +27,17 @@ ROADS = [
 ]
 
 
+def store_eight_claims() -> None:
+    official = make_official()
+    for words in ROADS:
+        make_claim(make_statement(official, source_text=words, headline="Works"), words)
+
+
 @pytest.fixture
 def eight_claims(monkeypatch) -> None:
     """Eight claims, every one holding "the"; a term in more than two is common here."""
     monkeypatch.setattr("statements.public.common_terms.FEWEST_MATCHES", 1)
-    official = make_official()
-    for words in ROADS:
-        make_claim(make_statement(official, source_text=words, headline="Works"), words)
+    replayed(store_eight_claims)
 
 
 def result_count(html: str) -> str:
@@ -147,15 +152,19 @@ def test_a_searchs_first_page_is_found_by_its_keys_first_then_its_rows(
     assert len(keys) == 1 and "statements_evidence" not in keys[0]  # no join to what it shows
 
 
-@pytest.fixture
-def forty_claims(monkeypatch) -> None:
-    """Forty claims: "bridge" in 24 of them, "ferry" in 2; the database's statistics gathered."""
-    monkeypatch.setattr("statements.public.common_terms.FEWEST_MATCHES", 1)
+def store_forty_claims() -> None:
     official = make_official()
     for number in range(40):
         subject = "bridge" if number < 24 else "ferry" if number < 26 else f"road {number}"
         words = f"Point {number}: the {subject} comes first."
         make_claim(make_statement(official, source_text=words, headline="Works"), words)
+
+
+@pytest.fixture
+def forty_claims(monkeypatch) -> None:
+    """Forty claims: "bridge" in 24 of them, "ferry" in 2; the database's statistics gathered."""
+    monkeypatch.setattr("statements.public.common_terms.FEWEST_MATCHES", 1)
+    replayed(store_forty_claims)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE claim_search")

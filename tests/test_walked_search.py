@@ -11,6 +11,7 @@ from statements.models import Claim
 from statements.public import walked_search
 from statements.public.search import parse
 from tests.factories import make_claim, make_official, make_statement
+from tests.replay import replayed
 from tests.test_counting import get_with_queries
 from tests.test_typing_bounded import WALKS
 from tests.test_views import HTMX, get_html, listed_claim_ids
@@ -20,11 +21,7 @@ ON_SQLITE = connection.vendor == "sqlite"
 KEY_READS = 'SELECT "statements_claim"."id" AS "pk" FROM "statements_claim"'
 
 
-@pytest.fixture
-def scattered_bridges(monkeypatch) -> dict:
-    """Forty-eight claims, one a day, two officials in turn; every fifth is about a bridge (a
-    term in a quarter of the claims would be left out of the search)."""
-    monkeypatch.setattr("statements.public.common_terms.FEWEST_MATCHES", 1)
+def store_scattered_bridges() -> dict:
     officials = [make_official("Ana Petrova"), make_official("Ivo Marin")]
     for number in range(48):
         subject = "bridge" if number % 5 == 0 else f"road {number}"
@@ -37,6 +34,14 @@ def scattered_bridges(monkeypatch) -> dict:
         )
         make_claim(statement, words)
     return {"officials": officials}
+
+
+@pytest.fixture
+def scattered_bridges(monkeypatch) -> dict:
+    """Forty-eight claims, one a day, two officials in turn; every fifth is about a bridge (a
+    term in a quarter of the claims would be left out of the search)."""
+    monkeypatch.setattr("statements.public.common_terms.FEWEST_MATCHES", 1)
+    return replayed(store_scattered_bridges)
 
 
 def walked_and_sorted(
