@@ -65,7 +65,6 @@ def record_pages() -> list[str]:
     return [claim.statement.get_absolute_url(), claim.get_absolute_url()]
 
 
-@pytest.mark.markup
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_finds_no_violations_on_any_public_page(audited_page, axe, width):
     audited_page.set_viewport_size({"width": width, "height": 900})
@@ -74,7 +73,6 @@ def test_axe_finds_no_violations_on_any_public_page(audited_page, axe, width):
         assert violations(audited_page, axe) == [], url
 
 
-@pytest.mark.markup
 @pytest.mark.parametrize("url", ["/", "/officials/hikmet-hajiyev/?view=lanes", "/compare/"])
 def test_pages_fit_a_375_pixel_screen_without_sideways_scrolling(page, url):
     page.set_viewport_size({"width": 375, "height": 800})
@@ -82,7 +80,6 @@ def test_pages_fit_a_375_pixel_screen_without_sideways_scrolling(page, url):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
-@pytest.mark.markup
 def test_statement_and_claim_pages_fit_a_narrow_screen(page):
     page.set_viewport_size({"width": 375, "height": 800})
     for url in record_pages():

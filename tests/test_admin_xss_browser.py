@@ -10,7 +10,7 @@ from tests.factories import make_claim, make_official, make_outlet, make_stateme
 from tests.test_browser import HOSTILE_TEXT
 from tests.test_feeds_and_markup import PAYLOAD
 
-pytestmark = [pytest.mark.browser, pytest.mark.markup]
+pytestmark = pytest.mark.browser
 
 ADMIN = f"/{settings.ADMIN_URL}"
 # Admin forms put text in <textarea> and single-quoted places too.

@@ -36,7 +36,6 @@ def test_a_claim_page_names_the_speaker_at_both_widths(page):
         page.screenshot(path=f"/tmp/claim-page-{width}-full.png", full_page=True)
 
 
-@pytest.mark.markup
 @pytest.mark.parametrize("path", ["/?topic=peace-process", "/officials/hikmet-hajiyev/"])
 def test_the_longest_select_labels_fit_at_375_px(page, path):
     page.set_viewport_size({"width": 375, "height": 812})

@@ -207,7 +207,6 @@ def test_lane_marks_are_big_enough_named_and_reached_by_keyboard(live_page, spre
     assert query(live_page)["topic"] == ["roads"]
 
 
-@pytest.mark.markup
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_finds_nothing_on_the_time_axis_views(live_page, axe, spread_out, width):  # noqa: F811
     live_page.set_viewport_size({"width": width, "height": 812})
