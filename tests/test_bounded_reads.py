@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from statements.models import Claim
 from statements.public.search import Term, parse
 from tests.factories import make_claim, make_official, make_statement
+from tests.replay import replayed
 from tests.test_search import found
 from tests.test_views import HTMX, get_html, listed_claim_ids
 
@@ -19,10 +20,7 @@ PER_PAGE = 3
 SHORT_QUERY_MESSAGE = "Type at least two letters of a word"
 
 
-@pytest.fixture
-def twenty_claims(monkeypatch) -> list[int]:
-    """Twenty claims over ten days, and pages of three: seven pages, the last of two."""
-    monkeypatch.setattr("statements.public.views.filtered.CLAIMS_PER_PAGE", PER_PAGE)
+def store_twenty_claims() -> None:
     official = make_official()
     for day in range(10):
         text = f"Day {day}: We will build the bridge. Critics doubt it."
@@ -31,6 +29,13 @@ def twenty_claims(monkeypatch) -> list[int]:
         )
         make_claim(statement, "We will build the bridge.")
         make_claim(statement, "Critics doubt it.")
+
+
+@pytest.fixture
+def twenty_claims(monkeypatch) -> list[int]:
+    """Twenty claims over ten days, and pages of three: seven pages, the last of two."""
+    monkeypatch.setattr("statements.public.views.filtered.CLAIMS_PER_PAGE", PER_PAGE)
+    replayed(store_twenty_claims)
     return list(Claim.objects.in_timeline_order().values_list("pk", flat=True))
 
 

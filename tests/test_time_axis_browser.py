@@ -9,7 +9,9 @@ import pytest
 from django.core.cache import caches
 from playwright.sync_api import expect
 
+from statements.models import Official
 from tests.factories import make_claim, make_official, make_statement, make_topic
+from tests.replay import replayed
 from tests.test_accessibility import axe, violations  # noqa: F401 (a fixture)
 from tests.test_browser import listed_claim_ids, mark_the_page, was_not_reloaded
 
@@ -23,16 +25,20 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-@pytest.fixture
-def spread_out(transactional_db):
-    """Ana Petrova on roads in January, February (a month later) and August (six months on),
-    twice on one January day."""
+def store_spread_out() -> Official:
     official = make_official()
     roads = make_topic("Roads")
     for day in (date(2024, 1, 10), date(2024, 1, 10), date(2024, 2, 10), date(2024, 8, 10)):
         text = f"On {day:%-d %B %Y} {len(official.statements.all())}: {QUOTE} Nothing else."
         make_claim(make_statement(official, date=day, source_text=text), QUOTE, topics=(roads,))
     return official
+
+
+@pytest.fixture
+def spread_out(transactional_db) -> Official:
+    """Ana Petrova on roads in January, February (a month later) and August (six months on),
+    twice on one January day."""
+    return replayed(store_spread_out)
 
 
 @pytest.fixture
