@@ -30,6 +30,24 @@ def postgresql_version_triggers(*tables: str) -> list[str]:
     return [sql for table in tables for sql in version_triggers(table)[0]["postgresql"]]
 
 
+# The tables whose writes move the data version; on SQLite their triggers were made in two
+# migrations, around the search index's, and fire in that order.
+VERSIONED_FIRST = (
+    "statements_claim_topics",
+    "statements_outlet",
+    "statements_topic",
+    "statements_post",
+    "statements_official",
+    "statements_positionchange",
+)
+VERSIONED_LATER = (
+    "statements_statement",
+    "statements_claim",
+    "statements_report",
+    "statements_evidence",
+)
+
+
 SQLITE_MADE = [
     """CREATE VIRTUAL TABLE claim_search USING fts5(
         quote, summary, evidence, headline, tokenize = 'unicode61 remove_diacritics 0'
@@ -48,14 +66,7 @@ SQLITE_MADE = [
     outlets text NOT NULL)""",
     'CREATE INDEX claim_topics_topic_claim ON statements_claim_topics (topic_id, claim_id)',
     'CREATE INDEX claim_facets_cell ON claim_facets (official_id, month)',
-    *sqlite_version_triggers(
-        "statements_claim_topics",
-        "statements_outlet",
-        "statements_topic",
-        "statements_post",
-        "statements_official",
-        "statements_positionchange",
-    ),
+    *sqlite_version_triggers(*VERSIONED_FIRST),
     """CREATE TRIGGER claim_search_insert AFTER INSERT ON statements_claim BEGIN
         INSERT INTO claim_search (rowid, quote, summary, evidence, headline)
     SELECT c.id,
@@ -206,12 +217,7 @@ SQLITE_MADE = [
             AND EXISTS (SELECT 1 FROM statements_evidence WHERE report_id = old.id) BEGIN
         SELECT RAISE(ABORT, 'the text of a report cannot change once evidence points into it');
     END""",
-    *sqlite_version_triggers(
-        "statements_statement",
-        "statements_claim",
-        "statements_report",
-        "statements_evidence",
-    ),
+    *sqlite_version_triggers(*VERSIONED_LATER),
     """CREATE TRIGGER claim_tally_statement_insert AFTER INSERT ON statements_statement
     WHEN new.status = 'published' BEGIN
         INSERT OR REPLACE INTO claim_tally_dirty (official_id, month) SELECT new.official_id, substr(new.date, 1, 7) || '-01';
@@ -909,18 +915,7 @@ AS $function$
     'CREATE TRIGGER claim_tally_claim_update AFTER UPDATE OF statement_id ON statements_claim FOR EACH ROW WHEN ((old.statement_id IS DISTINCT FROM new.statement_id)) EXECUTE FUNCTION claim_tally_claim_or_report_changed()',
     'CREATE TRIGGER claim_tally_done AFTER INSERT OR DELETE OR UPDATE ON statements_claim FOR EACH STATEMENT EXECUTE FUNCTION claim_tally_statement_done()',
     'CREATE TRIGGER claims_emptied AFTER TRUNCATE ON statements_claim FOR EACH STATEMENT EXECUTE FUNCTION claims_emptied()',
-    *postgresql_version_triggers(
-        "statements_claim",
-        "statements_claim_topics",
-        "statements_evidence",
-        "statements_official",
-        "statements_outlet",
-        "statements_positionchange",
-        "statements_post",
-        "statements_report",
-        "statements_statement",
-        "statements_topic",
-    ),
+    *postgresql_version_triggers(*sorted(VERSIONED_FIRST + VERSIONED_LATER)),
     'CREATE TRIGGER claim_tally_done AFTER INSERT OR DELETE OR UPDATE ON statements_claim_topics FOR EACH STATEMENT EXECUTE FUNCTION claim_tally_statement_done()',
     'CREATE TRIGGER claim_tally_topic_link_insert_delete AFTER INSERT OR DELETE ON statements_claim_topics FOR EACH ROW EXECUTE FUNCTION claim_tally_topic_link_changed()',
     'CREATE TRIGGER claim_tally_topic_link_update AFTER UPDATE ON statements_claim_topics FOR EACH ROW WHEN (((old.claim_id IS DISTINCT FROM new.claim_id) OR (old.topic_id IS DISTINCT FROM new.topic_id))) EXECUTE FUNCTION claim_tally_topic_link_changed()',
@@ -947,18 +942,7 @@ AS $function$
 
 
 SQLITE_DROPPED = [
-    *sqlite_version_triggers_dropped(
-        "statements_claim_topics",
-        "statements_outlet",
-        "statements_topic",
-        "statements_post",
-        "statements_official",
-        "statements_positionchange",
-        "statements_statement",
-        "statements_claim",
-        "statements_report",
-        "statements_evidence",
-    ),
+    *sqlite_version_triggers_dropped(*VERSIONED_FIRST, *VERSIONED_LATER),
     'DROP TRIGGER claim_search_insert',
     'DROP TRIGGER claim_search_delete',
     'DROP TRIGGER claim_search_statement_update',
