@@ -1,10 +1,13 @@
 """A statement's card in a list is rendered once per version of the data and reused, by the
-views that show it with the same claims, until anything changes. Pages themselves are not kept
-here, so every request renders its list."""
+views that show it with the same claims, until anything changes; so is a list of cards, which
+then reads none of its claims' rows. Pages themselves are not kept here, so every request
+renders its list."""
 
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from statements.config.shared_cache import caches_at
 from statements.models import Outlet
@@ -52,6 +55,27 @@ def test_a_card_rendered_once_is_reused_by_the_next_request(client, statement, c
     again = client.get("/")
     assert cards_written == [statement.pk]
     assert again.content == first.content
+
+
+def rows_read(client, url: str) -> tuple[bytes, list[str]]:
+    """The page, and the queries that read listed claims' rows (with their outlets' names)."""
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(url).content
+    return content, [q["sql"] for q in queries if '"reporting_outlet_names"' in q["sql"]]
+
+
+@pytest.mark.parametrize("view", ["/", "/?official=ana-petrova&topic=bridges"])
+def test_a_list_rendered_once_reads_no_rows_the_next_time(client, statement, view):
+    first, read_first = rows_read(client, view)
+    again, read_again = rows_read(client, view)
+    assert read_first and not read_again
+    assert again == first
+    assert b"We will build the bridge." in again
+
+
+def test_a_list_kept_is_not_shown_for_other_words_searched(client, statement):
+    client.get("/?q=bridge")
+    assert "<mark>tunnel</mark>" in client.get("/?q=tunnel").content.decode().lower()
 
 
 def test_a_renamed_venue_shows_at_once(client, statement):

@@ -1,6 +1,7 @@
 """How much was said over time: counts per period, spans, and the bars of the overview strip."""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
@@ -117,15 +118,21 @@ def period_label(start: date, unit: str) -> str:
     return f"{start.year}–{period_end(start, unit).year}"
 
 
-def period_link(path: str, params: QueryDict, start: date, unit: str) -> str:
-    """The same view narrowed to one period (within the dates the filters accept)."""
+def period_links(path: str, params: QueryDict, unit: str) -> Callable[[date], str]:
+    """The same view narrowed to one period (within the dates the filters accept): its
+    parameters but the page and the dates encoded once, each period's dates after them."""
     latest = latest_date()
-    link = params.copy()
-    link.pop("page", None)
-    link.pop("counts", None)  # the strip may come with the counts that follow a fragment
-    link["date_after"] = min(max(start, EARLIEST_DATE), latest).isoformat()
-    link["date_before"] = max(min(period_end(start, unit), latest), EARLIEST_DATE).isoformat()
-    return f"{path}?{link.urlencode()}"
+    kept = params.copy()
+    for name in ("page", "counts", "date_after", "date_before"):  # counts: the strip may come
+        kept.pop(name, None)  # with the counts that follow a fragment
+    before = f"{path}?{kept.urlencode()}&" if kept else f"{path}?"
+
+    def link(start: date) -> str:
+        after = min(max(start, EARLIEST_DATE), latest).isoformat()
+        until = max(min(period_end(start, unit), latest), EARLIEST_DATE).isoformat()
+        return f"{before}date_after={after}&date_before={until}"
+
+    return link
 
 
 def ticks(start: date, unit: str, index: int, periods: int) -> tuple[str, str]:
@@ -151,10 +158,10 @@ def activity(by_month: dict[date, int], path: str, params: QueryDict) -> Activit
     counts = by_month if unit == "month" else per_unit(by_month, unit)
     periods = period_bounds(first, last, unit)
     tallest = max(counts.values())
-    bars = []
+    bars, period_link = [], period_links(path, params, unit)
     for index, start in enumerate(periods):
         count = counts.get(start, 0)
-        link = period_link(path, params, start, unit)
+        link = period_link(start)
         level = ceil(LEVELS * count / tallest)
         label = period_label(start, unit)
         bars.append(Bar(label, count, link, level, *ticks(start, unit, index, len(periods))))

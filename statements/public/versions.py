@@ -9,11 +9,9 @@ served by a release to which it does not belong.
 """
 
 import hashlib
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from threading import Lock
 from typing import TypeVar
 
 from django.conf import settings
@@ -22,6 +20,7 @@ from django.db import connections, router
 from django.http import HttpRequest
 
 from statements.models import Claim
+from statements.public.recent import Recent
 
 T = TypeVar("T")
 
@@ -66,25 +65,14 @@ def kept_key(version: str, described: tuple) -> str:
 # The values this process used last, in front of the shared cache: a value kept under a key
 # never changes (the key names the versions), so a copy here is never stale, and the busiest
 # (the selects' options, the home page's counts) are not read back and unpickled each time.
-IN_PROCESS = 256
-in_process: OrderedDict[str, object] = OrderedDict()
-in_process_lock = Lock()
+in_process: Recent[object] = Recent(most=256)
 
 
 def kept(version: str, described: tuple, compute: Callable[[], T]) -> T:
     """The value kept for this description at this version of the data and of the code,
     computed if missing."""
     key = kept_key(version, described)
-    with in_process_lock:
-        if key in in_process:
-            in_process.move_to_end(key)
-            return in_process[key]
-    value = kept_values.get_or_set(key, compute, timeout=None)
-    with in_process_lock:
-        in_process[key] = value
-        if len(in_process) > IN_PROCESS:
-            in_process.popitem(last=False)
-    return value
+    return in_process.get_or_put(key, lambda: kept_values.get_or_set(key, compute, timeout=None))
 
 
 def is_kept(version: str, described: tuple) -> bool:
@@ -95,5 +83,4 @@ def is_kept(version: str, described: tuple) -> bool:
 
 def forget_in_process() -> None:
     """Drop this process's copies (the shared cache keeps its own), as when it starts."""
-    with in_process_lock:
-        in_process.clear()
+    in_process.clear()

@@ -18,8 +18,12 @@ from statements.public.facets import (
 )
 from statements.public.filters import ClaimFilter, chips
 from statements.public.lanes import build_lanes
-from statements.public.paging import KeysFirst, NearerEndPaginator, UncountedFirstPage
-from statements.public.periods import group_by_period
+from statements.public.paging import (
+    KeysFirst,
+    ListedRows,
+    NearerEndPaginator,
+    UncountedFirstPage,
+)
 from statements.public.position_steps import official_changes
 from statements.public.position_steps import position_steps as steps
 from statements.public.reports import with_reporters
@@ -75,7 +79,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
     elif totals is not None:  # the first page holds every claim: counting them is cheap
         page.paginator.count = totals.claims
     params.pop("page", None)
-    listed = list(page.object_list)
+    listed = page.object_list = ListedRows.of(page.object_list)
     every_claim = None if page.has_other_pages() else listed
     newest_first_page = listed if page.number == 1 and filterset.newest_first else None
     return {
@@ -89,7 +93,7 @@ def filtered_context(request: HttpRequest, fixed: dict[str, str] | None = None) 
         "export_query": params.urlencode(),
         "open_data_licence": settings.OPEN_DATA_LICENCE,
         "page": page,
-        "periods": group_by_period(list(page.object_list)),
+        "listed": listed,
         "statement_count": totals.statements if totals else None,
         "counting": totals is None,
         "counts_url": counts_url(request, with_totals=totals is None) if deferred else "",
@@ -215,8 +219,8 @@ def insights(
     request: HttpRequest,
     filterset,
     fixed: dict,
-    every_claim: list | None,
-    newest_first_page: list | None = None,
+    every_claim: ListedRows | None,
+    newest_first_page: ListedRows | None = None,
 ) -> dict:
     """What the view can show beyond the list and its activity over time: lanes, how a position
     moved. `every_claim` when one page holds the view; `newest_first_page` when the page shown
@@ -228,16 +232,7 @@ def insights(
     lanes_asked = request.GET.get("view") == "lanes" and bool(official)
     changes = kept_changes(filterset, official) if official else []
     cards = (
-        steps(
-            claims,
-            official,
-            topic,
-            changes,
-            listed=every_claim,
-            newest_first_page=newest_first_page,
-        )
-        if official and topic
-        else []
+        kept_steps(filterset, changes, every_claim, newest_first_page) if official and topic else []
     )
     return {
         "view": "lanes" if lanes_asked else "list",
@@ -249,6 +244,31 @@ def insights(
         "story_ratings": [change for card in cards for change in card.changes],
         "position_changes": changes,
     }
+
+
+def kept_steps(
+    filterset: ClaimFilter,
+    changes: list,
+    every_claim: ListedRows | None,
+    newest_first_page: ListedRows | None,
+) -> list:
+    """How the position moved in the view, kept per version of the data and view: found from
+    the page's own claims when they hold the latest statements, else from the database."""
+    cleaned = filterset.form.cleaned_data
+    official, topic = cleaned["official"], cleaned["topic"]
+
+    def found() -> list:
+        return steps(
+            filterset.qs,
+            official,
+            topic,
+            changes,
+            listed=every_claim,
+            newest_first_page=newest_first_page,
+        )
+
+    described = ("position steps", filterset.queryset.db, filterset.key())
+    return kept(filterset.version, described, found)
 
 
 def kept_changes(filterset: ClaimFilter, official) -> list:
