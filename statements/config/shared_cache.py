@@ -28,6 +28,8 @@ KEPT_VALUES = 5000  # counts and the selects' options, a few hundred bytes to a 
 # one takes a quarter of a millisecond (statements/public/cards.py), no more than reading it
 # back from a file or a server.
 KEPT_CARDS = 5000
+# A page's whole list of cards, 50–250 KB, is kept beside them, fewer: at most about 50 MB.
+KEPT_LISTS = 200
 
 
 class SharedFileCache(FileBasedCache):
@@ -69,10 +71,11 @@ def one_cache(url: str, name: str, entries: int) -> dict:
 
 def caches_at(url: str, pages_kept: int) -> dict:
     """Django's CACHES: kept values ("default"), rendered pages ("pages", none if 0) and each
-    worker's statement cards ("cards")."""
+    worker's statement cards ("cards") and pages' lists of them ("lists")."""
     pages = one_cache(url, "pages", pages_kept) if pages_kept else {"BACKEND": NOTHING}
     return {
         "default": one_cache(url, "counts", KEPT_VALUES),
         "pages": pages,
         "cards": one_cache("locmem://", "cards", KEPT_CARDS),
+        "lists": one_cache("locmem://", "lists", KEPT_LISTS),
     }
