@@ -708,6 +708,7 @@ def main() -> int:
     if not (args.postgres or args.no_datasette):
         log(ensure_datasette())
     label = ("postgresql" if args.postgres else "sqlite") + f"-c{args.concurrency}"
+    DATA.mkdir(parents=True, exist_ok=True)
     server_log = DATA / f"page-bench-gunicorn-{label}.log"
     server_log.unlink(missing_ok=True)
     results = []
