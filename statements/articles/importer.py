@@ -8,7 +8,6 @@ statement with the text as its first report, and claims resting on main evidence
 """
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -16,13 +15,13 @@ from django.db import IntegrityError, transaction
 
 from statements.articles.cast import read_for_speakers
 from statements.articles.duplicates import likely_reports_of, same_text_stored
+from statements.articles.import_plan import ImportOptions, ImportPlan, PlannedStatement
 from statements.articles.names import NAME_WORD, name_key
 from statements.articles.newcomers import stranger_notices
 from statements.articles.outlet_choice import OutletChoice, known_outlet_names, outlet_named
-from statements.articles.proposal import ProposedStatement, Reading, read_article
+from statements.articles.proposal import read_article
 from statements.articles.source import (
     ArticleError,
-    Dated,
     check_quotation_count,
     read_date_line,
 )
@@ -31,7 +30,6 @@ from statements.articles.storing import store
 from statements.models import (
     DatePrecision,
     Official,
-    Outlet,
     Report,
     Statement,
     content_hash,
@@ -40,71 +38,6 @@ from statements.models import (
 MAX_CLAIMS = 2000
 MOST_QUOTATIONS = 5 * MAX_CLAIMS
 WORD = re.compile(r"\w+")
-
-
-@dataclass
-class ImportOptions:
-    """What the person importing says where the text does not (or says it better)."""
-
-    official: Official | None = None
-    published: Dated | None = None
-    venue: Outlet | None = None
-    reporting_outlet: Outlet | None = None
-    kind: str | None = None
-    source_url: str = ""
-    allow_empty: bool = False
-    site_name: str = ""  # the web page's, when the text names no reporting outlet
-
-
-@dataclass
-class PlannedStatement:
-    official: Official
-    proposal: ProposedStatement
-    venue: OutletChoice | None
-    stored_report: Report | None = None  # this very text, imported before
-    likely_duplicates: list[Statement] = field(default_factory=list)
-
-    @property
-    def stored(self) -> Statement | None:
-        """The statement already holding this text as a report."""
-        return self.stored_report.statement if self.stored_report else None
-
-
-@dataclass
-class ImportPlan:
-    readings: list[tuple[Official, Reading]]
-    reporting_outlet: OutletChoice | None
-    statements: list[PlannedStatement]
-    source_url: str = ""
-    allow_empty: bool = False
-    warnings: list[str] = field(default_factory=list)
-    published_on: date | None = None  # the day the outlet published it, when the text says
-    text: str = ""  # the article as received
-
-    @property
-    def official(self) -> Official:
-        """The official holding the whole article."""
-        return self.readings[0][0]
-
-    @property
-    def officials(self) -> list[Official]:
-        return [official for official, _ in self.readings]
-
-    @property
-    def reading(self) -> Reading:
-        return self.readings[0][1]
-
-    @property
-    def claim_count(self) -> int:
-        return sum(len(planned.proposal.claims) for planned in self.statements)
-
-    @property
-    def already_imported(self) -> bool:
-        return all(planned.stored for planned in self.statements)
-
-    @property
-    def likely_duplicates(self) -> list[Statement]:
-        return [dup for planned in self.statements for dup in planned.likely_duplicates]
 
 
 def speaker_for(official: Official) -> Speaker:

@@ -1,6 +1,6 @@
 """What the import command prints of a plan or an alignment before anything is stored."""
 
-from statements.articles.importer import ImportPlan
+from statements.articles.import_plan import ImportPlan
 from statements.articles.report_alignment import ReportAlignment
 from statements.models import Statement
 

@@ -18,7 +18,8 @@ from django.db.models import Max
 
 from statements.articles.cast import read_for_speakers
 from statements.articles.duplicates import normalised
-from statements.articles.importer import ImportPlan, officials_named, speaker_for
+from statements.articles.import_plan import ImportPlan
+from statements.articles.importer import officials_named, speaker_for
 from statements.articles.outlet_choice import known_outlet_names
 from statements.articles.quote_matching import Found, Known, found_in, match_quotations
 from statements.articles.source import ArticleError, Dated, check_text

@@ -1,16 +1,12 @@
 """Storing an import plan: each new statement a draft, the text its first report, and each
 proposed claim a claim with its main evidence in that report."""
 
-from typing import TYPE_CHECKING
-
 from simple_history.utils import bulk_create_with_history
 
+from statements.articles.import_plan import ImportPlan, PlannedStatement
 from statements.articles.outlet_choice import OutletChoice
 from statements.articles.proposal import ProposedClaim
 from statements.models import Claim, Evidence, Outlet, Report, Statement, StatementStatus
-
-if TYPE_CHECKING:
-    from statements.articles.importer import ImportPlan, PlannedStatement
 
 
 def stored_outlet(choice: OutletChoice | None) -> Outlet | None:
@@ -26,7 +22,7 @@ def fitted(model: type[Statement | Report], field_name: str, value: str) -> str:
     return value[: model._meta.get_field(field_name).max_length]
 
 
-def draft_statement(planned: "PlannedStatement") -> Statement:
+def draft_statement(planned: PlannedStatement) -> Statement:
     proposal = planned.proposal
     return Statement(
         official=planned.official,
@@ -39,7 +35,7 @@ def draft_statement(planned: "PlannedStatement") -> Statement:
     )
 
 
-def first_report(plan: "ImportPlan", planned: "PlannedStatement", statement, outlet) -> Report:
+def first_report(plan: ImportPlan, planned: PlannedStatement, statement, outlet) -> Report:
     """The text as the statement's first report; a passage (an earlier occasion, another
     speaker) has no dateline of its own."""
     proposal = planned.proposal
@@ -94,7 +90,7 @@ def main_evidence(claim: Claim, report: Report, found: ProposedClaim) -> Evidenc
     )
 
 
-def store(plan: "ImportPlan") -> list[Statement]:
+def store(plan: ImportPlan) -> list[Statement]:
     created = []
     reporting = stored_outlet(plan.reporting_outlet)
     for planned in plan.statements:

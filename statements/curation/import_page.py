@@ -13,7 +13,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views import View
 
-from statements.articles.importer import ImportOptions, ImportPlan, create_drafts, plan_import
+from statements.articles.import_plan import ImportOptions, ImportPlan
+from statements.articles.importer import create_drafts, plan_import
 from statements.articles.source import (
     ArticleError,
     check_size,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.http import HttpRequest
 
-from statements.articles.importer import ImportPlan
+from statements.articles.import_plan import ImportPlan
 from statements.articles.report_alignment import add_plan_as_report
 from statements.curation import workflow
 from statements.models import Report, Statement, StatementStatus

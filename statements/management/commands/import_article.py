@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from statements.articles.alignment_evaluation import evaluate_alignment
 from statements.articles.evaluation import evaluate
-from statements.articles.importer import ImportOptions, create_drafts, plan_import
+from statements.articles.import_plan import ImportOptions
+from statements.articles.importer import create_drafts, plan_import
 from statements.articles.preview_lines import alignment_lines, plan_lines
 from statements.articles.quote_matching import SIMILAR
 from statements.articles.recall import seed_recall
